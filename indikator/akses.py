@@ -1,0 +1,94 @@
+"""Access helpers: another office's object is a 404, a role that may not act is a 403."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from indikator.models import (
+    PERAN_PEMBACA_INSTANSI,
+    Indikator,
+    Instansi,
+    Pengguna,
+    Peran,
+    Realisasi,
+    Unit,
+)
+
+PERAN_PENGISI = (Peran.STAF, Peran.KOORDINATOR)
+
+
+def instansi_pengguna(user: Pengguna) -> Instansi:
+    """The user's office; a user without one (e.g. a bare superuser) sees no office page."""
+    if user.instansi_id is None:
+        raise Http404(_("Akun ini belum terhubung ke instansi mana pun."))
+    return user.instansi
+
+
+def boleh_baca_unit(user: Pengguna, unit: Unit) -> bool:
+    """Office-wide readers, the Kabid of the unit's bidang, and the unit's own people."""
+    if unit.instansi_id != user.instansi_id:
+        return False
+    if user.punya_peran(*PERAN_PEMBACA_INSTANSI):
+        return True
+    if user.punya_peran(Peran.KABID) and user.unit_id is not None:
+        bidang = unit.bidang
+        if bidang is not None and bidang.pk == user.unit_id:
+            return True
+    return user.unit_id == unit.pk or _unit_di_bawah(unit, user.unit_id)
+
+
+def boleh_isi_unit(user: Pengguna, unit: Unit) -> bool:
+    """Staf and koordinator of the responsible unit (or of a unit above it) enter data."""
+    if unit.instansi_id != user.instansi_id or not user.punya_peran(*PERAN_PENGISI):
+        return False
+    return user.unit_id == unit.pk or _unit_di_bawah(unit, user.unit_id)
+
+
+def _unit_di_bawah(unit: Unit, induk_id: int | None) -> bool:
+    node = unit.induk
+    while node is not None and induk_id is not None:
+        if node.pk == induk_id:
+            return True
+        node = node.induk
+    return False
+
+
+def get_unit_for_user(user: Pengguna, unit_id: int, *, write: bool = False) -> Unit:
+    unit = get_object_or_404(
+        Unit.objects.select_related("induk__induk"), pk=unit_id, instansi_id=user.instansi_id
+    )
+    if not boleh_baca_unit(user, unit):
+        raise PermissionDenied(_("Anda tidak berwenang melihat data unit ini."))
+    if write and not boleh_isi_unit(user, unit):
+        raise PermissionDenied(_("Anda tidak berwenang mengisi data unit ini."))
+    return unit
+
+
+def get_indikator_for_user(user: Pengguna, indikator_id: int) -> Indikator:
+    indikator = get_object_or_404(
+        Indikator.objects.select_related("renstra", "unit_penanggung_jawab__induk__induk"),
+        pk=indikator_id,
+        renstra__instansi_id=user.instansi_id,
+    )
+    if not boleh_baca_unit(user, indikator.unit_penanggung_jawab):
+        raise PermissionDenied(_("Anda tidak berwenang melihat indikator ini."))
+    return indikator
+
+
+def get_realisasi_for_user(user: Pengguna, realisasi_id: int, *, write: bool = False) -> Realisasi:
+    realisasi = get_object_or_404(
+        Realisasi.objects.select_related(
+            "indikator__renstra", "indikator__unit_penanggung_jawab__induk__induk"
+        ),
+        pk=realisasi_id,
+        indikator__renstra__instansi_id=user.instansi_id,
+    )
+    unit = realisasi.indikator.unit_penanggung_jawab
+    if not boleh_baca_unit(user, unit):
+        raise PermissionDenied(_("Anda tidak berwenang melihat realisasi ini."))
+    if write and not boleh_isi_unit(user, unit):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah realisasi ini."))
+    return realisasi

@@ -1,0 +1,809 @@
+"""Plan, indicators, targets, realisations and budget lines of one office (Instansi)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from indikator import capaian as hitung
+
+
+class Peran(models.TextChoices):
+    """The roles of DESIGN.md; each is a Group of the same name (data migration)."""
+
+    KEPALA_DINAS = "kepala_dinas", _("Kepala Dinas")
+    SEKRETARIS = "sekretaris", _("Sekretaris")
+    PERENCANA = "perencana", _("Perencana (Ka.Sub Bagian Program / Subbag PEP)")
+    ANALIS = "analis", _("Analis Akuntabilitas Kinerja")
+    KABID = "kabid", _("Kepala Bidang")
+    KOORDINATOR = "koordinator", _("Kasubag / Sub Koordinator / Kepala Seksi")
+    STAF = "staf", _("Staf")
+    ADMIN = "admin", _("Administrator")
+    PENGAWAS = "pengawas", _("Pengawas (Inspektorat, Bagian Organisasi, Bappeda)")
+
+
+PERAN_PEMBACA_INSTANSI = frozenset(
+    {Peran.KEPALA_DINAS, Peran.SEKRETARIS, Peran.PERENCANA, Peran.ANALIS, Peran.ADMIN}
+)
+"""Roles that read every unit's data of their office."""
+
+
+class Polaritas(models.TextChoices):
+    POSITIF = "positif", _("Positif (makin tinggi makin baik)")
+    NEGATIF = "negatif", _("Negatif (makin rendah makin baik)")
+
+
+class JenisIndikator(models.TextChoices):
+    IKU = "iku", _("Indikator Kinerja Utama (IKU)")
+    LAINNYA = "lainnya", _("Indikator kinerja lainnya")
+    PROGRAM = "program", _("Indikator program")
+    KEGIATAN = "kegiatan", _("Indikator kegiatan")
+    SUB_KEGIATAN = "sub_kegiatan", _("Indikator sub kegiatan")
+
+
+class Perhitungan(models.TextChoices):
+    PERSENTASE = "persentase", _("Persentase (pembilang / penyebut × 100)")
+    PER_1000 = "per_1000", _("Angka per 1.000")
+    PER_100000 = "per_100000", _("Angka per 100.000")
+    ABSOLUT = "absolut", _("Nilai absolut")
+    INDEKS = "indeks", _("Indeks / nilai")
+
+    @property
+    def pakai_pembagi(self) -> bool:
+        return self in {Perhitungan.PERSENTASE, Perhitungan.PER_1000, Perhitungan.PER_100000}
+
+
+class RumusNegatif(models.TextChoices):
+    SELISIH = "selisih", _("(2 × target − realisasi) / target × 100")
+    RASIO = "rasio", _("target / realisasi × 100")
+
+
+class Agregasi(models.TextChoices):
+    JUMLAH = "jumlah", _("Dijumlahkan")
+    TERAKHIR = "terakhir", _("Nilai triwulan terakhir")
+    RATA_RATA = "rata_rata", _("Rata-rata")
+
+
+class JenisUnit(models.TextChoices):
+    PIMPINAN = "pimpinan", _("Pimpinan")
+    SEKRETARIAT = "sekretariat", _("Sekretariat")
+    SUBBAG = "subbag", _("Sub Bagian")
+    BIDANG = "bidang", _("Bidang")
+    SEKSI = "seksi", _("Seksi / Sub Koordinator")
+    UPT = "upt", _("UPT / Puskesmas")
+
+
+class TingkatAnggaran(models.TextChoices):
+    PROGRAM = "program", _("Program")
+    KEGIATAN = "kegiatan", _("Kegiatan")
+    SUB_KEGIATAN = "sub_kegiatan", _("Sub Kegiatan")
+
+
+TRIWULAN_TAHUNAN = 0
+PILIHAN_TRIWULAN = [
+    (0, _("Tahunan")),
+    (1, _("Triwulan I")),
+    (2, _("Triwulan II")),
+    (3, _("Triwulan III")),
+    (4, _("Triwulan IV")),
+]
+
+
+class Instansi(models.Model):
+    nama = models.CharField(_("nama"), max_length=200, unique=True)
+    kode = models.SlugField(_("kode singkat"), max_length=40, unique=True)
+    pemerintah_daerah = models.CharField(
+        _("pemerintah daerah"), max_length=200, help_text=_("mis. Pemerintah Kota Binjai")
+    )
+    kota = models.CharField(
+        _("kota tempat tanda tangan"), max_length=100, help_text=_("mis. Binjai")
+    )
+    alamat = models.CharField(_("alamat"), max_length=300, blank=True)
+    telepon = models.CharField(_("telepon"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    situs = models.URLField(_("situs web"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logo/", blank=True)
+    batas_capaian = models.DecimalField(
+        _("batas atas capaian (%)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("100"))],
+        help_text=_("Kosongkan bila capaian tidak dibatasi; mis. 120."),
+    )
+
+    class Meta:
+        verbose_name = _("instansi")
+        verbose_name_plural = _("instansi")
+        ordering = ["nama"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(batas_capaian__isnull=True) | Q(batas_capaian__gte=100),
+                name="instansi_batas_capaian_min_100",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def skala_kategori(self) -> list[tuple[Decimal | None, str]]:
+        """This office's category scale, or the Permendagri 86/2017 default."""
+        skala = [(k.batas_bawah, k.nama) for k in self.kategori_capaian.all()]
+        return skala or list(hitung.SKALA_BAKU)
+
+
+class KategoriCapaian(models.Model):
+    """One band of an office's category scale; a band runs from its lower bound up to the next."""
+
+    instansi = models.ForeignKey(
+        Instansi,
+        on_delete=models.CASCADE,
+        related_name="kategori_capaian",
+        verbose_name=_("instansi"),
+    )
+    nama = models.CharField(_("nama kategori"), max_length=50)
+    batas_bawah = models.DecimalField(
+        _("batas bawah (%)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Capaian ≥ nilai ini. Kosong untuk kategori terendah."),
+    )
+
+    class Meta:
+        verbose_name = _("kategori capaian")
+        verbose_name_plural = _("skala kategori capaian")
+        ordering = ["instansi", "-batas_bawah"]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "nama"], name="kategori_nama_unik"),
+            models.UniqueConstraint(fields=["instansi", "batas_bawah"], name="kategori_batas_unik"),
+            models.UniqueConstraint(
+                fields=["instansi"],
+                condition=Q(batas_bawah__isnull=True),
+                name="kategori_satu_terendah",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.batas_bawah is None:
+            return f"{self.nama} (terendah)"
+        return f"{self.nama} (≥ {self.batas_bawah})"
+
+
+class Unit(models.Model):
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="unit", verbose_name=_("instansi")
+    )
+    induk = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sub_unit",
+        verbose_name=_("unit induk"),
+    )
+    nama = models.CharField(_("nama"), max_length=200)
+    singkatan = models.CharField(_("singkatan"), max_length=50, blank=True)
+    jenis = models.CharField(_("jenis"), max_length=20, choices=JenisUnit.choices)
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("unit kerja")
+        verbose_name_plural = _("unit kerja")
+        ordering = ["instansi", "urutan", "nama"]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "nama"], name="unit_nama_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def clean(self) -> None:
+        if self.induk_id and self.induk.instansi_id != self.instansi_id:
+            raise ValidationError({"induk": _("Unit induk harus dari instansi yang sama.")})
+        node = self.induk
+        while node is not None:
+            if node.pk == self.pk:
+                raise ValidationError(
+                    {"induk": _("Unit tidak boleh menjadi induk dirinya sendiri.")}
+                )
+            node = node.induk
+
+    @property
+    def bidang(self) -> Unit | None:
+        """The Bidang (or Sekretariat) this unit falls under, itself included."""
+        node: Unit | None = self
+        while node is not None:
+            if node.jenis in {JenisUnit.BIDANG, JenisUnit.SEKRETARIAT}:
+                return node
+            node = node.induk
+        return None
+
+
+class Pengguna(AbstractUser):
+    """A person working in one office; roles are the groups named in `Peran`."""
+
+    nama_lengkap = models.CharField(
+        _("nama lengkap dengan gelar"),
+        max_length=200,
+        help_text=_("mis. dr. SUGIANTO, Sp.OG, M.K.M"),
+    )
+    nip = models.CharField(
+        _("NIP"),
+        max_length=21,
+        blank=True,
+        help_text=_("18 digit, boleh dengan spasi: 19660607 199903 1 003"),
+    )
+    pangkat = models.CharField(
+        _("pangkat/golongan"), max_length=100, blank=True, help_text=_("mis. Pembina Utama Muda")
+    )
+    jabatan = models.CharField(_("jabatan"), max_length=200, blank=True)
+    instansi = models.ForeignKey(
+        Instansi,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pengguna",
+        verbose_name=_("instansi"),
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pengguna",
+        verbose_name=_("unit kerja"),
+    )
+
+    class Meta:
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
+        ordering = ["instansi", "nama_lengkap"]
+
+    def __str__(self) -> str:
+        return self.nama_lengkap or self.username
+
+    def clean(self) -> None:
+        super().clean()
+        digits = self.nip.replace(" ", "")
+        if self.nip and (not digits.isdigit() or len(digits) != 18):
+            raise ValidationError({"nip": _("NIP harus 18 digit angka.")})
+        if self.unit_id and self.unit.instansi_id != self.instansi_id:
+            raise ValidationError({"unit": _("Unit kerja harus dari instansi pengguna.")})
+
+    def get_full_name(self) -> str:
+        return self.nama_lengkap or super().get_full_name()
+
+    @cached_property
+    def daftar_peran(self) -> frozenset[str]:
+        """Role codes of this user (one query, cached on the instance)."""
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def punya_peran(self, *peran: str) -> bool:
+        return bool(self.daftar_peran.intersection(peran))
+
+    @property
+    def nama_peran(self) -> list[str]:
+        return [str(label) for value, label in Peran.choices if value in self.daftar_peran]
+
+    @property
+    def nip_tampil(self) -> str:
+        """NIP in the official grouping: 19660607 199903 1 003."""
+        d = self.nip.replace(" ", "")
+        if len(d) != 18:
+            return self.nip
+        return f"{d[:8]} {d[8:14]} {d[14]} {d[15:]}"
+
+
+class RenstraQuerySet(models.QuerySet["Renstra"]):
+    def untuk_tahun(self, instansi: Instansi, tahun: int) -> Renstra | None:
+        return (
+            self.filter(instansi=instansi, tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
+            .order_by("-tahun_awal")
+            .first()
+        )
+
+
+class Renstra(models.Model):
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="renstra", verbose_name=_("instansi")
+    )
+    nama = models.CharField(_("nama dokumen"), max_length=200)
+    tahun_awal = models.PositiveSmallIntegerField(
+        _("tahun awal"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    tahun_akhir = models.PositiveSmallIntegerField(
+        _("tahun akhir"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    nomor_dokumen = models.CharField(_("nomor dokumen"), max_length=100, blank=True)
+
+    objects = RenstraQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Renstra")
+        verbose_name_plural = _("Renstra")
+        ordering = ["instansi", "-tahun_awal"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tahun_akhir__gte=models.F("tahun_awal")),
+                name="renstra_tahun_urut",
+                violation_error_message=_("Tahun akhir tidak boleh sebelum tahun awal."),
+            ),
+            models.UniqueConstraint(
+                fields=["instansi", "tahun_awal"], name="renstra_satu_per_periode"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama} {self.tahun_awal}–{self.tahun_akhir}"
+
+    @property
+    def daftar_tahun(self) -> range:
+        return range(self.tahun_awal, self.tahun_akhir + 1)
+
+    def memuat_tahun(self, tahun: int) -> bool:
+        return self.tahun_awal <= tahun <= self.tahun_akhir
+
+
+class Tujuan(models.Model):
+    renstra = models.ForeignKey(
+        Renstra, on_delete=models.CASCADE, related_name="tujuan", verbose_name=_("Renstra")
+    )
+    kode = models.CharField(_("kode"), max_length=20)
+    uraian = models.TextField(_("uraian tujuan"))
+
+    class Meta:
+        verbose_name = _("tujuan")
+        verbose_name_plural = _("tujuan")
+        ordering = ["renstra", "kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["renstra", "kode"], name="tujuan_kode_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode}. {self.uraian}"
+
+
+class SasaranStrategis(models.Model):
+    tujuan = models.ForeignKey(
+        Tujuan, on_delete=models.CASCADE, related_name="sasaran", verbose_name=_("tujuan")
+    )
+    kode = models.CharField(_("kode"), max_length=20)
+    uraian = models.TextField(_("uraian sasaran strategis"))
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("sasaran strategis")
+        verbose_name_plural = _("sasaran strategis")
+        ordering = ["tujuan__renstra", "urutan", "kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["tujuan", "kode"], name="sasaran_kode_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode}. {self.uraian}"
+
+
+class MataAnggaran(models.Model):
+    """A DPA budget line: Program > Kegiatan > Sub Kegiatan, with its official code."""
+
+    renstra = models.ForeignKey(
+        Renstra, on_delete=models.CASCADE, related_name="mata_anggaran", verbose_name=_("Renstra")
+    )
+    induk = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="anak",
+        verbose_name=_("induk"),
+    )
+    tingkat = models.CharField(_("tingkat"), max_length=20, choices=TingkatAnggaran.choices)
+    kode = models.CharField(_("kode"), max_length=40, help_text=_("mis. 1.02.01.2.01.0001"))
+    nama = models.CharField(_("nama"), max_length=300)
+    urusan = models.CharField(_("urusan pemerintahan"), max_length=200, blank=True)
+    kebijakan = models.TextField(_("kebijakan"), blank=True)
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mata_anggaran",
+        verbose_name=_("unit penanggung jawab"),
+    )
+
+    class Meta:
+        verbose_name = _("program / kegiatan / sub kegiatan")
+        verbose_name_plural = _("program / kegiatan / sub kegiatan (DPA)")
+        ordering = ["renstra", "kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["renstra", "kode"], name="anggaran_kode_unik"),
+            models.CheckConstraint(
+                condition=Q(tingkat=TingkatAnggaran.PROGRAM, induk__isnull=True)
+                | Q(~Q(tingkat=TingkatAnggaran.PROGRAM), induk__isnull=False),
+                name="anggaran_induk_sesuai_tingkat",
+                violation_error_message=_(
+                    "Program tidak berinduk; kegiatan dan sub kegiatan wajib berinduk."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
+    def clean(self) -> None:
+        harapan = {
+            TingkatAnggaran.KEGIATAN: TingkatAnggaran.PROGRAM,
+            TingkatAnggaran.SUB_KEGIATAN: TingkatAnggaran.KEGIATAN,
+        }
+        if self.tingkat == TingkatAnggaran.PROGRAM:
+            if self.induk_id:
+                raise ValidationError({"induk": _("Program tidak boleh berinduk.")})
+            return
+        if not self.induk_id:
+            raise ValidationError({"induk": _("Kegiatan dan sub kegiatan wajib berinduk.")})
+        if self.induk.tingkat != harapan.get(self.tingkat):
+            raise ValidationError(
+                {"induk": _("Induk kegiatan harus program; induk sub kegiatan harus kegiatan.")}
+            )
+        if self.induk.renstra_id != self.renstra_id:
+            raise ValidationError({"induk": _("Induk harus dari Renstra yang sama.")})
+
+
+class Anggaran(models.Model):
+    """Pagu and spending of one budget line in one year (the DPA of that year)."""
+
+    mata_anggaran = models.ForeignKey(
+        MataAnggaran,
+        on_delete=models.CASCADE,
+        related_name="anggaran",
+        verbose_name=_("mata anggaran"),
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    pagu = models.DecimalField(_("pagu (Rp)"), max_digits=18, decimal_places=2)
+    realisasi = models.DecimalField(
+        _("realisasi anggaran (Rp)"), max_digits=18, decimal_places=2, default=Decimal("0")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pagu dan realisasi anggaran")
+        verbose_name_plural = _("pagu dan realisasi anggaran")
+        ordering = ["mata_anggaran", "tahun"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mata_anggaran", "tahun"], name="anggaran_satu_per_tahun"
+            ),
+            models.CheckConstraint(
+                condition=Q(pagu__gte=0) & Q(realisasi__gte=0),
+                name="anggaran_tidak_negatif",
+                violation_error_message=_("Pagu dan realisasi anggaran tidak boleh negatif."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mata_anggaran} ({self.tahun})"
+
+    def clean(self) -> None:
+        if self.mata_anggaran_id and not self.mata_anggaran.renstra.memuat_tahun(self.tahun):
+            raise ValidationError({"tahun": _("Tahun di luar periode Renstra.")})
+
+    @property
+    def penyerapan(self) -> Decimal | None:
+        return hitung.penyerapan(realisasi=self.realisasi, pagu=self.pagu)
+
+
+class IndikatorQuerySet(models.QuerySet["Indikator"]):
+    def milik_instansi(self, instansi: Instansi | int) -> IndikatorQuerySet:
+        return self.filter(renstra__instansi=instansi)
+
+    def kinerja(self) -> IndikatorQuerySet:
+        """Indicators of the Sasaran Strategis (IKU and the other performance indicators)."""
+        return self.filter(sasaran__isnull=False)
+
+    def iku(self) -> IndikatorQuerySet:
+        return self.filter(jenis=JenisIndikator.IKU)
+
+    def untuk_tahun(self, tahun: int) -> IndikatorQuerySet:
+        return self.filter(renstra__tahun_awal__lte=tahun, renstra__tahun_akhir__gte=tahun)
+
+
+class Indikator(models.Model):
+    renstra = models.ForeignKey(
+        Renstra, on_delete=models.CASCADE, related_name="indikator", verbose_name=_("Renstra")
+    )
+    sasaran = models.ForeignKey(
+        SasaranStrategis,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indikator",
+        verbose_name=_("sasaran strategis"),
+    )
+    mata_anggaran = models.ForeignKey(
+        MataAnggaran,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indikator",
+        verbose_name=_("program / kegiatan / sub kegiatan"),
+    )
+    kode = models.CharField(_("kode"), max_length=40)
+    nama = models.CharField(_("nama indikator"), max_length=400)
+    satuan = models.CharField(
+        _("satuan"), max_length=50, help_text=_("mis. %, per 100.000 KH, indeks")
+    )
+    jenis = models.CharField(
+        _("jenis"), max_length=20, choices=JenisIndikator.choices, default=JenisIndikator.IKU
+    )
+    polaritas = models.CharField(
+        _("polaritas"), max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF
+    )
+    perhitungan = models.CharField(
+        _("cara perhitungan"),
+        max_length=20,
+        choices=Perhitungan.choices,
+        default=Perhitungan.PERSENTASE,
+    )
+    rumus_negatif = models.CharField(
+        _("rumus capaian polaritas negatif"),
+        max_length=10,
+        choices=RumusNegatif.choices,
+        default=RumusNegatif.SELISIH,
+    )
+    agregasi = models.CharField(
+        _("cara triwulan menjadi tahunan"),
+        max_length=10,
+        choices=Agregasi.choices,
+        default=Agregasi.JUMLAH,
+    )
+    definisi_operasional = models.TextField(_("definisi operasional"), blank=True)
+    sumber_data = models.CharField(_("sumber data"), max_length=300, blank=True)
+    unit_penanggung_jawab = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="indikator",
+        verbose_name=_("penanggung jawab"),
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    history = HistoricalRecords()
+
+    objects = IndikatorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("indikator")
+        verbose_name_plural = _("indikator")
+        ordering = ["renstra", "urutan", "kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["renstra", "kode"],
+                name="indikator_kode_unik_per_renstra",
+                violation_error_message=_("Kode indikator sudah dipakai di Renstra ini."),
+            ),
+            models.CheckConstraint(
+                condition=Q(sasaran__isnull=False, mata_anggaran__isnull=True)
+                | Q(sasaran__isnull=True, mata_anggaran__isnull=False),
+                name="indikator_tepat_satu_induk",
+                violation_error_message=_(
+                    "Indikator harus berada di bawah tepat satu induk: sebuah sasaran strategis "
+                    "atau sebuah program/kegiatan/sub kegiatan."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["unit_penanggung_jawab", "renstra"])]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if bool(self.sasaran_id) == bool(self.mata_anggaran_id):
+            errors["sasaran"] = _(
+                "Pilih tepat satu induk: sasaran strategis atau program/kegiatan/sub kegiatan."
+            )
+        elif (
+            self.sasaran_id
+            and self.renstra_id
+            and self.sasaran.tujuan.renstra_id != self.renstra_id
+        ):
+            errors["sasaran"] = _("Sasaran strategis harus dari Renstra yang sama.")
+        elif (
+            self.mata_anggaran_id
+            and self.renstra_id
+            and self.mata_anggaran.renstra_id != self.renstra_id
+        ):
+            errors["mata_anggaran"] = _("Program/kegiatan harus dari Renstra yang sama.")
+        if (
+            self.unit_penanggung_jawab_id
+            and self.renstra_id
+            and self.unit_penanggung_jawab.instansi_id != self.renstra.instansi_id
+        ):
+            errors["unit_penanggung_jawab"] = _(
+                "Unit penanggung jawab harus dari instansi yang sama."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def pakai_pembagi(self) -> bool:
+        return Perhitungan(self.perhitungan).pakai_pembagi
+
+    def hitung_capaian(
+        self, *, target: Decimal | None, realisasi: Decimal | None
+    ) -> Decimal | None:
+        batas = self.renstra.instansi.batas_capaian
+        return hitung.capaian(
+            target=target,
+            realisasi=realisasi,
+            polaritas=self.polaritas,
+            rumus_negatif=self.rumus_negatif,
+            batas=batas,
+        )
+
+
+class Target(models.Model):
+    """Target of an indicator for a year (triwulan 0) or a quarter of it (the rencana aksi)."""
+
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.CASCADE, related_name="target", verbose_name=_("indikator")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    triwulan = models.PositiveSmallIntegerField(
+        _("periode"), choices=PILIHAN_TRIWULAN, default=TRIWULAN_TAHUNAN
+    )
+    nilai = models.DecimalField(_("target"), max_digits=18, decimal_places=4)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("target")
+        ordering = ["indikator", "tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "tahun", "triwulan"],
+                name="target_satu_per_periode",
+                violation_error_message=_("Target untuk indikator dan periode ini sudah ada."),
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=0, triwulan__lte=4), name="target_triwulan_0_4"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator.kode} {self.tahun}/{self.get_triwulan_display()}: {self.nilai}"
+
+    def clean(self) -> None:
+        if self.indikator_id and not self.indikator.renstra.memuat_tahun(self.tahun):
+            renstra = self.indikator.renstra
+            raise ValidationError(
+                {
+                    "tahun": _("Tahun %(tahun)s di luar periode Renstra (%(awal)s–%(akhir)s).")
+                    % {
+                        "tahun": self.tahun,
+                        "awal": renstra.tahun_awal,
+                        "akhir": renstra.tahun_akhir,
+                    }
+                }
+            )
+
+
+class RealisasiQuerySet(models.QuerySet["Realisasi"]):
+    def milik_instansi(self, instansi: Instansi | int) -> RealisasiQuerySet:
+        return self.filter(indikator__renstra__instansi=instansi)
+
+    def periode(self, tahun: int, triwulan: int) -> RealisasiQuerySet:
+        return self.filter(tahun=tahun, triwulan=triwulan)
+
+
+class Realisasi(models.Model):
+    """What an indicator reached in one period: numerator, denominator, value and notes."""
+
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.CASCADE, related_name="realisasi", verbose_name=_("indikator")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    triwulan = models.PositiveSmallIntegerField(
+        _("periode"), choices=PILIHAN_TRIWULAN, default=TRIWULAN_TAHUNAN
+    )
+    sasaran = models.DecimalField(
+        _("sasaran (penyebut)"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    jumlah = models.DecimalField(
+        _("jumlah realisasi (pembilang)"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    nilai = models.DecimalField(
+        _("nilai realisasi"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    analisis = models.TextField(_("analisis"), blank=True)
+    permasalahan = models.TextField(_("permasalahan"), blank=True)
+    upaya = models.TextField(_("upaya mengatasi permasalahan"), blank=True)
+    diisi_oleh = models.ForeignKey(
+        Pengguna,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diisi oleh"),
+    )
+    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    diperbarui = models.DateTimeField(_("diperbarui"), auto_now=True)
+    versi = models.PositiveIntegerField(_("versi"), default=1, editable=False)
+    history = HistoricalRecords()
+
+    objects = RealisasiQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("realisasi")
+        verbose_name_plural = _("realisasi")
+        ordering = ["indikator", "tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "tahun", "triwulan"],
+                name="realisasi_satu_per_periode",
+                violation_error_message=_("Realisasi untuk indikator dan periode ini sudah ada."),
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=0, triwulan__lte=4), name="realisasi_triwulan_0_4"
+            ),
+            models.CheckConstraint(
+                condition=Q(sasaran__isnull=True) | Q(sasaran__gte=0),
+                name="realisasi_sasaran_tidak_negatif",
+                violation_error_message=_("Sasaran (penyebut) tidak boleh negatif."),
+            ),
+            models.CheckConstraint(
+                condition=Q(jumlah__isnull=True) | Q(jumlah__gte=0),
+                name="realisasi_jumlah_tidak_negatif",
+                violation_error_message=_("Jumlah realisasi tidak boleh negatif."),
+            ),
+        ]
+        indexes = [models.Index(fields=["tahun", "triwulan"])]
+
+    def __str__(self) -> str:
+        return f"{self.indikator.kode} {self.tahun}/{self.get_triwulan_display()}"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.sasaran is not None and self.sasaran < 0:
+            errors["sasaran"] = _("Sasaran (penyebut) tidak boleh negatif.")
+        if self.jumlah is not None and self.jumlah < 0:
+            errors["jumlah"] = _("Jumlah realisasi tidak boleh negatif.")
+        if self.indikator_id:
+            ind = self.indikator
+            if not ind.renstra.memuat_tahun(self.tahun):
+                errors["tahun"] = _("Tahun di luar periode Renstra.")
+            if (
+                ind.perhitungan == Perhitungan.PERSENTASE
+                and self.sasaran is not None
+                and self.jumlah is not None
+                and self.jumlah > self.sasaran
+                and "jumlah" not in errors
+            ):
+                errors["jumlah"] = _(
+                    "Jumlah realisasi (pembilang) tidak boleh lebih besar dari sasaran (penyebut) "
+                    "pada indikator persentase."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def hitung_nilai(self) -> Decimal | None:
+        """The value from numerator and denominator (ratio kinds) or as entered."""
+        return hitung.nilai_realisasi(
+            perhitungan=self.indikator.perhitungan,
+            jumlah=self.jumlah,
+            sasaran=self.sasaran,
+            nilai=self.nilai,
+        )
+
+    @property
+    def terisi(self) -> bool:
+        return self.nilai is not None

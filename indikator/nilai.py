@@ -1,0 +1,152 @@
+"""Year and quarter figures of many indicators at once, in a fixed number of queries.
+
+Every page and report that shows target, realisation, capaian or category goes through here,
+so the numbers are the same everywhere and always come from `indikator.capaian`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from indikator import capaian as hitung
+from indikator.models import TRIWULAN_TAHUNAN, Indikator, Realisasi, Target
+
+
+@dataclass(frozen=True)
+class NilaiPeriode:
+    """Target, realisation and result of one indicator in one period (a quarter or a year)."""
+
+    target: Decimal | None
+    sasaran: Decimal | None
+    jumlah: Decimal | None
+    nilai: Decimal | None
+    capaian: Decimal | None
+    kategori: str | None
+    realisasi: Realisasi | None = None
+
+    @property
+    def terisi(self) -> bool:
+        return self.nilai is not None
+
+
+def _hasil(
+    indikator: Indikator,
+    *,
+    target: Decimal | None,
+    jumlah: Decimal | None,
+    sasaran: Decimal | None,
+    nilai: Decimal | None,
+    skala: Sequence[tuple[Decimal | None, str]],
+    batas: Decimal | None,
+    realisasi: Realisasi | None = None,
+) -> NilaiPeriode:
+    nilai_capaian = hitung.capaian(
+        target=target,
+        realisasi=nilai,
+        polaritas=indikator.polaritas,
+        rumus_negatif=indikator.rumus_negatif,
+        batas=batas,
+    )
+    return NilaiPeriode(
+        target=target,
+        sasaran=sasaran,
+        jumlah=jumlah,
+        nilai=nilai,
+        capaian=nilai_capaian,
+        kategori=hitung.kategori(nilai_capaian, skala),
+        realisasi=realisasi,
+    )
+
+
+def nilai_tahun(
+    indikator: Iterable[Indikator],
+    tahun: int,
+    *,
+    skala: Sequence[tuple[Decimal | None, str]],
+    batas: Decimal | None,
+) -> dict[int, NilaiPeriode]:
+    """Figures for the whole year, per indicator id (two queries).
+
+    A yearly realisation row (triwulan 0) wins; otherwise the reported quarters are aggregated by
+    the indicator's rule, so a year still running counts only the quarters reported so far.
+    """
+    daftar = list(indikator)
+    ids = [i.pk for i in daftar]
+    target = dict(
+        Target.objects.filter(
+            indikator_id__in=ids, tahun=tahun, triwulan=TRIWULAN_TAHUNAN
+        ).values_list("indikator_id", "nilai")
+    )
+    per_indikator: dict[int, dict[int, Realisasi]] = defaultdict(dict)
+    for r in Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun):
+        per_indikator[r.indikator_id][r.triwulan] = r
+    hasil: dict[int, NilaiPeriode] = {}
+    for ind in daftar:
+        baris = per_indikator.get(ind.pk, {})
+        tahunan = baris.get(TRIWULAN_TAHUNAN)
+        if tahunan is not None and tahunan.nilai is not None:
+            jumlah, sasaran, nilai = tahunan.jumlah, tahunan.sasaran, tahunan.nilai
+        else:
+            jumlah, sasaran, nilai = hitung.tahunan_dari_triwulan(
+                perhitungan=ind.perhitungan,
+                agregasi=ind.agregasi,
+                triwulan={
+                    tw: (r.jumlah, r.sasaran, r.nilai)
+                    for tw, r in baris.items()
+                    if tw != TRIWULAN_TAHUNAN and r.nilai is not None
+                },
+            )
+        hasil[ind.pk] = _hasil(
+            ind,
+            target=target.get(ind.pk),
+            jumlah=jumlah,
+            sasaran=sasaran,
+            nilai=nilai,
+            skala=skala,
+            batas=batas,
+            realisasi=tahunan,
+        )
+    return hasil
+
+
+def nilai_triwulan(
+    indikator: Iterable[Indikator],
+    tahun: int,
+    triwulan: int,
+    *,
+    skala: Sequence[tuple[Decimal | None, str]],
+    batas: Decimal | None,
+) -> dict[int, NilaiPeriode]:
+    """Figures of one quarter per indicator id (two queries).
+
+    The quarter's target is its own rencana aksi target when set, else the year's target.
+    """
+    daftar = list(indikator)
+    ids = [i.pk for i in daftar]
+    target: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for ind_id, tw, nilai in Target.objects.filter(
+        indikator_id__in=ids, tahun=tahun, triwulan__in=[TRIWULAN_TAHUNAN, triwulan]
+    ).values_list("indikator_id", "triwulan", "nilai"):
+        target[ind_id][tw] = nilai
+    realisasi = {
+        r.indikator_id: r
+        for r in Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun, triwulan=triwulan)
+    }
+    hasil: dict[int, NilaiPeriode] = {}
+    for ind in daftar:
+        t = target.get(ind.pk, {})
+        r = realisasi.get(ind.pk)
+        hasil[ind.pk] = _hasil(
+            ind,
+            target=t.get(triwulan, t.get(TRIWULAN_TAHUNAN)),
+            jumlah=r.jumlah if r else None,
+            sasaran=r.sasaran if r else None,
+            nilai=r.nilai if r else None,
+            skala=skala,
+            batas=batas,
+            realisasi=r,
+        )
+    return hasil

@@ -1,0 +1,26 @@
+"""Template filters shared by every app: Indonesian numbers, quarters, categories."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+
+from indikator.angka import format_angka
+
+register = template.Library()
+
+ROMAWI = {0: "", 1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+@register.filter
+def angka(nilai: Decimal | int | float | None, tempat: int = 2) -> str:
+    """1234.5 -> "1.234,50"; None -> "-"."""
+    if nilai is None or nilai == "":
+        return "-"
+    return format_angka(Decimal(str(nilai)), int(tempat))
+
+
+@register.filter
+def triwulan_romawi(triwulan: int | None) -> str:
+    return ROMAWI.get(triwulan or 0, "")
