@@ -83,7 +83,7 @@ class PeriodeTerkunci(Exception):
 
     @property
     def pesan(self) -> str:
-        return _("Data periode ini terkunci: %(alasan)s. Yang dapat membuka kunci: %(pembuka)s.") % {
+        return _("Tidak disimpan, data periode ini terkunci. %(alasan)s %(pembuka)s") % {
             "alasan": self.info.alasan,
             "pembuka": self.info.pembuka,
         }

@@ -324,8 +324,16 @@ def realisasi_pratinjau(
     return render(
         request,
         "indikator/realisasi_hasil.html",
-        {"b": b, "form": form, "hasil": hasil, "oob": True},
+        {"b": b, "form": form, "hasil": hasil, "galat": _galat_berlabel(form)},
     )
+
+
+def _galat_berlabel(form: RealisasiForm) -> list[tuple[str, str]]:
+    return [
+        (str(form.fields[nama].label) if nama in form.fields else "", pesan)
+        for nama, daftar in form.errors.items()
+        for pesan in daftar
+    ]
 
 
 @login_required
