@@ -53,6 +53,9 @@ from indikator.pengisian import (
     simpan_realisasi,
 )
 from workflow.kunci import kunci_periode, pengiriman_untuk
+from workflow.sop import StatusPengiriman
+
+STATUS_DAPAT_KIRIM = (StatusPengiriman.DIISI, StatusPengiriman.DIKEMBALIKAN)
 
 KOLOM_RIWAYAT = ("sasaran", "jumlah", "nilai", "analisis", "permasalahan", "upaya")
 
@@ -165,6 +168,9 @@ class Halaman:
             "dapat_ubah": self.dapat_ubah,
             "kunci": self.kunci,
             "pengiriman": pengiriman,
+            "dapat_kirim": self.dapat_ubah
+            and pengiriman is not None
+            and pengiriman.status in STATUS_DAPAT_KIRIM,
             "pilihan_unit": self._pilihan_unit(),
             "pilihan_tahun": list(self.renstra.daftar_tahun),
             "pilihan_triwulan": PILIHAN_TRIWULAN,

@@ -8,9 +8,13 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from indikator.models import Indikator, Realisasi, Target, Unit
-from workflow.kunci import InfoKunci
+from workflow.aksi import mulai_monitoring
+from workflow.kunci import InfoKunci, kunci_periode
+from workflow.models import MonitoringIKU, PengirimanData
+from workflow.sop import StatusPengiriman
 
 TAHUN, TRIWULAN = 2025, 4
 
@@ -91,26 +95,37 @@ def tambah_indikator(contoh: Indikator, n: int, *, tahun: int = TAHUN) -> list[I
     return baru
 
 
+def buat_pengiriman(
+    kantor: Any, unit: Unit, status: str, *, tahun: int = TAHUN, triwulan: int = TRIWULAN
+) -> PengirimanData:
+    """The unit's data submission of the quarter's Monitoring IKU, in `status`."""
+    monitoring = MonitoringIKU.objects.filter(
+        instansi=kantor.instansi, tahun=tahun, triwulan=triwulan
+    ).first() or mulai_monitoring(
+        instansi=kantor.instansi,
+        tahun=tahun,
+        triwulan=triwulan,
+        oleh=kantor.pengguna["kepala_dinas"],
+        isi_disposisi="Laksanakan monitoring capaian IKU.",
+    )
+    disetujui = status in (StatusPengiriman.DISETUJUI, StatusPengiriman.DITERIMA)
+    return PengirimanData.objects.create(
+        instansi=kantor.instansi,
+        monitoring=monitoring,
+        unit=unit,
+        status=status,
+        disetujui_oleh=kantor.pengguna["kabid"] if disetujui else None,
+        disetujui_pada=timezone.now() if disetujui else None,
+    )
+
+
 @pytest.fixture
-def kunci(monkeypatch: pytest.MonkeyPatch) -> Callable[[Unit], InfoKunci]:
-    """Lock a unit's data for every period through the workflow's lock query."""
-    from indikator import pengisian, views_realisasi
-
-    terkunci: dict[int, InfoKunci] = {}
-
-    def kunci_periode(*, unit_ids: Any, tahun: int, triwulan: int) -> dict[int, InfoKunci]:
-        return {u: terkunci[u] for u in unit_ids if u in terkunci}
-
-    monkeypatch.setattr(pengisian, "kunci_periode", kunci_periode)
-    monkeypatch.setattr(views_realisasi, "kunci_periode", kunci_periode)
+def kunci(demo: Any) -> Callable[[Unit], InfoKunci]:
+    """Lock a unit's 2025 Q4 data the way the workflow does: its submission approved by the Kabid."""
 
     def kunci_unit(unit: Unit) -> InfoKunci:
-        info = InfoKunci(
-            alasan="Data sudah disetujui Kabid.",
-            pembuka="Perencana dapat membuka kunci dengan alasan tertulis.",
-            sejak=None,
-        )
-        terkunci[unit.pk] = info
-        return info
+        kantor = demo.binjai if unit.instansi_id == demo.binjai.instansi.pk else demo.magetan
+        buat_pengiriman(kantor, unit, StatusPengiriman.DISETUJUI)
+        return kunci_periode(unit_ids=[unit.pk], tahun=TAHUN, triwulan=TRIWULAN)[unit.pk]
 
     return kunci_unit
