@@ -427,7 +427,14 @@ def realisasi_riwayat(request: HttpRequest, realisasi_id: int) -> HttpResponse:
         else:
             delta = rec.diff_against(sebelumnya, included_fields=list(KOLOM_RIWAYAT))
             ubah = [{"kolom": _label(c.field), "lama": c.old, "baru": c.new} for c in delta.changes]
-        perubahan.append({"rec": rec, "ubah": ubah})
+        perubahan.append(
+            {
+                "rec": rec,
+                "ubah": ubah,
+                # The first record is an update: what came before was imported without history.
+                "sebelumnya_tak_tercatat": sebelumnya is None and rec.history_type != "+",
+            }
+        )
         sebelumnya = rec
     perubahan.reverse()
     bukti = list(
