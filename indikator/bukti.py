@@ -136,8 +136,10 @@ def hapus_bukti(*, bukti: BuktiDukung, oleh: Pengguna, alasan: str) -> BuktiDuku
     alasan = alasan.strip()
     if not alasan:
         raise ValidationError(_("Alasan penghapusan wajib diisi."), code="alasan")
-    bukti = BuktiDukung.objects.select_for_update().select_related("realisasi__indikator").get(
-        pk=bukti.pk
+    bukti = (
+        BuktiDukung.objects.select_for_update()
+        .select_related("realisasi__indikator")
+        .get(pk=bukti.pk)
     )
     if bukti.dihapus:
         raise ValidationError(_("Bukti dukung ini sudah dihapus."), code="sudah")

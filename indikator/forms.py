@@ -136,10 +136,7 @@ class RealisasiForm(forms.Form):
         elif jumlah is None and sasaran is not None:
             self.add_error("jumlah", _("Isi juga jumlah realisasi (pembilang)."))
         elif sasaran is not None and jumlah is not None:
-            if (
-                self.indikator.perhitungan == Perhitungan.PERSENTASE
-                and jumlah > sasaran
-            ):
+            if self.indikator.perhitungan == Perhitungan.PERSENTASE and jumlah > sasaran:
                 self.add_error(
                     "jumlah",
                     _(
@@ -152,9 +149,7 @@ class RealisasiForm(forms.Form):
                     "sasaran", _("Sasaran (penyebut) harus lebih dari 0 bila ada realisasi.")
                 )
             elif sasaran == 0:
-                self.peringatan.append(
-                    _("Sasaran 0: persentase realisasi tidak dapat dihitung.")
-                )
+                self.peringatan.append(_("Sasaran 0: persentase realisasi tidak dapat dihitung."))
 
     def nilai_dihitung(self) -> Decimal | None:
         """The value of the cleaned input, by the same rule the reports use."""

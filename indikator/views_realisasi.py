@@ -11,9 +11,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,7 +33,6 @@ from indikator.bukti import hapus_bukti, unggah_bukti
 from indikator.forms import BuktiForm, HapusBuktiForm, RealisasiForm
 from indikator.models import (
     PILIHAN_TRIWULAN,
-    BuktiDukung,
     Indikator,
     Instansi,
     JenisBukti,
@@ -275,10 +274,7 @@ def _pesan_hasil(request: HttpRequest, hasil: HasilSimpan, forms: Sequence[Reali
     if n:
         messages.success(
             request,
-            ngettext(
-                "%(n)s realisasi tersimpan.", "%(n)s realisasi tersimpan.", n
-            )
-            % {"n": n},
+            ngettext("%(n)s realisasi tersimpan.", "%(n)s realisasi tersimpan.", n) % {"n": n},
         )
     if hasil.konflik:
         messages.error(
@@ -300,9 +296,7 @@ def _pesan_hasil(request: HttpRequest, hasil: HasilSimpan, forms: Sequence[Reali
                 messages.warning(request, f"{f.indikator.kode}: {p}")
 
 
-def _halaman_tulis(
-    request: HttpRequest, unit_id: int, tahun: int, triwulan: int
-) -> Halaman:
+def _halaman_tulis(request: HttpRequest, unit_id: int, tahun: int, triwulan: int) -> Halaman:
     hal = Halaman(request, unit_id, tahun, triwulan)
     if not hal.boleh_isi:
         raise PermissionDenied(_("Anda tidak berwenang mengisi data unit ini."))
@@ -634,4 +628,3 @@ def progres(request: HttpRequest) -> HttpResponse:
             "jumlah_terkunci": sum(1 for b in baris if b["kunci"] is not None),
         },
     )
-

@@ -2,10 +2,11 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import indikator.models
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
+
+import indikator.models
 
 
 class Migration(migrations.Migration):

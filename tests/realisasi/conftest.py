@@ -121,7 +121,7 @@ def buat_pengiriman(
 
 @pytest.fixture
 def kunci(demo: Any) -> Callable[[Unit], InfoKunci]:
-    """Lock a unit's 2025 Q4 data the way the workflow does: its submission approved by the Kabid."""
+    """Lock a unit's 2025 Q4 data as the workflow does: its submission approved by the Kabid."""
 
     def kunci_unit(unit: Unit) -> InfoKunci:
         kantor = demo.binjai if unit.instansi_id == demo.binjai.instansi.pk else demo.magetan

@@ -21,7 +21,8 @@ def bukti(demo, media):
         indikator=demo.binjai.indikator["1.1"], tahun=TAHUN, triwulan=TRIWULAN
     )
     return unggah_bukti(
-        realisasi=r, berkas=berkas.unggahan("foto.png", berkas.PNG),
+        realisasi=r,
+        berkas=berkas.unggahan("foto.png", berkas.PNG),
         oleh=demo.binjai.pengguna["staf"],
     )
 

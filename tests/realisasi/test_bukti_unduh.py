@@ -19,7 +19,8 @@ def bukti(demo, media):
         indikator=demo.binjai.indikator["1.1"], tahun=TAHUN, triwulan=TRIWULAN
     )
     return unggah_bukti(
-        realisasi=r, berkas=berkas.unggahan("Rekap ANC.pdf", berkas.PDF),
+        realisasi=r,
+        berkas=berkas.unggahan("Rekap ANC.pdf", berkas.PDF),
         oleh=demo.binjai.pengguna["staf"],
     )
 

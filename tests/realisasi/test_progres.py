@@ -27,7 +27,9 @@ def test_monitors_see_every_unit(client, demo, peran):
     # p2m: 2.3, 2.4, 2.5 and a program indicator; 2.4 is empty in 2025 Q4.
     assert p2m["kosong"] >= 1 and p2m["terisi"] + p2m["kosong"] == p2m["jumlah"]
     jumlah = Realisasi.objects.filter(
-        indikator__renstra=demo.binjai.renstra, tahun=TAHUN, triwulan=TRIWULAN,
+        indikator__renstra=demo.binjai.renstra,
+        tahun=TAHUN,
+        triwulan=TRIWULAN,
         nilai__isnull=False,
     ).count()
     assert response.context["total_terisi"] == jumlah
@@ -72,9 +74,7 @@ def test_other_roles_get_403(client, demo, peran):
 def test_each_office_sees_its_own_units(client, demo):
     client.force_login(demo.magetan.pengguna["perencana"])
     response = client.get(URL, {"tahun": TAHUN, "triwulan": TRIWULAN})
-    assert {b["unit"].instansi_id for b in response.context["baris"]} == {
-        demo.magetan.instansi.pk
-    }
+    assert {b["unit"].instansi_id for b in response.context["baris"]} == {demo.magetan.instansi.pk}
 
 
 def test_wrong_method_gets_405(client, demo):

@@ -32,9 +32,7 @@ def test_staf_goes_to_their_unit(client, demo):
     client.force_login(staf)
     with mock.patch("django.utils.timezone.localdate", return_value=datetime.date(2025, 8, 1)):
         response = client.get(URL)
-    assert response["Location"] == reverse(
-        "indikator:realisasi-isi", args=[staf.unit_id, 2025, 2]
-    )
+    assert response["Location"] == reverse("indikator:realisasi-isi", args=[staf.unit_id, 2025, 2])
 
 
 def test_choice_of_unit_and_period(client, demo):

@@ -44,8 +44,12 @@ def test_staf_uploads_a_pdf_stored_under_a_random_name(client, demo, realisasi, 
 
 @pytest.mark.parametrize(
     ("nama", "isi"),
-    [("foto.jpg", berkas.JPG), ("foto.png", berkas.PNG), ("rekap.xlsx", berkas.xlsx()),
-     ("notulen.docx", berkas.docx())],
+    [
+        ("foto.jpg", berkas.JPG),
+        ("foto.png", berkas.PNG),
+        ("rekap.xlsx", berkas.xlsx()),
+        ("notulen.docx", berkas.docx()),
+    ],
 )
 def test_every_allowed_type_is_accepted(client, demo, realisasi, media, nama, isi):
     client.force_login(demo.binjai.pengguna["koordinator"])

@@ -93,9 +93,7 @@ def test_other_office_gets_404(client, demo):
     assert client.get(url_isi(demo.binjai.unit["kesga"])).status_code == 404
 
 
-@pytest.mark.parametrize(
-    ("tahun", "triwulan"), [(TAHUN, 5), (2019, 1), (1999, 1)]
-)
+@pytest.mark.parametrize(("tahun", "triwulan"), [(TAHUN, 5), (2019, 1), (1999, 1)])
 def test_bad_period_gets_404(client, demo, tahun, triwulan):
     client.force_login(demo.binjai.pengguna["staf"])
     assert client.get(url_isi(demo.binjai.unit["kesga"], tahun, triwulan)).status_code == 404
@@ -126,7 +124,9 @@ def test_staf_saves_the_changed_rows(client, demo):
     ind = demo.binjai.indikator["1.1"]
     r = Realisasi.objects.get(indikator=ind, tahun=TAHUN, triwulan=TRIWULAN)
     data.update(
-        data_baris(ind, r.versi, sasaran="1.300", jumlah="1.250,5", analisis="Naik berkat kelas ibu")
+        data_baris(
+            ind, r.versi, sasaran="1.300", jumlah="1.250,5", analisis="Naik berkat kelas ibu"
+        )
     )
     response = client.post(url_isi(unit), data)
     assert response.status_code == 302

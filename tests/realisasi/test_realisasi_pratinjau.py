@@ -24,7 +24,9 @@ def test_preview_computes_with_the_report_rules(client, demo):
     assert response.status_code == 200
     html = response.content.decode()
     # 931,5 / 1000 x 100 = 93,15; capaian 93,15 / 98 x 100 = 95,05 -> Sangat Tinggi
-    assert f'<span id="nilai-{ind.pk}" data-testid="nilai-1.1" hx-swap-oob="true">93,15</span>' in html
+    assert (
+        f'<span id="nilai-{ind.pk}" data-testid="nilai-1.1" hx-swap-oob="true">93,15</span>' in html
+    )
     assert f'id="capaian-{ind.pk}"' in html and ">95,05<" in html
     assert "Sangat Tinggi" in html
     assert not Realisasi.objects.filter(versi__gt=1).exists()  # nothing saved
@@ -36,7 +38,7 @@ def test_preview_negative_indicator(client, demo):
     client.force_login(demo.binjai.pengguna["staf"])
     response = client.post(_url(unit, ind), data_baris(ind, 1, sasaran="5000", jumlah="0"))
     html = response.content.decode()
-    assert f'hx-swap-oob="true">0,00</span>' in html  # value 0 per 100.000
+    assert 'hx-swap-oob="true">0,00</span>' in html  # value 0 per 100.000
     assert ">200,00<" in html  # (2 x target - 0) / target x 100
     assert "Sangat Tinggi" in html
 

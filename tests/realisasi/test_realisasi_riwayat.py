@@ -24,8 +24,16 @@ def realisasi(demo):
         simpan_realisasi(
             unit=ind.unit_penanggung_jawab,
             periode=Periode(TAHUN, TRIWULAN),
-            isian=[Isian(indikator=ind, versi=versi, sasaran=Decimal(1300), jumlah=jumlah,
-                         nilai=None, permasalahan=f"catatan {versi}")],
+            isian=[
+                Isian(
+                    indikator=ind,
+                    versi=versi,
+                    sasaran=Decimal(1300),
+                    jumlah=jumlah,
+                    nilai=None,
+                    permasalahan=f"catatan {versi}",
+                )
+            ],
             oleh=demo.binjai.pengguna[oleh],
         )
     r.refresh_from_db()

@@ -35,7 +35,11 @@ def test_htmx_save_returns_the_row_with_its_new_version(client, demo):
     assert f'name="i{ind.pk}-versi" value="2"' in html
     assert "Tersimpan." in html
     r = _realisasi(ind)
-    assert (r.versi, r.upaya, r.diisi_oleh) == (2, "Sweeping bumil", demo.binjai.pengguna["koordinator"])
+    assert (r.versi, r.upaya, r.diisi_oleh) == (
+        2,
+        "Sweeping bumil",
+        demo.binjai.pengguna["koordinator"],
+    )
 
 
 def test_plain_post_redirects_to_the_page(client, demo):
@@ -115,7 +119,9 @@ def test_locked_period_refuses_the_row(client, demo, kunci):
 def test_reader_gets_403(client, demo):
     unit, ind = demo.binjai.unit["kesga"], demo.binjai.indikator["1.1"]
     client.force_login(demo.binjai.pengguna["perencana"])
-    assert client.post(_url(unit, ind), data_baris(ind, 1, sasaran="1", jumlah="1")).status_code == 403
+    assert (
+        client.post(_url(unit, ind), data_baris(ind, 1, sasaran="1", jumlah="1")).status_code == 403
+    )
 
 
 def test_other_office_gets_404(client, demo):

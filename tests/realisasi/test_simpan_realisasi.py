@@ -18,8 +18,14 @@ PERIODE = Periode(TAHUN, TRIWULAN)
 
 
 def _isian(ind, versi, **kw) -> Isian:
-    return Isian(indikator=ind, versi=versi, sasaran=kw.get("sasaran"), jumlah=kw.get("jumlah"),
-                 nilai=kw.get("nilai"), analisis=kw.get("analisis", ""))
+    return Isian(
+        indikator=ind,
+        versi=versi,
+        sasaran=kw.get("sasaran"),
+        jumlah=kw.get("jumlah"),
+        nilai=kw.get("nilai"),
+        analisis=kw.get("analisis", ""),
+    )
 
 
 def test_save_computes_value_bumps_version_and_records_history(demo):
@@ -42,11 +48,18 @@ def test_stale_version_is_a_conflict_and_nothing_changes(demo):
     ind = demo.binjai.indikator["1.1"]
     staf, koordinator = demo.binjai.pengguna["staf"], demo.binjai.pengguna["koordinator"]
     unit = ind.unit_penanggung_jawab
-    simpan_realisasi(unit=unit, periode=PERIODE,
-                     isian=[_isian(ind, 1, sasaran=Decimal(10), jumlah=Decimal(9))], oleh=staf)
-    hasil = simpan_realisasi(unit=unit, periode=PERIODE,
-                             isian=[_isian(ind, 1, sasaran=Decimal(10), jumlah=Decimal(1))],
-                             oleh=koordinator)
+    simpan_realisasi(
+        unit=unit,
+        periode=PERIODE,
+        isian=[_isian(ind, 1, sasaran=Decimal(10), jumlah=Decimal(9))],
+        oleh=staf,
+    )
+    hasil = simpan_realisasi(
+        unit=unit,
+        periode=PERIODE,
+        isian=[_isian(ind, 1, sasaran=Decimal(10), jumlah=Decimal(1))],
+        oleh=koordinator,
+    )
     assert hasil.tersimpan == []
     (k,) = hasil.konflik
     assert k.realisasi.diisi_oleh == staf
@@ -71,9 +84,12 @@ def test_locked_period_is_refused_by_the_function_itself(demo, kunci):
     unit = ind.unit_penanggung_jawab
     kunci(unit)
     with pytest.raises(PeriodeTerkunci) as exc:
-        simpan_realisasi(unit=unit, periode=PERIODE,
-                         isian=[_isian(ind, 1, sasaran=Decimal(10), jumlah=Decimal(9))],
-                         oleh=demo.binjai.pengguna["staf"])
+        simpan_realisasi(
+            unit=unit,
+            periode=PERIODE,
+            isian=[_isian(ind, 1, sasaran=Decimal(10), jumlah=Decimal(9))],
+            oleh=demo.binjai.pengguna["staf"],
+        )
     assert "disetujui Kabid" in exc.value.pesan
     assert Realisasi.objects.get(indikator=ind, tahun=TAHUN, triwulan=TRIWULAN).versi == 1
 
@@ -96,9 +112,12 @@ def test_model_invariants_roll_back_the_whole_batch(demo):
 def test_indicator_of_another_unit_is_refused(demo):
     ind = demo.binjai.indikator["2.1"]
     with pytest.raises(ValueError):
-        simpan_realisasi(unit=demo.binjai.unit["kesga"], periode=PERIODE,
-                         isian=[_isian(ind, 1, sasaran=Decimal(1), jumlah=Decimal(1))],
-                         oleh=demo.binjai.pengguna["staf"])
+        simpan_realisasi(
+            unit=demo.binjai.unit["kesga"],
+            periode=PERIODE,
+            isian=[_isian(ind, 1, sasaran=Decimal(1), jumlah=Decimal(1))],
+            oleh=demo.binjai.pengguna["staf"],
+        )
 
 
 @pytest.mark.postgres
