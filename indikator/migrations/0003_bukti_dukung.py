@@ -10,62 +10,211 @@ import indikator.models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('indikator', '0002_peran'),
+        ("indikator", "0002_peran"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalBuktiDukung',
+            name="HistoricalBuktiDukung",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('berkas', models.TextField(max_length=200, verbose_name='berkas')),
-                ('nama_asli', models.CharField(max_length=255, verbose_name='nama berkas asli')),
-                ('jenis', models.CharField(choices=[('pdf', 'PDF'), ('jpg', 'Gambar JPG'), ('png', 'Gambar PNG'), ('xlsx', 'Lembar kerja Excel (XLSX)'), ('docx', 'Dokumen Word (DOCX)')], max_length=10, verbose_name='jenis berkas')),
-                ('ukuran', models.PositiveBigIntegerField(verbose_name='ukuran (byte)')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('diunggah_pada', models.DateTimeField(default=django.utils.timezone.now, verbose_name='diunggah pada')),
-                ('dihapus_pada', models.DateTimeField(blank=True, null=True, verbose_name='dihapus pada')),
-                ('alasan', models.TextField(blank=True, verbose_name='alasan penghapusan')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('dihapus_oleh', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='dihapus oleh')),
-                ('diunggah_oleh', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='diunggah oleh')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('realisasi', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='indikator.realisasi', verbose_name='realisasi')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("berkas", models.TextField(max_length=200, verbose_name="berkas")),
+                ("nama_asli", models.CharField(max_length=255, verbose_name="nama berkas asli")),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("pdf", "PDF"),
+                            ("jpg", "Gambar JPG"),
+                            ("png", "Gambar PNG"),
+                            ("xlsx", "Lembar kerja Excel (XLSX)"),
+                            ("docx", "Dokumen Word (DOCX)"),
+                        ],
+                        max_length=10,
+                        verbose_name="jenis berkas",
+                    ),
+                ),
+                ("ukuran", models.PositiveBigIntegerField(verbose_name="ukuran (byte)")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                (
+                    "diunggah_pada",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="diunggah pada"
+                    ),
+                ),
+                (
+                    "dihapus_pada",
+                    models.DateTimeField(blank=True, null=True, verbose_name="dihapus pada"),
+                ),
+                ("alasan", models.TextField(blank=True, verbose_name="alasan penghapusan")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "dihapus_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="dihapus oleh",
+                    ),
+                ),
+                (
+                    "diunggah_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="diunggah oleh",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "realisasi",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="indikator.realisasi",
+                        verbose_name="realisasi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical bukti dukung',
-                'verbose_name_plural': 'historical bukti dukung',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical bukti dukung",
+                "verbose_name_plural": "historical bukti dukung",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='BuktiDukung',
+            name="BuktiDukung",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('berkas', models.FileField(max_length=200, upload_to=indikator.models.lokasi_bukti, verbose_name='berkas')),
-                ('nama_asli', models.CharField(max_length=255, verbose_name='nama berkas asli')),
-                ('jenis', models.CharField(choices=[('pdf', 'PDF'), ('jpg', 'Gambar JPG'), ('png', 'Gambar PNG'), ('xlsx', 'Lembar kerja Excel (XLSX)'), ('docx', 'Dokumen Word (DOCX)')], max_length=10, verbose_name='jenis berkas')),
-                ('ukuran', models.PositiveBigIntegerField(verbose_name='ukuran (byte)')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('diunggah_pada', models.DateTimeField(default=django.utils.timezone.now, verbose_name='diunggah pada')),
-                ('dihapus_pada', models.DateTimeField(blank=True, null=True, verbose_name='dihapus pada')),
-                ('alasan', models.TextField(blank=True, verbose_name='alasan penghapusan')),
-                ('dihapus_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='dihapus oleh')),
-                ('diunggah_oleh', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='diunggah oleh')),
-                ('realisasi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bukti', to='indikator.realisasi', verbose_name='realisasi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "berkas",
+                    models.FileField(
+                        max_length=200,
+                        upload_to=indikator.models.lokasi_bukti,
+                        verbose_name="berkas",
+                    ),
+                ),
+                ("nama_asli", models.CharField(max_length=255, verbose_name="nama berkas asli")),
+                (
+                    "jenis",
+                    models.CharField(
+                        choices=[
+                            ("pdf", "PDF"),
+                            ("jpg", "Gambar JPG"),
+                            ("png", "Gambar PNG"),
+                            ("xlsx", "Lembar kerja Excel (XLSX)"),
+                            ("docx", "Dokumen Word (DOCX)"),
+                        ],
+                        max_length=10,
+                        verbose_name="jenis berkas",
+                    ),
+                ),
+                ("ukuran", models.PositiveBigIntegerField(verbose_name="ukuran (byte)")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                (
+                    "diunggah_pada",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="diunggah pada"
+                    ),
+                ),
+                (
+                    "dihapus_pada",
+                    models.DateTimeField(blank=True, null=True, verbose_name="dihapus pada"),
+                ),
+                ("alasan", models.TextField(blank=True, verbose_name="alasan penghapusan")),
+                (
+                    "dihapus_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="dihapus oleh",
+                    ),
+                ),
+                (
+                    "diunggah_oleh",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="diunggah oleh",
+                    ),
+                ),
+                (
+                    "realisasi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bukti",
+                        to="indikator.realisasi",
+                        verbose_name="realisasi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bukti dukung',
-                'verbose_name_plural': 'bukti dukung',
-                'ordering': ['realisasi', 'diunggah_pada', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('dihapus_oleh__isnull', True), ('dihapus_pada__isnull', True)), models.Q(('dihapus_oleh__isnull', False), ('dihapus_pada__isnull', False), models.Q(('alasan', ''), _negated=True)), _connector='OR'), name='bukti_hapus_lengkap', violation_error_message='Penghapusan bukti dukung harus mencatat siapa, kapan dan alasannya.'), models.CheckConstraint(condition=models.Q(('ukuran__gt', 0)), name='bukti_tidak_kosong')],
+                "verbose_name": "bukti dukung",
+                "verbose_name_plural": "bukti dukung",
+                "ordering": ["realisasi", "diunggah_pada", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("dihapus_oleh__isnull", True), ("dihapus_pada__isnull", True)
+                            ),
+                            models.Q(
+                                ("dihapus_oleh__isnull", False),
+                                ("dihapus_pada__isnull", False),
+                                models.Q(("alasan", ""), _negated=True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="bukti_hapus_lengkap",
+                        violation_error_message="Penghapusan bukti dukung harus mencatat siapa, kapan dan alasannya.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("ukuran__gt", 0)), name="bukti_tidak_kosong"
+                    ),
+                ],
             },
         ),
     ]
