@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from indikator.models import Indikator, Realisasi, Target, Unit
-from workflow.aksi import mulai_monitoring
 from workflow.kunci import InfoKunci, kunci_periode
 from workflow.models import MonitoringIKU, PengirimanData
 from workflow.sop import StatusPengiriman
@@ -101,11 +100,11 @@ def buat_pengiriman(
     """The unit's data submission of the quarter's Monitoring IKU, in `status`."""
     monitoring = MonitoringIKU.objects.filter(
         instansi=kantor.instansi, tahun=tahun, triwulan=triwulan
-    ).first() or mulai_monitoring(
+    ).first() or MonitoringIKU.objects.create(
         instansi=kantor.instansi,
         tahun=tahun,
         triwulan=triwulan,
-        oleh=kantor.pengguna["kepala_dinas"],
+        dibuat_oleh=kantor.pengguna["kepala_dinas"],
         isi_disposisi="Laksanakan monitoring capaian IKU.",
     )
     disetujui = status in (StatusPengiriman.DISETUJUI, StatusPengiriman.DITERIMA)
