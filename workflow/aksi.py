@@ -1,8 +1,8 @@
 """State changes: explicit atomic functions that lock the row, check permission and state, write
 the audit row and send the e-mail after commit.
 
-Errors: `PermissionDenied` (not this user's step), `KonflikStatus` (the object moved on, e.g. someone
-acted first), `ValidationError` (missing input), each with an Indonesian message.
+Errors: `PermissionDenied` (not this user's step), `KonflikStatus` (the object moved on, e.g.
+someone acted first), `ValidationError` (missing input), each with an Indonesian message.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ Objek = LaporanKinerja | MonitoringIKU | PengirimanData
 AKSI_TANDA_TANGAN = {"lkj": "tandatangani", "monev": "sahkan"}
 
 
-class KonflikStatus(Exception):  # noqa: N818
+class KonflikStatus(Exception):
     """The object is no longer where the user saw it: someone else acted first."""
 
     def __init__(self, pesan: str) -> None:
@@ -195,7 +195,7 @@ def _ringkas(nilai: Any) -> Any:
 def _isi(p: _Proses, data: dict[str, Any], nama_isian: str) -> None:
     """Copy a step's inputs onto the report; every required one must be there."""
     wajib = ISIAN_WAJIB.get(nama_isian, ())
-    kosong = [f for f in wajib if not data.get(f) or (isinstance(data[f], str) and not data[f].strip())]
+    kosong = [f for f in wajib if not data.get(f) or not str(data[f]).strip()]
     if kosong:
         nama = ", ".join(str(p.obj._meta.get_field(f).verbose_name) for f in kosong)
         raise ValidationError(_("Isian wajib belum lengkap: %(nama)s.") % {"nama": nama})
@@ -292,9 +292,9 @@ def unit_wajib_lapor(laporan: LaporanKinerja | MonitoringIKU) -> list[int]:
 
 def _buka_pengumpulan(laporan: LaporanKinerja | MonitoringIKU) -> None:
     ada = set(laporan.pengiriman.values_list("unit_id", flat=True))
-    kaitan = {"laporan": laporan} if isinstance(laporan, LaporanKinerja) else {
-        "monitoring": laporan
-    }
+    kaitan = (
+        {"laporan": laporan} if isinstance(laporan, LaporanKinerja) else {"monitoring": laporan}
+    )
     PengirimanData.objects.bulk_create(
         [
             PengirimanData(
@@ -351,7 +351,7 @@ def lakukan_aksi(
     assert isinstance(obj, LaporanKinerja | MonitoringIKU)
     if p.t.isian:
         _isi(p, data, p.t.isian)
-    if p.dari == obj.STATUS_PENGUMPULAN:
+    if p.dari == obj.STATUS_PENGUMPULAN and not p.t.kembali:
         _tutup_pengumpulan(p, data.get("alasan_lewati", ""))
     if p.t.kembali:
         obj.catatan_koreksi = p.catatan

@@ -65,7 +65,9 @@ class HariLibur(models.Model):
         return f"{self.tanggal:%d-%m-%Y} {self.nama}"
 
     @staticmethod
-    def daftar(instansi_id: int, sejak: datetime.datetime | None = None) -> frozenset[datetime.date]:
+    def daftar(
+        instansi_id: int, sejak: datetime.datetime | None = None
+    ) -> frozenset[datetime.date]:
         qs = HariLibur.objects.filter(instansi_id=instansi_id)
         if sejak is not None:
             qs = qs.filter(tanggal__gte=timezone.localtime(sejak).date())
@@ -76,7 +78,8 @@ class LaporanDasar(ConcurrentTransitionMixin, models.Model):
     """What both report kinds share; `.jenis`, `.triwulan` and the signature fields are the
     small interface other apps use."""
 
-    jenis: ClassVar[str]
+    jenis: ClassVar[str]  # "lkj" / "monev"
+    jenis_fk: ClassVar[str]  # the name of the foreign key to it on submissions and audit rows
     sop: ClassVar[Sop]
 
     instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, verbose_name=_("instansi"))
@@ -128,6 +131,7 @@ class LaporanKinerja(LaporanDasar):
     """Laporan Kinerja (LKJ), yearly: SOP Pengumpulan Data Kinerja."""
 
     jenis = "lkj"
+    jenis_fk = "laporan"
     sop = SOP_LKJ
     STATUS_FINAL = StatusLaporan.DITANDATANGANI
     STATUS_BATAL = StatusLaporan.DIBATALKAN
@@ -158,12 +162,12 @@ class LaporanKinerja(LaporanDasar):
     def __str__(self) -> str:
         return _("Laporan Kinerja %(tahun)s") % {"tahun": self.tahun}
 
+    def get_absolute_url(self) -> str:
+        return reverse("workflow:laporan", args=[self.jenis, self.pk])
+
     @property
     def triwulan(self) -> None:
         return None
-
-    def get_absolute_url(self) -> str:
-        return reverse("workflow:laporan", args=[self.jenis, self.pk])
 
     @fsm(SOP_LKJ, "disposisi")
     def disposisi(self) -> None:
@@ -222,6 +226,7 @@ class MonitoringIKU(LaporanDasar):
     """Monitoring Capaian IKU, quarterly: SOP Monitoring Indikator Kinerja Utama."""
 
     jenis = "monev"
+    jenis_fk = "monitoring"
     sop = SOP_MONEV
     STATUS_FINAL = StatusMonitoring.DISAHKAN
     STATUS_BATAL = StatusMonitoring.DIBATALKAN
@@ -265,12 +270,12 @@ class MonitoringIKU(LaporanDasar):
             "tahun": self.tahun,
         }
 
+    def get_absolute_url(self) -> str:
+        return reverse("workflow:laporan", args=[self.jenis, self.pk])
+
     @property
     def periode(self) -> str:
         return f"{self.tahun}/TW {self.triwulan}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("workflow:laporan", args=[self.jenis, self.pk])
 
     @fsm(SOP_MONEV, "disposisi")
     def disposisi(self) -> None:
@@ -321,7 +326,7 @@ class PengirimanDataQuerySet(models.QuerySet["PengirimanData"]):
         )
 
     def periode(self, tahun: int, triwulan: int) -> PengirimanDataQuerySet:
-        """Submissions of reports covering (tahun, triwulan): the year's LKJ, the quarter's Monev."""
+        """Submissions of the reports covering (tahun, triwulan): the LKJ and the Monev."""
         return self.filter(
             Q(laporan__tahun=tahun) | Q(monitoring__tahun=tahun, monitoring__triwulan=triwulan)
         )
@@ -392,6 +397,9 @@ class PengirimanData(ConcurrentTransitionMixin, models.Model):
     def __str__(self) -> str:
         return _("Data %(unit)s untuk %(laporan)s") % {"unit": self.unit, "laporan": self.induk}
 
+    def get_absolute_url(self) -> str:
+        return reverse("workflow:pengiriman", args=[self.pk])
+
     @property
     def induk(self) -> LaporanKinerja | MonitoringIKU:
         return self.laporan if self.laporan_id else self.monitoring  # type: ignore[return-value]
@@ -407,9 +415,6 @@ class PengirimanData(ConcurrentTransitionMixin, models.Model):
     @property
     def terkunci(self) -> bool:
         return self.status in PENGIRIMAN_TERKUNCI
-
-    def get_absolute_url(self) -> str:
-        return reverse("workflow:pengiriman", args=[self.pk])
 
     def boleh(self, user: Pengguna, t: Transisi) -> bool:
         """Unit people submit, the unit's Kabid decides, the perencana receives and unlocks."""

@@ -32,9 +32,7 @@ def transisi_menunggu(sop: Sop, status: str) -> list[Transisi]:
 
 def peran_menunggu(sop: Sop, status: str) -> set[str]:
     """Roles someone of which must act for a report in `status` to move on."""
-    return {
-        r for t in transisi_menunggu(sop, status) if t.utama for r in sop.peran_transisi(t)
-    }
+    return {r for t in transisi_menunggu(sop, status) if t.utama for r in sop.peran_transisi(t)}
 
 
 def status_untuk_peran(sop: Sop, peran: frozenset[str]) -> list[str]:
@@ -70,9 +68,7 @@ def pengiriman_menunggu(user: Pengguna) -> QuerySet[PengirimanData]:
     return (
         PengirimanData.objects.filter(instansi_id=user.instansi_id)
         .filter(syarat)
-        .exclude(
-            laporan__status__in=[StatusLaporan.DITANDATANGANI, StatusLaporan.DIBATALKAN]
-        )
+        .exclude(laporan__status__in=[StatusLaporan.DITANDATANGANI, StatusLaporan.DIBATALKAN])
         .exclude(monitoring__status__in=[StatusMonitoring.DISAHKAN, StatusMonitoring.DIBATALKAN])
     )
 
@@ -95,8 +91,11 @@ def jumlah_tugas(user: Pengguna) -> int:
     lkj, monev = laporan_menunggu(user)
     pengiriman = pengiriman_menunggu(user)
     return (
-        lkj.values_list("pk")
-        .union(monev.values_list("pk"), pengiriman.values_list("pk"), all=True)
+        lkj.order_by()
+        .values_list("pk")
+        .union(
+            monev.order_by().values_list("pk"), pengiriman.order_by().values_list("pk"), all=True
+        )
         .count()
     )
 

@@ -7,7 +7,7 @@ the office's holidays); standard times in hari count working days of `MENIT_PER_
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
@@ -56,7 +56,7 @@ class Durasi:
         return " ".join(bagian) or _("0 menit")
 
 
-def hari_kerja(tanggal: datetime.date, libur: frozenset[datetime.date] | set[datetime.date]) -> bool:
+def hari_kerja(tanggal: datetime.date, libur: Collection[datetime.date]) -> bool:
     return tanggal.weekday() < 5 and tanggal not in libur
 
 

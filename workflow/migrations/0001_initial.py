@@ -9,172 +9,589 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('indikator', '0002_peran'),
+        ("indikator", "0002_peran"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LaporanKinerja',
+            name="LaporanKinerja",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='tahun')),
-                ('status_sejak', models.DateTimeField(default=django.utils.timezone.now, verbose_name='berada di tahap ini sejak')),
-                ('dibuat', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
-                ('isi_disposisi', models.TextField(blank=True, verbose_name='isi disposisi')),
-                ('surat_masuk', models.FileField(blank=True, upload_to='alur/surat/', verbose_name='pindaian surat masuk')),
-                ('draft', models.FileField(blank=True, upload_to='alur/draft/', verbose_name='berkas draft')),
-                ('catatan_koreksi', models.TextField(blank=True, verbose_name='catatan koreksi terakhir')),
-                ('ditandatangani_pada', models.DateTimeField(blank=True, null=True, verbose_name='ditandatangani pada')),
-                ('status', django_fsm.FSMField(choices=[('baru', 'Menunggu disposisi Kepala Dinas'), ('rapat', 'Rapat koordinasi oleh Sekretaris'), ('penugasan', 'Penugasan Ka.Sub Program oleh Sekretaris'), ('pengumpulan', 'Pengumpulan data kinerja unit'), ('pengetikan', 'Pengetikan konsep oleh Analis'), ('koreksi_program', 'Koreksi draft oleh Ka.Sub Program'), ('koreksi_sekretaris', 'Koreksi draft oleh Sekretaris'), ('tanda_tangan', 'Menunggu tanda tangan Kepala Dinas'), ('ditandatangani', 'Ditandatangani'), ('dibatalkan', 'Dibatalkan')], default='baru', max_length=50, protected=True, verbose_name='status')),
-                ('rapat_tanggal', models.DateField(blank=True, null=True, verbose_name='tanggal rapat')),
-                ('rapat_peserta', models.TextField(blank=True, verbose_name='peserta rapat')),
-                ('rapat_notulen', models.TextField(blank=True, verbose_name='notulen rapat')),
-                ('instruksi', models.TextField(blank=True, verbose_name='instruksi penugasan')),
-                ('catatan_konsep', models.TextField(blank=True, verbose_name='catatan konsep dan penugasan pengetikan')),
-                ('dibuat_oleh', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='dibuat oleh')),
-                ('ditandatangani_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ditandatangani oleh')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='indikator.instansi', verbose_name='instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "tahun",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="tahun",
+                    ),
+                ),
+                (
+                    "status_sejak",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="berada di tahap ini sejak"
+                    ),
+                ),
+                ("dibuat", models.DateTimeField(auto_now_add=True, verbose_name="dibuat")),
+                ("isi_disposisi", models.TextField(blank=True, verbose_name="isi disposisi")),
+                (
+                    "surat_masuk",
+                    models.FileField(
+                        blank=True, upload_to="alur/surat/", verbose_name="pindaian surat masuk"
+                    ),
+                ),
+                (
+                    "draft",
+                    models.FileField(
+                        blank=True, upload_to="alur/draft/", verbose_name="berkas draft"
+                    ),
+                ),
+                (
+                    "catatan_koreksi",
+                    models.TextField(blank=True, verbose_name="catatan koreksi terakhir"),
+                ),
+                (
+                    "ditandatangani_pada",
+                    models.DateTimeField(blank=True, null=True, verbose_name="ditandatangani pada"),
+                ),
+                (
+                    "status",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("baru", "Menunggu disposisi Kepala Dinas"),
+                            ("rapat", "Rapat koordinasi oleh Sekretaris"),
+                            ("penugasan", "Penugasan Ka.Sub Program oleh Sekretaris"),
+                            ("pengumpulan", "Pengumpulan data kinerja unit"),
+                            ("pengetikan", "Pengetikan konsep oleh Analis"),
+                            ("koreksi_program", "Koreksi draft oleh Ka.Sub Program"),
+                            ("koreksi_sekretaris", "Koreksi draft oleh Sekretaris"),
+                            ("tanda_tangan", "Menunggu tanda tangan Kepala Dinas"),
+                            ("ditandatangani", "Ditandatangani"),
+                            ("dibatalkan", "Dibatalkan"),
+                        ],
+                        default="baru",
+                        max_length=50,
+                        protected=True,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "rapat_tanggal",
+                    models.DateField(blank=True, null=True, verbose_name="tanggal rapat"),
+                ),
+                ("rapat_peserta", models.TextField(blank=True, verbose_name="peserta rapat")),
+                ("rapat_notulen", models.TextField(blank=True, verbose_name="notulen rapat")),
+                ("instruksi", models.TextField(blank=True, verbose_name="instruksi penugasan")),
+                (
+                    "catatan_konsep",
+                    models.TextField(
+                        blank=True, verbose_name="catatan konsep dan penugasan pengetikan"
+                    ),
+                ),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="dibuat oleh",
+                    ),
+                ),
+                (
+                    "ditandatangani_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="ditandatangani oleh",
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="indikator.instansi",
+                        verbose_name="instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'laporan kinerja',
-                'verbose_name_plural': 'laporan kinerja',
-                'ordering': ['instansi', '-tahun'],
+                "verbose_name": "laporan kinerja",
+                "verbose_name_plural": "laporan kinerja",
+                "ordering": ["instansi", "-tahun"],
             },
             bases=(django_fsm.ConcurrentTransitionMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='MonitoringIKU',
+            name="MonitoringIKU",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='tahun')),
-                ('status_sejak', models.DateTimeField(default=django.utils.timezone.now, verbose_name='berada di tahap ini sejak')),
-                ('dibuat', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
-                ('isi_disposisi', models.TextField(blank=True, verbose_name='isi disposisi')),
-                ('surat_masuk', models.FileField(blank=True, upload_to='alur/surat/', verbose_name='pindaian surat masuk')),
-                ('draft', models.FileField(blank=True, upload_to='alur/draft/', verbose_name='berkas draft')),
-                ('catatan_koreksi', models.TextField(blank=True, verbose_name='catatan koreksi terakhir')),
-                ('ditandatangani_pada', models.DateTimeField(blank=True, null=True, verbose_name='ditandatangani pada')),
-                ('triwulan', models.PositiveSmallIntegerField(choices=[(1, 'Triwulan I'), (2, 'Triwulan II'), (3, 'Triwulan III'), (4, 'Triwulan IV')], verbose_name='triwulan')),
-                ('status', django_fsm.FSMField(choices=[('baru', 'Menunggu disposisi Kepala Dinas'), ('penugasan_pep', 'Penugasan Subbag PEP oleh Sekretaris'), ('koordinasi', 'Koordinasi penyediaan data oleh Subbag PEP'), ('pengumpulan', 'Penyiapan dan persetujuan data unit'), ('penyusunan', 'Penyusunan ulang dokumen oleh Subbag PEP'), ('koreksi_sekretaris', 'Koreksi draft oleh Sekretaris'), ('pengesahan', 'Menunggu pengesahan Kepala Dinas'), ('disahkan', 'Disahkan'), ('dibatalkan', 'Dibatalkan')], default='baru', max_length=50, protected=True, verbose_name='status')),
-                ('surat_penugasan', models.TextField(blank=True, verbose_name='isi surat penugasan')),
-                ('catatan_format', models.TextField(blank=True, verbose_name='catatan permintaan data')),
-                ('analisis', models.TextField(blank=True, verbose_name='analisis capaian')),
-                ('dibuat_oleh', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='dibuat oleh')),
-                ('ditandatangani_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ditandatangani oleh')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='indikator.instansi', verbose_name='instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "tahun",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="tahun",
+                    ),
+                ),
+                (
+                    "status_sejak",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="berada di tahap ini sejak"
+                    ),
+                ),
+                ("dibuat", models.DateTimeField(auto_now_add=True, verbose_name="dibuat")),
+                ("isi_disposisi", models.TextField(blank=True, verbose_name="isi disposisi")),
+                (
+                    "surat_masuk",
+                    models.FileField(
+                        blank=True, upload_to="alur/surat/", verbose_name="pindaian surat masuk"
+                    ),
+                ),
+                (
+                    "draft",
+                    models.FileField(
+                        blank=True, upload_to="alur/draft/", verbose_name="berkas draft"
+                    ),
+                ),
+                (
+                    "catatan_koreksi",
+                    models.TextField(blank=True, verbose_name="catatan koreksi terakhir"),
+                ),
+                (
+                    "ditandatangani_pada",
+                    models.DateTimeField(blank=True, null=True, verbose_name="ditandatangani pada"),
+                ),
+                (
+                    "triwulan",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Triwulan I"),
+                            (2, "Triwulan II"),
+                            (3, "Triwulan III"),
+                            (4, "Triwulan IV"),
+                        ],
+                        verbose_name="triwulan",
+                    ),
+                ),
+                (
+                    "status",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("baru", "Menunggu disposisi Kepala Dinas"),
+                            ("penugasan_pep", "Penugasan Subbag PEP oleh Sekretaris"),
+                            ("koordinasi", "Koordinasi penyediaan data oleh Subbag PEP"),
+                            ("pengumpulan", "Penyiapan dan persetujuan data unit"),
+                            ("penyusunan", "Penyusunan ulang dokumen oleh Subbag PEP"),
+                            ("koreksi_sekretaris", "Koreksi draft oleh Sekretaris"),
+                            ("pengesahan", "Menunggu pengesahan Kepala Dinas"),
+                            ("disahkan", "Disahkan"),
+                            ("dibatalkan", "Dibatalkan"),
+                        ],
+                        default="baru",
+                        max_length=50,
+                        protected=True,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "surat_penugasan",
+                    models.TextField(blank=True, verbose_name="isi surat penugasan"),
+                ),
+                (
+                    "catatan_format",
+                    models.TextField(blank=True, verbose_name="catatan permintaan data"),
+                ),
+                ("analisis", models.TextField(blank=True, verbose_name="analisis capaian")),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="dibuat oleh",
+                    ),
+                ),
+                (
+                    "ditandatangani_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="ditandatangani oleh",
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="indikator.instansi",
+                        verbose_name="instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'monitoring capaian IKU',
-                'verbose_name_plural': 'monitoring capaian IKU',
-                'ordering': ['instansi', '-tahun', '-triwulan'],
+                "verbose_name": "monitoring capaian IKU",
+                "verbose_name_plural": "monitoring capaian IKU",
+                "ordering": ["instansi", "-tahun", "-triwulan"],
             },
             bases=(django_fsm.ConcurrentTransitionMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='PengirimanData',
+            name="PengirimanData",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', django_fsm.FSMField(choices=[('diisi', 'Sedang diisi unit'), ('di_kabid', 'Menunggu persetujuan Kabid'), ('dikembalikan', 'Dikembalikan untuk diperbaiki'), ('disetujui', 'Disetujui Kabid'), ('diterima', 'Diterima Perencana')], default='diisi', max_length=50, protected=True, verbose_name='status')),
-                ('status_sejak', models.DateTimeField(default=django.utils.timezone.now, verbose_name='berada di tahap ini sejak')),
-                ('catatan', models.TextField(blank=True, verbose_name='catatan pengembalian / buka kunci terakhir')),
-                ('disetujui_pada', models.DateTimeField(blank=True, null=True, verbose_name='disetujui pada')),
-                ('diterima_pada', models.DateTimeField(blank=True, null=True, verbose_name='diterima pada')),
-                ('diajukan_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('disetujui_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('diterima_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='indikator.instansi', verbose_name='instansi')),
-                ('laporan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='pengiriman', to='workflow.laporankinerja', verbose_name='laporan kinerja')),
-                ('monitoring', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='pengiriman', to='workflow.monitoringiku', verbose_name='monitoring IKU')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pengiriman_data', to='indikator.unit', verbose_name='unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("diisi", "Sedang diisi unit"),
+                            ("di_kabid", "Menunggu persetujuan Kabid"),
+                            ("dikembalikan", "Dikembalikan untuk diperbaiki"),
+                            ("disetujui", "Disetujui Kabid"),
+                            ("diterima", "Diterima Perencana"),
+                        ],
+                        default="diisi",
+                        max_length=50,
+                        protected=True,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "status_sejak",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="berada di tahap ini sejak"
+                    ),
+                ),
+                (
+                    "catatan",
+                    models.TextField(
+                        blank=True, verbose_name="catatan pengembalian / buka kunci terakhir"
+                    ),
+                ),
+                (
+                    "disetujui_pada",
+                    models.DateTimeField(blank=True, null=True, verbose_name="disetujui pada"),
+                ),
+                (
+                    "diterima_pada",
+                    models.DateTimeField(blank=True, null=True, verbose_name="diterima pada"),
+                ),
+                (
+                    "diajukan_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "disetujui_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "diterima_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="indikator.instansi",
+                        verbose_name="instansi",
+                    ),
+                ),
+                (
+                    "laporan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pengiriman",
+                        to="workflow.laporankinerja",
+                        verbose_name="laporan kinerja",
+                    ),
+                ),
+                (
+                    "monitoring",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pengiriman",
+                        to="workflow.monitoringiku",
+                        verbose_name="monitoring IKU",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pengiriman_data",
+                        to="indikator.unit",
+                        verbose_name="unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pengiriman data unit',
-                'verbose_name_plural': 'pengiriman data unit',
-                'ordering': ['laporan', 'monitoring', 'unit__urutan', 'unit__nama'],
+                "verbose_name": "pengiriman data unit",
+                "verbose_name_plural": "pengiriman data unit",
+                "ordering": ["laporan", "monitoring", "unit__urutan", "unit__nama"],
             },
             bases=(django_fsm.ConcurrentTransitionMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='JejakTransisi',
+            name="JejakTransisi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('peran', models.CharField(choices=[('kepala_dinas', 'Kepala Dinas'), ('sekretaris', 'Sekretaris'), ('perencana', 'Perencana (Ka.Sub Bagian Program / Subbag PEP)'), ('analis', 'Analis Akuntabilitas Kinerja'), ('kabid', 'Kepala Bidang'), ('koordinator', 'Kasubag / Sub Koordinator / Kepala Seksi'), ('staf', 'Staf'), ('admin', 'Administrator'), ('pengawas', 'Pengawas (Inspektorat, Bagian Organisasi, Bappeda)')], max_length=20, verbose_name='sebagai')),
-                ('waktu', models.DateTimeField(default=django.utils.timezone.now, verbose_name='waktu')),
-                ('aksi', models.CharField(max_length=40, verbose_name='aksi')),
-                ('aksi_label', models.CharField(max_length=200, verbose_name='tindakan')),
-                ('dari', models.CharField(max_length=40, verbose_name='dari status')),
-                ('dari_label', models.CharField(max_length=200, verbose_name='dari')),
-                ('ke', models.CharField(max_length=40, verbose_name='ke status')),
-                ('ke_label', models.CharField(max_length=200, verbose_name='ke')),
-                ('catatan', models.TextField(blank=True, verbose_name='catatan')),
-                ('langkah', models.PositiveSmallIntegerField(verbose_name='langkah SOP')),
-                ('waktu_baku', models.CharField(blank=True, max_length=40, verbose_name='waktu baku')),
-                ('waktu_baku_menit', models.PositiveIntegerField(blank=True, null=True, verbose_name='waktu baku (menit kerja)')),
-                ('baku_per_hari', models.BooleanField(default=False, verbose_name='waktu baku dalam hari')),
-                ('waktu_nyata_menit', models.PositiveIntegerField(verbose_name='waktu nyata (menit kerja)')),
-                ('isian', models.JSONField(blank=True, default=dict, verbose_name='isian')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='indikator.instansi', verbose_name='instansi')),
-                ('oleh', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='oleh')),
-                ('laporan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='jejak', to='workflow.laporankinerja', verbose_name='laporan kinerja')),
-                ('monitoring', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='jejak', to='workflow.monitoringiku', verbose_name='monitoring IKU')),
-                ('pengiriman', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='jejak', to='workflow.pengirimandata', verbose_name='pengiriman data unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "peran",
+                    models.CharField(
+                        choices=[
+                            ("kepala_dinas", "Kepala Dinas"),
+                            ("sekretaris", "Sekretaris"),
+                            ("perencana", "Perencana (Ka.Sub Bagian Program / Subbag PEP)"),
+                            ("analis", "Analis Akuntabilitas Kinerja"),
+                            ("kabid", "Kepala Bidang"),
+                            ("koordinator", "Kasubag / Sub Koordinator / Kepala Seksi"),
+                            ("staf", "Staf"),
+                            ("admin", "Administrator"),
+                            ("pengawas", "Pengawas (Inspektorat, Bagian Organisasi, Bappeda)"),
+                        ],
+                        max_length=20,
+                        verbose_name="sebagai",
+                    ),
+                ),
+                (
+                    "waktu",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="waktu"),
+                ),
+                ("aksi", models.CharField(max_length=40, verbose_name="aksi")),
+                ("aksi_label", models.CharField(max_length=200, verbose_name="tindakan")),
+                ("dari", models.CharField(max_length=40, verbose_name="dari status")),
+                ("dari_label", models.CharField(max_length=200, verbose_name="dari")),
+                ("ke", models.CharField(max_length=40, verbose_name="ke status")),
+                ("ke_label", models.CharField(max_length=200, verbose_name="ke")),
+                ("catatan", models.TextField(blank=True, verbose_name="catatan")),
+                ("langkah", models.PositiveSmallIntegerField(verbose_name="langkah SOP")),
+                (
+                    "waktu_baku",
+                    models.CharField(blank=True, max_length=40, verbose_name="waktu baku"),
+                ),
+                (
+                    "waktu_baku_menit",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="waktu baku (menit kerja)"
+                    ),
+                ),
+                (
+                    "baku_per_hari",
+                    models.BooleanField(default=False, verbose_name="waktu baku dalam hari"),
+                ),
+                (
+                    "waktu_nyata_menit",
+                    models.PositiveIntegerField(verbose_name="waktu nyata (menit kerja)"),
+                ),
+                ("isian", models.JSONField(blank=True, default=dict, verbose_name="isian")),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="indikator.instansi",
+                        verbose_name="instansi",
+                    ),
+                ),
+                (
+                    "oleh",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="oleh",
+                    ),
+                ),
+                (
+                    "laporan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="jejak",
+                        to="workflow.laporankinerja",
+                        verbose_name="laporan kinerja",
+                    ),
+                ),
+                (
+                    "monitoring",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="jejak",
+                        to="workflow.monitoringiku",
+                        verbose_name="monitoring IKU",
+                    ),
+                ),
+                (
+                    "pengiriman",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="jejak",
+                        to="workflow.pengirimandata",
+                        verbose_name="pengiriman data unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'jejak transisi',
-                'verbose_name_plural': 'jejak transisi',
-                'ordering': ['waktu', 'pk'],
+                "verbose_name": "jejak transisi",
+                "verbose_name_plural": "jejak transisi",
+                "ordering": ["waktu", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HariLibur',
+            name="HariLibur",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tanggal', models.DateField(verbose_name='tanggal')),
-                ('nama', models.CharField(max_length=200, verbose_name='keterangan')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hari_libur', to='indikator.instansi', verbose_name='instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tanggal", models.DateField(verbose_name="tanggal")),
+                ("nama", models.CharField(max_length=200, verbose_name="keterangan")),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hari_libur",
+                        to="indikator.instansi",
+                        verbose_name="instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hari libur',
-                'verbose_name_plural': 'hari libur',
-                'ordering': ['instansi', 'tanggal'],
-                'constraints': [models.UniqueConstraint(fields=('instansi', 'tanggal'), name='hari_libur_unik', violation_error_message='Tanggal ini sudah tercatat sebagai hari libur.')],
+                "verbose_name": "hari libur",
+                "verbose_name_plural": "hari libur",
+                "ordering": ["instansi", "tanggal"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("instansi", "tanggal"),
+                        name="hari_libur_unik",
+                        violation_error_message="Tanggal ini sudah tercatat sebagai hari libur.",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='laporankinerja',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'dibatalkan'), _negated=True), fields=('instansi', 'tahun'), name='lkj_satu_per_tahun', violation_error_message='Laporan Kinerja tahun ini sudah ada.'),
+            model_name="laporankinerja",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "dibatalkan"), _negated=True),
+                fields=("instansi", "tahun"),
+                name="lkj_satu_per_tahun",
+                violation_error_message="Laporan Kinerja tahun ini sudah ada.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='monitoringiku',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'dibatalkan'), _negated=True), fields=('instansi', 'tahun', 'triwulan'), name='monev_satu_per_triwulan', violation_error_message='Monitoring IKU triwulan ini sudah ada.'),
+            model_name="monitoringiku",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "dibatalkan"), _negated=True),
+                fields=("instansi", "tahun", "triwulan"),
+                name="monev_satu_per_triwulan",
+                violation_error_message="Monitoring IKU triwulan ini sudah ada.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='monitoringiku',
-            constraint=models.CheckConstraint(condition=models.Q(('triwulan__gte', 1), ('triwulan__lte', 4)), name='monev_triwulan_1_4'),
+            model_name="monitoringiku",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("triwulan__gte", 1), ("triwulan__lte", 4)),
+                name="monev_triwulan_1_4",
+            ),
         ),
         migrations.AddIndex(
-            model_name='pengirimandata',
-            index=models.Index(fields=['unit', 'status'], name='workflow_pe_unit_id_95f168_idx'),
+            model_name="pengirimandata",
+            index=models.Index(fields=["unit", "status"], name="workflow_pe_unit_id_95f168_idx"),
         ),
         migrations.AddConstraint(
-            model_name='pengirimandata',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('laporan__isnull', False), ('monitoring__isnull', True)), models.Q(('laporan__isnull', True), ('monitoring__isnull', False)), _connector='OR'), name='pengiriman_satu_laporan'),
+            model_name="pengirimandata",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("laporan__isnull", False), ("monitoring__isnull", True)),
+                    models.Q(("laporan__isnull", True), ("monitoring__isnull", False)),
+                    _connector="OR",
+                ),
+                name="pengiriman_satu_laporan",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pengirimandata',
-            constraint=models.UniqueConstraint(fields=('laporan', 'unit'), name='pengiriman_unik_lkj'),
+            model_name="pengirimandata",
+            constraint=models.UniqueConstraint(
+                fields=("laporan", "unit"), name="pengiriman_unik_lkj"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pengirimandata',
-            constraint=models.UniqueConstraint(fields=('monitoring', 'unit'), name='pengiriman_unik_monev'),
+            model_name="pengirimandata",
+            constraint=models.UniqueConstraint(
+                fields=("monitoring", "unit"), name="pengiriman_unik_monev"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jejaktransisi',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('laporan__isnull', False), ('monitoring__isnull', True)), models.Q(('laporan__isnull', True), ('monitoring__isnull', False)), _connector='OR'), name='jejak_satu_laporan'),
+            model_name="jejaktransisi",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("laporan__isnull", False), ("monitoring__isnull", True)),
+                    models.Q(("laporan__isnull", True), ("monitoring__isnull", False)),
+                    _connector="OR",
+                ),
+                name="jejak_satu_laporan",
+            ),
         ),
     ]
