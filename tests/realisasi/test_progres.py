@@ -85,6 +85,6 @@ def test_wrong_method_gets_405(client, demo):
 def test_query_count_is_pinned(client, demo, django_assert_num_queries):
     client.force_login(demo.binjai.pengguna["perencana"])
     client.get(URL)
-    # session, user, groups, Renstra, counts (2), units, locks (2), submissions
-    with django_assert_num_queries(10):
+    # session, user, groups, Renstra, counts (2), units, locks (2), submissions, task badge
+    with django_assert_num_queries(11):
         assert client.get(URL, {"tahun": TAHUN, "triwulan": TRIWULAN}).status_code == 200

@@ -232,8 +232,9 @@ def test_locked_period_refuses_a_post(client, demo, kunci):
 
 
 # Queries: session, user, groups, unit, Renstra + office, category scale, locks (2),
-# indicators, targets, realisations (this and last period), submission, unit switch.
-KUERI_HALAMAN = 13
+# indicators, targets, realisations (this and last period), submission, unit switch,
+# and the workflow's task badge in the nav.
+KUERI_HALAMAN = 14
 
 
 def test_query_count_is_pinned_and_constant(client, demo, django_assert_num_queries):
