@@ -13,14 +13,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from indikator import capaian as hitung
 from indikator.angka import format_angka
 from indikator.models import (
     TRIWULAN_TAHUNAN,
+    BuktiDukung,
     Indikator,
     Pengguna,
     Realisasi,
@@ -30,6 +33,17 @@ from indikator.models import (
 )
 from workflow.kunci import InfoKunci, kunci_periode
 
+KOLOM_SIMPAN = [
+    "sasaran",
+    "jumlah",
+    "nilai",
+    "analisis",
+    "permasalahan",
+    "upaya",
+    "diisi_oleh",
+    "diperbarui",
+    "versi",
+]
 TEMPAT_NILAI = 4  # decimal places of Realisasi.nilai
 Skala = Sequence[tuple[Decimal | None, str]]
 
@@ -153,6 +167,8 @@ class BarisEntri:
     dari_triwulan: Decimal | None = None  # yearly period: the value the quarters add up to
     jumlah_bukti: int = 0
     form: object = field(default=None)
+    url_pratinjau: str = ""
+    url_simpan: str = ""
 
 
 def indikator_unit(*, unit: Unit, renstra: Renstra) -> QuerySet[Indikator]:
@@ -195,10 +211,18 @@ def muat_baris(
             tahun=sebelum.tahun, triwulan=sebelum.triwulan
         )
     per_indikator: dict[int, dict[tuple[int, int], Realisasi]] = defaultdict(dict)
+    _jumlah_bukti = (
+        BuktiDukung.objects.aktif()
+        .filter(realisasi=OuterRef("pk"))
+        .order_by()
+        .values("realisasi")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     for r in (
         Realisasi.objects.filter(cakupan, indikator_id__in=ids)
         .select_related("diisi_oleh")
-        .annotate(jumlah_bukti=Count("bukti", filter=Q(bukti__dihapus_pada__isnull=True)))
+        .annotate(jumlah_bukti=Coalesce(Subquery(_jumlah_bukti), 0))
     ):
         per_indikator[r.indikator_id][(r.tahun, r.triwulan)] = r
 
@@ -321,7 +345,8 @@ def simpan_realisasi(
     Refuses a locked period (PeriodeTerkunci, nothing saved). Each row is saved only if it is
     still at the version the user loaded; a row someone else saved in between is reported as a
     Konflik and left as it is. `nilai` is computed by `Realisasi.hitung_nilai()`, `versi` bumped,
-    `diisi_oleh` set; simple-history records who changed what.
+    `diisi_oleh` set; simple-history records who changed what (existing rows are written in one
+    bulk UPDATE with their history rows, since they are locked and checked one by one first).
     """
     for i in isian:
         if i.indikator.unit_penanggung_jawab_id != unit.pk:
@@ -340,8 +365,12 @@ def simpan_realisasi(
             triwulan=periode.triwulan,
         )
     }
+    sekarang = timezone.now()
+    diubah: list[Realisasi] = []
     for i in isian:
         r = ada.get(i.indikator.pk)
+        if r is not None:
+            r.indikator = i.indikator  # already loaded with its Renstra: no query per row
         versi_kini = r.versi if r is not None else 0
         if r is not None and i.sama_dengan(r):
             continue  # nothing to change, whoever saved it
@@ -367,8 +396,12 @@ def simpan_realisasi(
                 hasil.konflik.append(Konflik(i.indikator, i, lain))
                 continue
         else:
-            r.save()
+            r.diperbarui = sekarang
+            diubah.append(r)
         hasil.tersimpan.append(r)
+    if diubah:
+        # The rows are locked above: one UPDATE and one history INSERT for all of them.
+        bulk_update_with_history(diubah, Realisasi, KOLOM_SIMPAN, default_user=oleh)
     return hasil
 
 

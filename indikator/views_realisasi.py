@@ -56,6 +56,7 @@ from workflow.sop import StatusPengiriman
 
 STATUS_DAPAT_KIRIM = (StatusPengiriman.DIISI, StatusPengiriman.DIKEMBALIKAN)
 
+PENANDA = 987654321  # stands for the indicator id in a URL reversed once per page
 KOLOM_RIWAYAT = ("sasaran", "jumlah", "nilai", "analisis", "permasalahan", "upaya")
 
 
@@ -138,9 +139,17 @@ class Halaman:
         qs = indikator_unit(unit=self.unit, renstra=self.renstra)
         if indikator_id is not None:
             qs = qs.filter(pk=indikator_id)
-        return muat_baris(
+        baris = muat_baris(
             list(qs), self.periode, skala=self.skala, batas=self.instansi.batas_capaian
         )
+        # One reverse() per page instead of several per row.
+        args = [self.unit.pk, self.periode.tahun, self.periode.triwulan, PENANDA]
+        pratinjau = reverse("indikator:realisasi-pratinjau", args=args)
+        simpan = reverse("indikator:realisasi-simpan", args=args)
+        for b in baris:
+            b.url_pratinjau = pratinjau.replace(f"/{PENANDA}/", f"/{b.indikator.pk}/")
+            b.url_simpan = simpan.replace(f"/{PENANDA}/", f"/{b.indikator.pk}/")
+        return baris
 
     def satu_baris(self, indikator_id: int) -> BarisEntri:
         baris = self.baris(indikator_id)
