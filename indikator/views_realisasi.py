@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -243,7 +244,7 @@ def _simpan_semua(hal: Halaman) -> HttpResponse:
         messages.error(
             request, _("Belum disimpan: periksa isian yang ditandai merah, lalu simpan lagi.")
         )
-        return render(request, "indikator/realisasi_isi.html", hal.konteks(baris), status=200)
+        return render(request, "indikator/realisasi_isi.html", hal.konteks(baris), status=400)
     try:
         hasil = simpan_realisasi(
             unit=hal.unit,
@@ -256,7 +257,7 @@ def _simpan_semua(hal: Halaman) -> HttpResponse:
         return redirect(hal.url())
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-        return render(request, "indikator/realisasi_isi.html", hal.konteks(baris), status=200)
+        return render(request, "indikator/realisasi_isi.html", hal.konteks(baris), status=400)
     _pesan_hasil(request, hasil, berubah)
     if not hasil.konflik:
         return redirect(hal.url())
@@ -330,10 +331,12 @@ def realisasi_pratinjau(
             skala=hal.skala,
             batas=hal.instansi.batas_capaian,
         )
-    return render(
-        request,
-        "indikator/realisasi_hasil.html",
-        {"b": b, "form": form, "hasil": hasil, "galat": _galat_berlabel(form)},
+    # A fragment: rendered without the request, so the nav's context processors do not run.
+    return HttpResponse(
+        render_to_string(
+            "indikator/realisasi_hasil.html",
+            {"b": b, "form": form, "hasil": hasil, "galat": _galat_berlabel(form)},
+        )
     )
 
 
@@ -395,18 +398,18 @@ def realisasi_simpan(
                 messages.warning(request, f"{b.indikator.kode}: {p}")
         return redirect(hal.url())
     b.form = form
-    return render(
-        request,
-        "indikator/realisasi_baris.html",
-        {
-            "b": b,
-            "dapat_ubah": hal.dapat_ubah,
-            "periode": hal.periode,
-            "unit": hal.unit,
-            "pesan_baris": pesan,
-            "galat_baris": galat,
-            "nomor": request.POST.get("nomor", ""),
-        },
+    return HttpResponse(
+        render_to_string(
+            "indikator/realisasi_baris.html",
+            {
+                "b": b,
+                "dapat_ubah": hal.dapat_ubah,
+                "periode": hal.periode,
+                "unit": hal.unit,
+                "pesan_baris": pesan,
+                "galat_baris": galat,
+            },
+        )
     )
 
 

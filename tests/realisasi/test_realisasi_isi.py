@@ -168,7 +168,7 @@ def test_invalid_rows_save_nothing_and_show_errors_in_indonesian(client, demo):
     data.update(data_baris(i2, 1, sasaran="100", jumlah="120"))  # numerator above denominator
     sebelum = list(Realisasi.objects.order_by("pk").values_list("pk", "versi", "nilai"))
     response = client.post(url_isi(unit), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert list(Realisasi.objects.order_by("pk").values_list("pk", "versi", "nilai")) == sebelum
     html = response.content.decode()
     assert "tidak boleh lebih besar dari sasaran" in html

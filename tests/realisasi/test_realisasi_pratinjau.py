@@ -83,3 +83,14 @@ def test_wrong_method_gets_405(client, demo):
     unit, ind = demo.binjai.unit["kesga"], demo.binjai.indikator["1.1"]
     client.force_login(demo.binjai.pengguna["staf"])
     assert client.get(_url(unit, ind)).status_code == 405
+
+
+def test_query_count_is_pinned(client, demo, django_assert_num_queries):
+    unit, ind = demo.binjai.unit["kesga"], demo.binjai.indikator["1.1"]
+    client.force_login(demo.binjai.pengguna["staf"])
+    data = data_baris(ind, 1, sasaran="1000", jumlah="900")
+    client.post(_url(unit, ind), data)
+    # session, user, groups, unit, Renstra + office, scale, locks (2), indicator, targets,
+    # realisations; a fragment: no nav, so no task badge.
+    with django_assert_num_queries(11):
+        assert client.post(_url(unit, ind), data).status_code == 200
