@@ -236,7 +236,10 @@ def _simpan_semua(hal: Halaman) -> HttpResponse:
     baris = hal.baris()
     for b in baris:
         b.form = _form(b, request.POST)
-    berubah = [b.form for b in baris if b.form.has_changed()]
+    # Rows missing from the post (e.g. an indicator added after the page was loaded) are left out.
+    berubah = [
+        b.form for b in baris if f"{b.form.prefix}-versi" in request.POST and b.form.has_changed()
+    ]
     if not berubah:
         messages.info(request, _("Tidak ada perubahan untuk disimpan."))
         return redirect(hal.url())

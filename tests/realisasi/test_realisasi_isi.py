@@ -176,6 +176,19 @@ def test_invalid_rows_save_nothing_and_show_errors_in_indonesian(client, demo):
     assert 'value="120"' in html  # the user's input is kept
 
 
+def test_rows_missing_from_the_post_are_left_alone(client, demo):
+    """An indicator added after the page was loaded is not in the post: the rest is saved."""
+    unit = demo.binjai.unit["kesga"]
+    client.force_login(demo.binjai.pengguna["staf"])
+    data = data_halaman(unit)
+    (baru,) = tambah_indikator(demo.binjai.indikator["1.1"], 1)
+    ind = demo.binjai.indikator["1.2"]
+    data.update(data_baris(ind, 1, sasaran="1000", jumlah="990"))
+    assert client.post(url_isi(unit), data).status_code == 302
+    assert Realisasi.objects.get(indikator=ind, tahun=TAHUN, triwulan=TRIWULAN).versi == 2
+    assert Realisasi.objects.get(indikator=baru, tahun=TAHUN, triwulan=TRIWULAN).versi == 1
+
+
 def test_posting_an_unchanged_page_saves_nothing(client, demo):
     unit = demo.binjai.unit["kesga"]
     client.force_login(demo.binjai.pengguna["staf"])
