@@ -393,14 +393,8 @@ def realisasi_simpan(
                 form = _form(b)
                 form.peringatan = peringatan if hasil.tersimpan else []
     if not htmx:
-        if galat:
-            messages.error(request, f"{b.indikator.kode}: {galat}")
-        elif pesan:
-            messages.success(request, f"{b.indikator.kode}: {pesan}")
-            for p in form.peringatan:
-                messages.warning(request, f"{b.indikator.kode}: {p}")
-        return redirect(hal.url())
-    b.form = form
+        return _simpan_baris_tanpa_js(hal, b, form, pesan=pesan, galat=galat)
+    b.form = form if hal.dapat_ubah else None
     return HttpResponse(
         render_to_string(
             "indikator/realisasi_baris.html",
@@ -414,6 +408,30 @@ def realisasi_simpan(
             },
         )
     )
+
+
+def _simpan_baris_tanpa_js(
+    hal: Halaman, b: BarisEntri, form: RealisasiForm, *, pesan: str | None, galat: str | None
+) -> HttpResponse:
+    """A row saved by a plain form post (no JavaScript): the whole page was posted."""
+    request = hal.request
+    kode = b.indikator.kode
+    if galat is None:
+        if pesan:
+            messages.success(request, f"{kode}: {pesan}")
+        for p in form.peringatan:
+            messages.warning(request, f"{kode}: {p}")
+        return redirect(hal.url())
+    messages.error(request, f"{kode}: {galat}")
+    if not hal.dapat_ubah:
+        return redirect(hal.url())
+    # Keep everything the user typed on the page; this row carries its error or conflict.
+    baris = hal.baris()
+    for x in baris:
+        x.form = form if x.indikator.pk == b.indikator.pk else _form(x, request.POST)
+    if form.is_bound and not form.errors:
+        form.add_error(None, galat)
+    return render(request, "indikator/realisasi_isi.html", hal.konteks(baris), status=400)
 
 
 @login_required

@@ -95,6 +95,39 @@ def test_save_all_refuses_only_the_conflicting_row(client, demo):
     assert _realisasi(i2).jumlah == Decimal(1180)
 
 
+def test_plain_post_with_an_error_keeps_the_typed_page(client, demo):
+    """Without JavaScript the whole form is posted to the row's URL: nothing typed is lost."""
+    unit, i1, i2 = (
+        demo.binjai.unit["kesga"],
+        demo.binjai.indikator["1.1"],
+        demo.binjai.indikator["1.2"],
+    )
+    client.force_login(demo.binjai.pengguna["staf"])
+    data = data_halaman(unit)
+    data.update(data_baris(i1, 1, sasaran="100", jumlah="120"))
+    data.update(data_baris(i2, 1, sasaran="4321", jumlah="4000"))
+    response = client.post(_url(unit, i1), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "tidak boleh lebih besar dari sasaran" in html
+    assert 'value="4321"' in html
+    assert _realisasi(i1).versi == 1 and _realisasi(i2).versi == 1
+
+
+def test_plain_post_conflict_shows_the_other_value(client, demo):
+    unit, ind = demo.binjai.unit["kesga"], demo.binjai.indikator["1.1"]
+    client.force_login(demo.binjai.pengguna["koordinator"])
+    client.post(_url(unit, ind), data_baris(ind, 1, sasaran="1300", jumlah="1250"))
+    client.force_login(demo.binjai.pengguna["staf"])
+    data = data_halaman(unit)
+    data.update(data_baris(ind, 1, sasaran="1300", jumlah="1000"))
+    response = client.post(_url(unit, ind), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "sudah diubah oleh" in html and demo.binjai.pengguna["koordinator"].nama_lengkap in html
+    assert _realisasi(ind).jumlah == Decimal(1250)
+
+
 def test_invalid_row_is_not_saved(client, demo):
     unit, ind = demo.binjai.unit["kesga"], demo.binjai.indikator["1.1"]
     client.force_login(demo.binjai.pengguna["staf"])
