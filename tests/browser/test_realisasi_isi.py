@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from indikator.models import Realisasi
 from tests.realisasi.conftest import buat_pengiriman
@@ -57,7 +58,10 @@ def test_staf_fills_the_quarter(page, live_server, demo, masuk):
 
     page.once("dialog", tolak)
     page.get_by_role("link", name="Beranda").click()
-    page.wait_for_timeout(500)
+    for _ in range(50):
+        if dialog:
+            break
+        page.wait_for_timeout(100)
     assert dialog == ["beforeunload"]
     assert "/realisasi/" in page.url
 
@@ -71,7 +75,8 @@ def test_staf_fills_the_quarter(page, live_server, demo, masuk):
         1,
         staf,
     )
-    assert "belum-disimpan" not in (_baris(page, "1.1").get_attribute("class") or "")
+    # htmx settles the swapped row (old classes first, then the new ones): wait for it.
+    expect(_baris(page, "1.1")).not_to_have_class(re.compile("belum-disimpan"))
 
     # Fix 1.2 and fill 1.4 (per 100.000 KH, negative polarity), then save everything.
     baris2.get_by_label("Jumlah realisasi (pembilang) 1.2").fill("95")
