@@ -40,6 +40,7 @@ def deteksi_jenis(berkas: UploadedFile) -> JenisBukti:
     berkas.seek(0)
     kepala = berkas.read(8192)
     berkas.seek(0)
+    jenis: JenisBukti | None
     if kepala.startswith(b"PK\x03\x04"):
         jenis = _jenis_ooxml(berkas)
     else:
@@ -116,7 +117,7 @@ def unggah_bukti(*, realisasi: Realisasi, berkas: UploadedFile, oleh: Pengguna) 
             realisasi=realisasi,
             nama_asli=PurePath(berkas.name or "bukti").name[-255:],
             jenis=jenis,
-            ukuran=berkas.size,
+            ukuran=berkas.size or 0,
             sha256=sidik,
             diunggah_oleh=oleh,
         )

@@ -116,7 +116,8 @@ class RealisasiForm(forms.Form):
         return Perhitungan(self.indikator.perhitungan).pakai_pembagi
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.pakai_pembagi:
             data["nilai"] = None
             self._periksa_pembagi(data)

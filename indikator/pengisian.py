@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
@@ -46,6 +47,9 @@ KOLOM_SIMPAN = [
 ]
 TEMPAT_NILAI = 4  # decimal places of Realisasi.nilai
 Skala = Sequence[tuple[Decimal | None, str]]
+
+if TYPE_CHECKING:
+    from indikator.forms import RealisasiForm
 
 
 @dataclass(frozen=True)
@@ -166,7 +170,7 @@ class BarisEntri:
     hasil: Hasil
     dari_triwulan: Decimal | None = None  # yearly period: the value the quarters add up to
     jumlah_bukti: int = 0
-    form: object = field(default=None)
+    form: RealisasiForm | None = None
     url_pratinjau: str = ""
     url_simpan: str = ""
 
@@ -219,12 +223,12 @@ def muat_baris(
         .annotate(n=Count("pk"))
         .values("n")
     )
-    for r in (
+    for tersimpan in (
         Realisasi.objects.filter(cakupan, indikator_id__in=ids)
         .select_related("diisi_oleh")
         .annotate(jumlah_bukti=Coalesce(Subquery(_jumlah_bukti), 0))
     ):
-        per_indikator[r.indikator_id][(r.tahun, r.triwulan)] = r
+        per_indikator[tersimpan.indikator_id][(tersimpan.tahun, tersimpan.triwulan)] = tersimpan
 
     baris: list[BarisEntri] = []
     for ind in daftar:
@@ -355,7 +359,7 @@ def simpan_realisasi(
     hasil = HasilSimpan()
     if not isian:
         return hasil
-    ada = {
+    ada: dict[int, Realisasi] = {
         r.indikator_id: r
         for r in Realisasi.objects.select_for_update(of=("self",))
         .select_related("diisi_oleh")
@@ -368,7 +372,7 @@ def simpan_realisasi(
     sekarang = timezone.now()
     diubah: list[Realisasi] = []
     for i in isian:
-        r = ada.get(i.indikator.pk)
+        r: Realisasi | None = ada.get(i.indikator.pk)
         if r is not None:
             r.indikator = i.indikator  # already loaded with its Renstra: no query per row
         versi_kini = r.versi if r is not None else 0

@@ -234,12 +234,12 @@ def realisasi_isi(request: HttpRequest, unit_id: int, tahun: int, triwulan: int)
 def _simpan_semua(hal: Halaman) -> HttpResponse:
     request = hal.request
     baris = hal.baris()
+    semua: list[RealisasiForm] = []
     for b in baris:
         b.form = _form(b, request.POST)
+        semua.append(b.form)
     # Rows missing from the post (e.g. an indicator added after the page was loaded) are left out.
-    berubah = [
-        b.form for b in baris if f"{b.form.prefix}-versi" in request.POST and b.form.has_changed()
-    ]
+    berubah = [f for f in semua if f"{f.prefix}-versi" in request.POST and f.has_changed()]
     if not berubah:
         messages.info(request, _("Tidak ada perubahan untuk disimpan."))
         return redirect(hal.url())
@@ -345,7 +345,7 @@ def realisasi_pratinjau(
 
 def _galat_berlabel(form: RealisasiForm) -> list[tuple[str, str]]:
     return [
-        (str(form.fields[nama].label) if nama in form.fields else "", pesan)
+        (str(form.fields[nama].label) if nama in form.fields else "", str(pesan))
         for nama, daftar in form.errors.items()
         for pesan in daftar
     ]
@@ -481,7 +481,7 @@ def realisasi_riwayat(request: HttpRequest, realisasi_id: int) -> HttpResponse:
 
 
 def _label(kolom: str) -> str:
-    return str(Realisasi._meta.get_field(kolom).verbose_name)
+    return str(getattr(Realisasi._meta.get_field(kolom), "verbose_name", kolom))
 
 
 @login_required
