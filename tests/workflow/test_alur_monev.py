@@ -1,4 +1,4 @@
-"""The Magetan Monitoring IKU end to end: units' submissions, Kabid return, override, return loop."""
+"""The Magetan Monitoring IKU end to end: submissions, a Kabid return, override, return loop."""
 
 from __future__ import annotations
 
