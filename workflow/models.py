@@ -68,7 +68,7 @@ class HariLibur(models.Model):
     def daftar(
         instansi_id: int, sejak: datetime.datetime | None = None
     ) -> frozenset[datetime.date]:
-        qs = HariLibur.objects.filter(instansi_id=instansi_id)
+        qs = HariLibur.objects.filter(instansi_id=instansi_id).order_by()
         if sejak is not None:
             qs = qs.filter(tanggal__gte=timezone.localtime(sejak).date())
         return frozenset(qs.values_list("tanggal", flat=True))

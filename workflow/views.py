@@ -54,7 +54,11 @@ def get_laporan_for_user(user: Pengguna, jenis: str, pk: int) -> Laporan:
 def get_pengiriman_for_user(user: Pengguna, pk: int) -> PengirimanData:
     pengiriman = get_object_or_404(
         PengirimanData.objects.select_related(
-            "unit__induk__induk", "laporan", "monitoring", "disetujui_oleh", "diterima_oleh"
+            "unit__induk__induk",
+            "laporan__instansi",
+            "monitoring__instansi",
+            "disetujui_oleh",
+            "diterima_oleh",
         ),
         pk=pk,
         instansi_id=user.instansi_id,
