@@ -368,7 +368,8 @@ def pengiriman_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
 @login_required
 @require_GET
 def tugas_saya(request: HttpRequest) -> HttpResponse:
-    instansi_pengguna(request.user)
+    if not request.user.instansi_id:
+        raise Http404(_("Akun ini belum terhubung ke instansi mana pun."))
     return render(request, "workflow/tugas_saya.html", {"tugas": daftar_tugas(request.user)})
 
 

@@ -58,7 +58,9 @@ def test_staf_submits_kabid_returns_with_note(client, demo, kesga) -> None:
     aksi = [a["t"].nama for a in client.get(url(kesga)).context["aksi"]]
     assert aksi == ["setujui", "kembalikan"]
     kembali = reverse("workflow:pengiriman-aksi", args=[kesga.pk, "kembalikan"])
-    response = client.post(kembali, {"kembalikan-status_awal": "di_kabid", "kembalikan-catatan": ""})
+    response = client.post(
+        kembali, {"kembalikan-status_awal": "di_kabid", "kembalikan-catatan": ""}
+    )
     assert response.status_code == 400
     assert "Catatan koreksi wajib diisi." in response.content.decode()
     client.post(
