@@ -45,10 +45,10 @@ def _fsm(model) -> set[tuple[str, str, str]]:
 
 
 def test_model_transitions_are_the_table() -> None:
-    for model, sop, tabel in (
-        (LaporanKinerja, SOP_LKJ, SOP_LKJ.transisi),
-        (MonitoringIKU, SOP_MONEV, SOP_MONEV.transisi),
-        (PengirimanData, SOP_LKJ, SOP_LKJ.transisi_pengiriman),
+    for model, tabel in (
+        (LaporanKinerja, SOP_LKJ.transisi),
+        (MonitoringIKU, SOP_MONEV.transisi),
+        (PengirimanData, SOP_LKJ.transisi_pengiriman),
     ):
         harapan = {(t.nama, s, t.ke) for t in tabel for s in t.dari}
         assert _fsm(model) == harapan, model
