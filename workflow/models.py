@@ -108,6 +108,13 @@ class LaporanDasar(ConcurrentTransitionMixin, models.Model):
     class Meta:
         abstract = True
 
+    def boleh_baca(self, user: Pengguna) -> bool:
+        """Everyone of the office; the Pengawas (read-only oversight) only once it is signed."""
+        if user.instansi_id != self.instansi_id:
+            return False
+        hanya_pengawas = user.daftar_peran <= {Peran.PENGAWAS}
+        return not hanya_pengawas or self.status == self.STATUS_FINAL
+
     def boleh(self, user: Pengguna, t: Transisi) -> bool:
         """May `user` take transition `t` of this report (ignoring the current state)?"""
         if user.instansi_id != self.instansi_id:

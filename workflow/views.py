@@ -44,11 +44,14 @@ def get_laporan_for_user(user: Pengguna, jenis: str, pk: int) -> Laporan:
     model = MODEL_JENIS.get(jenis)
     if model is None:
         raise Http404(_("Jenis laporan tidak dikenal."))
-    return get_object_or_404(
+    laporan = get_object_or_404(
         model.objects.select_related("instansi", "ditandatangani_oleh"),
         pk=pk,
         instansi_id=user.instansi_id,
     )
+    if not laporan.boleh_baca(user):
+        raise PermissionDenied(_("Laporan ini baru dapat dibaca setelah ditandatangani."))
+    return laporan
 
 
 def get_pengiriman_for_user(user: Pengguna, pk: int) -> PengirimanData:
@@ -84,17 +87,18 @@ def _transisi_atau_404(daftar: tuple[Transisi, ...], nama: str) -> Transisi:
 @require_GET
 def laporan_daftar(request: HttpRequest) -> HttpResponse:
     instansi = instansi_pengguna(request.user)
+    lkj = LaporanKinerja.objects.filter(instansi=instansi).order_by("-tahun", "-pk")
+    monev = MonitoringIKU.objects.filter(instansi=instansi).order_by("-tahun", "-triwulan", "-pk")
+    if request.user.daftar_peran <= {Peran.PENGAWAS}:
+        lkj = lkj.filter(status=LaporanKinerja.STATUS_FINAL)
+        monev = monev.filter(status=MonitoringIKU.STATUS_FINAL)
     return render(
         request,
         "workflow/laporan_daftar.html",
         {
             "instansi": instansi,
-            "daftar_lkj": LaporanKinerja.objects.filter(instansi=instansi).order_by(
-                "-tahun", "-pk"
-            ),
-            "daftar_monev": MonitoringIKU.objects.filter(instansi=instansi).order_by(
-                "-tahun", "-triwulan", "-pk"
-            ),
+            "daftar_lkj": lkj,
+            "daftar_monev": monev,
             "boleh_mulai": request.user.punya_peran(Peran.KEPALA_DINAS),
         },
     )
