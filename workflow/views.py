@@ -236,7 +236,7 @@ def laporan_detail(request: HttpRequest, jenis: str, pk: int) -> HttpResponse:
 def laporan_aksi(request: HttpRequest, jenis: str, pk: int, aksi: str) -> HttpResponse:
     laporan = get_laporan_for_user(request.user, jenis, pk)
     t = _transisi_atau_404(laporan.sop.transisi, aksi)
-    if t.langkah == 1 and t.nama == "disposisi":
+    if t.nama == "disposisi":
         raise Http404(_("Disposisi diberikan saat laporan dimulai."))
     if not laporan.boleh(request.user, t):
         raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini."))
