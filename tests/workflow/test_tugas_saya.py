@@ -114,3 +114,13 @@ def test_context_processor_costs_at_most_two_queries(demo, django_assert_max_num
 def test_anonymous_redirected(client) -> None:
     response = client.get(URL)
     assert response.status_code == 302 and "/masuk/" in response["Location"]
+
+
+def test_badge_on_every_page(client, demo) -> None:
+    b = demo.binjai
+    mulai_lkj(b)
+    client.force_login(b.pengguna["sekretaris"])
+    html = client.get("/").content.decode()
+    assert '<span class="badge"' in html and "1 tugas menunggu" in html
+    client.force_login(b.pengguna["analis"])
+    assert '<span class="badge"' not in client.get("/").content.decode()
