@@ -18,7 +18,6 @@ from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_update_with_history
 
 from indikator import capaian as hitung
 from indikator.angka import format_angka
@@ -35,13 +34,13 @@ from indikator.models import (
 from workflow.kunci import InfoKunci, kunci_periode
 
 KOLOM_SIMPAN = [
+    "diisi_oleh_id",
     "sasaran",
     "jumlah",
     "nilai",
     "analisis",
     "permasalahan",
     "upaya",
-    "diisi_oleh",
     "diperbarui",
     "versi",
 ]
@@ -349,8 +348,8 @@ def simpan_realisasi(
     Refuses a locked period (PeriodeTerkunci, nothing saved). Each row is saved only if it is
     still at the version the user loaded; a row someone else saved in between is reported as a
     Konflik and left as it is. `nilai` is computed by `Realisasi.hitung_nilai()`, `versi` bumped,
-    `diisi_oleh` set; simple-history records who changed what (existing rows are written in one
-    bulk UPDATE with their history rows, since they are locked and checked one by one first).
+    `diisi_oleh` set; simple-history records who changed what (existing rows, locked and checked
+    first: one conditional UPDATE each, then one bulk INSERT of their history rows).
     """
     for i in isian:
         if i.indikator.unit_penanggung_jawab_id != unit.pk:
@@ -403,9 +402,16 @@ def simpan_realisasi(
             r.diperbarui = sekarang
             diubah.append(r)
         hasil.tersimpan.append(r)
+    for r in diubah:
+        # Conditional on the version read under the row lock: a second guard against lost updates.
+        ditulis = Realisasi.objects.filter(pk=r.pk, versi=r.versi - 1).update(
+            **{kolom: getattr(r, kolom) for kolom in KOLOM_SIMPAN}
+        )
+        if ditulis != 1:
+            raise RuntimeError(f"Realisasi {r.pk} changed under its row lock.")
     if diubah:
-        # The rows are locked above: one UPDATE and one history INSERT for all of them.
-        bulk_update_with_history(diubah, Realisasi, KOLOM_SIMPAN, default_user=oleh)
+        # One history INSERT for every updated row (simple-history's bulk API).
+        Realisasi.history.bulk_history_create(diubah, update=True, default_user=oleh)
     return hasil
 
 
