@@ -159,6 +159,20 @@ def test_new_row_is_created_for_an_empty_quarter(client, demo):
     assert (r.versi, r.nilai) == (1, Decimal("83.3333"))
 
 
+def test_absolute_value_and_yearly_period(client, demo):
+    """A sub kegiatan indicator counted in people takes the value itself; triwulan 0 is the year."""
+    unit = demo.binjai.unit["kesga"]
+    ind = demo.binjai.indikator["P.2.1.1"]
+    assert not ind.pakai_pembagi
+    client.force_login(demo.binjai.pengguna["koordinator"])
+    data = data_halaman(unit, TAHUN, 0)
+    versi = data[f"i{ind.pk}-versi"]
+    data.update(data_baris(ind, versi, nilai="1.275", sasaran="99", jumlah="98"))
+    assert client.post(url_isi(unit, TAHUN, 0), data).status_code == 302
+    r = Realisasi.objects.get(indikator=ind, tahun=TAHUN, triwulan=0)
+    assert (r.nilai, r.sasaran, r.jumlah) == (Decimal(1275), None, None)
+
+
 def test_invalid_rows_save_nothing_and_show_errors_in_indonesian(client, demo):
     unit = demo.binjai.unit["kesga"]
     client.force_login(demo.binjai.pengguna["staf"])
