@@ -276,3 +276,12 @@ def test_query_count_is_pinned_and_constant(client, demo, django_assert_num_quer
     with django_assert_num_queries(KUERI_HALAMAN):
         response = client.get(url_isi(unit))
     assert len(response.context["baris"]) == 60
+
+
+@pytest.mark.parametrize("peran", ["kabid", "perencana"])
+def test_query_count_for_readers(client, demo, django_assert_num_queries, peran):
+    unit = demo.binjai.unit["kesga"]
+    client.force_login(demo.binjai.pengguna[peran])
+    client.get(url_isi(unit))
+    with django_assert_num_queries(KUERI_HALAMAN):
+        assert client.get(url_isi(unit)).status_code == 200
