@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django.conf import settings
@@ -52,7 +53,7 @@ from indikator.pengisian import (
     muat_baris,
     simpan_realisasi,
 )
-from workflow.kunci import kunci_periode, pengiriman_untuk
+from workflow.kunci import InfoKunci, kunci_periode, pengiriman_untuk
 from workflow.sop import StatusPengiriman
 
 STATUS_DAPAT_KIRIM = (StatusPengiriman.DIISI, StatusPengiriman.DIKEMBALIKAN)
@@ -128,7 +129,12 @@ class Halaman:
         self.instansi: Instansi = self.renstra.instansi
         self.skala = self.instansi.skala_kategori()
         self.boleh_isi = boleh_isi_unit(self.user, self.unit)
-        self.kunci = kunci_periode(unit_ids=[self.unit.pk], tahun=tahun, triwulan=triwulan).get(
+
+    @cached_property
+    def kunci(self) -> InfoKunci | None:
+        """Why the unit's data of the period is locked (None: open); the preview never asks."""
+        p = self.periode
+        return kunci_periode(unit_ids=[self.unit.pk], tahun=p.tahun, triwulan=p.triwulan).get(
             self.unit.pk
         )
 
