@@ -123,3 +123,20 @@ def test_locked_period_refuses_upload(client, demo, realisasi, media, kunci):
     )
     assert "data periode ini terkunci" in response.content.decode()
     assert not BuktiDukung.objects.exists()
+
+
+def test_query_count_is_pinned(client, demo, realisasi, media, django_assert_num_queries):
+    from indikator.bukti import unggah_bukti
+
+    for nama in ("a.pdf", "b.pdf", "c.pdf"):
+        unggah_bukti(
+            realisasi=realisasi,
+            berkas=berkas.unggahan(nama, berkas.PDF),
+            oleh=demo.binjai.pengguna["staf"],
+        )
+    client.force_login(demo.binjai.pengguna["staf"])
+    client.get(_url(realisasi))
+    # session, user, groups, realisation (+ indicator, unit), locks (2), evidence, task badge
+    with django_assert_num_queries(8):
+        response = client.get(_url(realisasi))
+    assert len(response.context["aktif"]) == 3
