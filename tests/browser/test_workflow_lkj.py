@@ -15,6 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def media_sementara(settings, tmp_path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 
+
 PDF = {"name": "dokumen.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 uji"}
 
 
