@@ -124,3 +124,16 @@ def test_badge_on_every_page(client, demo) -> None:
     assert '<span class="badge"' in html and "1 tugas menunggu" in html
     client.force_login(b.pengguna["analis"])
     assert '<span class="badge"' not in client.get("/").content.decode()
+
+
+def test_skipped_units_lose_the_task_once_collection_closes(demo) -> None:
+    b = demo.binjai
+    laporan = mulai_lkj(b)
+    maju_sampai(laporan, b, "pengumpulan")
+    kesga = laporan.pengiriman.get(unit=b.unit["kesga"])
+    assert str(kesga) in judul(b.pengguna["staf"])
+    maju_sampai(laporan, b, "pengetikan")  # the perencana overrode the missing units
+    assert str(kesga) not in judul(b.pengguna["staf"])
+    # unless their data is returned to them later
+    PengirimanData.objects.filter(pk=kesga.pk).update(status="dikembalikan")
+    assert str(kesga) in judul(b.pengguna["staf"])
