@@ -271,9 +271,10 @@ def test_query_count_is_pinned_and_constant(client, demo, django_assert_num_quer
     with django_assert_num_queries(KUERI_HALAMAN):
         response = client.get(url_isi(unit))
     awal = len(response.context["baris"])
-    assert awal == Indikator.objects.filter(
-        unit_penanggung_jawab=unit, renstra=demo.binjai.renstra
-    ).count()
+    assert (
+        awal
+        == Indikator.objects.filter(unit_penanggung_jawab=unit, renstra=demo.binjai.renstra).count()
+    )
     tambah_indikator(demo.binjai.indikator["1.1"], 60 - awal)
     with django_assert_num_queries(KUERI_HALAMAN):
         response = client.get(url_isi(unit))
