@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from indikator.models import (
     Anggaran,
+    BuktiDukung,
     Indikator,
     Instansi,
     KategoriCapaian,
@@ -33,6 +34,7 @@ JALUR_INSTANSI: dict[type, str] = {
     SasaranStrategis: "tujuan__renstra__instansi",
     MataAnggaran: "renstra__instansi",
     Anggaran: "mata_anggaran__renstra__instansi",
+    BuktiDukung: "realisasi__indikator__renstra__instansi",
     Indikator: "renstra__instansi",
     Target: "indikator__renstra__instansi",
     Realisasi: "indikator__renstra__instansi",
@@ -253,3 +255,22 @@ class AnggaranAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
     list_filter = ["tahun", "mata_anggaran__renstra__instansi"]
     search_fields = ["mata_anggaran__kode", "mata_anggaran__nama"]
     list_select_related = ["mata_anggaran"]
+
+
+@admin.register(BuktiDukung)
+class BuktiDukungAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
+    """Evidence is uploaded and (softly) deleted only on the entry pages; here it is read-only."""
+
+    list_display = ["nama_asli", "realisasi", "jenis", "ukuran", "diunggah_oleh", "diunggah_pada"]
+    list_filter = ["jenis", "realisasi__indikator__renstra__instansi"]
+    search_fields = ["nama_asli", "realisasi__indikator__kode", "sha256"]
+    list_select_related = ["realisasi__indikator", "diunggah_oleh"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
