@@ -95,3 +95,36 @@ class Konteks:
             .order_by("pk")
             .first()
         )
+
+
+def hasil_ukur(
+    p: Pengukuran,
+    nama: str,
+    ctx: Konteks,
+    *,
+    maks_ms: float | None = None,
+    maks_kueri: int | None = None,
+    catatan: str = "",
+) -> Hasil:
+    """A `Hasil` from a measurement, with the target text and pass/fail filled in.
+
+    Without `maks_ms` and `maks_kueri` the row has no target and `lulus` stays None.
+    """
+    target: list[str] = []
+    lulus: bool | None = None
+    if maks_ms is not None:
+        target.append(f"≤ {maks_ms:g} ms")
+        lulus = p.median_ms <= maks_ms
+    if maks_kueri is not None:
+        target.append(f"≤ {maks_kueri} queries")
+        lulus = (lulus is not False) and p.kueri <= maks_kueri
+    return Hasil(
+        nama=nama,
+        dataset=ctx.dataset,
+        median_ms=p.median_ms,
+        kueri=p.kueri,
+        puncak_mb=p.puncak_mb,
+        target=", ".join(target),
+        catatan=catatan,
+        lulus=lulus,
+    )
