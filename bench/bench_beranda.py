@@ -14,6 +14,7 @@ from indikator.models import Indikator, Pengguna, Peran, Realisasi
 
 MAKS_MS = 150
 MAKS_KUERI = 15
+UJI = 15  # runs per median: the 2-core machine is shared, so more than ukur's default
 
 
 def _halaman(client: Client, url: str):  # type: ignore[no-untyped-def]
@@ -33,7 +34,7 @@ def run(ctx: Konteks) -> list[Hasil]:
     for peran in (Peran.KEPALA_DINAS, Peran.STAF):
         client = Client()
         client.force_login(ctx.pengguna(peran))
-        p = ukur(_halaman(client, beranda))
+        p = ukur(_halaman(client, beranda), n=UJI)
         kib = len(p.hasil_terakhir.content) // 1024
         hasil.append(
             hasil_ukur(
@@ -53,7 +54,7 @@ def run(ctx: Konteks) -> list[Hasil]:
     client.force_login(admin)
     hasil.append(
         hasil_ukur(
-            ukur(_halaman(client, daftar)),
+            ukur(_halaman(client, daftar), n=UJI),
             "Admin Realisasi list (admin role)",
             ctx,
             maks_ms=MAKS_MS,
@@ -69,7 +70,7 @@ def run(ctx: Konteks) -> list[Hasil]:
     client.force_login(super_)
     hasil.append(
         hasil_ukur(
-            ukur(_halaman(client, daftar)),
+            ukur(_halaman(client, daftar), n=UJI),
             "Admin Realisasi list (superuser)",
             ctx,
             maks_ms=MAKS_MS,

@@ -106,7 +106,9 @@ def bagian_dokumen(hasil: list[Hasil], info: dict[str, Any]) -> str:
         f"## {info['db']}",
         "",
         f"- Date: {info['tanggal']}",
-        f"- Machine: {info['cpu']} CPU cores, {info['ram_gib']} GiB RAM, {info['os']}",
+        f"- Machine: {info['cpu']} CPU cores, {info['ram_gib']} GiB RAM, {info['os']}; "
+        f"load average {info['muat']} when the run started (the machine is shared: "
+        "wall times rise with the load)",
         f"- Python {info['python']}, Django {info['django']}",
         f"- Database: {info['db']} ({', '.join(info['nama_db'])})",
         f"- Command: `{info['perintah']}`",
@@ -327,7 +329,15 @@ def anak(n: int, keluaran: Path, hanya: list[str], bangun_ulang: bool) -> None:
 # --- Parent
 
 
-def info_mesin(db: str, nama_db: list[str], perintah: str) -> dict[str, Any]:
+def beban() -> str:
+    """The 1, 5 and 15 minute load averages."""
+    try:
+        return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+def info_mesin(db: str, nama_db: list[str], perintah: str, muat: str) -> dict[str, Any]:
     import django
 
     ram = 0.0
@@ -342,6 +352,7 @@ def info_mesin(db: str, nama_db: list[str], perintah: str) -> dict[str, Any]:
         "cpu": os.cpu_count(),
         "ram_gib": f"{ram:.1f}",
         "os": f"{platform.system()} {platform.release()}",
+        "muat": muat,
         "python": platform.python_version(),
         "django": django.get_version(),
         "db": db,
@@ -368,6 +379,7 @@ def main(argv: list[str] | None = None) -> int:
     if url and not url.startswith(("postgres://", "postgresql://")):
         parser.error("DATABASE_URL must be a postgres:// URL (or unset for SQLite).")
     semua: list[Hasil] = []
+    muat = beban()
     db = "?"
     nama_db: list[str] = []
     for n in dataset:
@@ -408,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
     perintah_teks = "python bench/run.py" + "".join(
         [f" --dataset {n}" for n in args.dataset or []] + [f" --hanya {h}" for h in args.hanya]
     )
-    bagian = bagian_dokumen(semua, info_mesin(db, nama_db, perintah_teks))
+    bagian = bagian_dokumen(semua, info_mesin(db, nama_db, perintah_teks, muat))
     mesin = "postgresql" if url else "sqlite"
     DOKUMEN.parent.mkdir(exist_ok=True)
     lama = DOKUMEN.read_text() if DOKUMEN.exists() else None
