@@ -93,6 +93,17 @@ def test_sqlite_environment_uses_a_dedicated_file(monkeypatch):
     assert "testserver" in env["ALLOWED_HOSTS"].split(",")
 
 
+@pytest.mark.django_db
+def test_ukur_measures_wall_and_cpu_time():
+    from bench.common import ukur
+
+    p = ukur(lambda: sum(range(20000)), n=3, memori=False)
+    assert len(p.semua_ms) == 3
+    assert p.median_ms > 0 and p.cpu_ms is not None and p.cpu_ms >= 0
+    assert p.kueri == 0
+    assert p.hasil_terakhir == sum(range(20000))
+
+
 def test_module_filter():
     semua = run.daftar_modul([])
     assert "bench_beranda" in semua
@@ -103,9 +114,10 @@ def test_module_filter():
 
 def test_hasil_ukur_sets_target_and_pass():
     ctx = Konteks(dataset="1 instansi", instansi=None, jumlah_instansi=1)
-    p = Pengukuran(median_ms=120.0, kueri=16, puncak_mb=1.5)
-    h = hasil_ukur(p, "x", ctx, maks_ms=150, maks_kueri=15)
+    p = Pengukuran(median_ms=120.0, kueri=16, puncak_mb=1.5, cpu_ms=61.4)
+    h = hasil_ukur(p, "x", ctx, maks_ms=150, maks_kueri=15, catatan="300 rows")
     assert (h.target, h.lulus, h.dataset) == ("≤ 150 ms, ≤ 15 queries", False, "1 instansi")
+    assert h.catatan == "300 rows; app CPU 61 ms"
     assert hasil_ukur(p, "x", ctx, maks_ms=150).lulus is True
     assert hasil_ukur(p, "x", ctx, maks_ms=100).lulus is False
     assert hasil_ukur(p, "x", ctx).lulus is None
