@@ -10,7 +10,7 @@ import random
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Any
 
@@ -363,8 +363,9 @@ def _rata(rng: random.Random, lo: float, hi: float) -> float:
     return lo + (hi - lo) * rng.random()
 
 
-def _dua(x: float | Decimal) -> Decimal:
-    return D(str(x)).quantize(DUA) if not isinstance(x, Decimal) else x.quantize(DUA)
+def _dua(x: float) -> Decimal:
+    """A float as a Decimal with two places (through str, so 83.1 stays 83.10)."""
+    return D(str(x)).quantize(DUA)
 
 
 def sisip(model: type[models.Model], baris: list[dict[str, Any]]) -> None:
@@ -372,10 +373,10 @@ def sisip(model: type[models.Model], baris: list[dict[str, Any]]) -> None:
 
     The two big tables (Target, Realisasi: 12,000 rows per office) go through here instead of
     `bulk_create`: Django's per-value SQL compilation would take most of the 60-second budget.
-    `baris` maps field names to plain values; every other column gets the field's default (or
-    now() for auto_now/auto_now_add). Values are prepared once per column with the field's own
-    `get_db_prep_save`, except ints, Decimals and None, which every backend takes as they are.
-    No model instances, no signals, no history rows.
+    `baris` maps field names to values every driver takes as they are (ints, Decimals, None;
+    foreign keys as ids), all rows with the same keys. Every other column gets one value for all
+    rows, prepared by the field's own `get_db_prep_save`: its default, now() for
+    auto_now/auto_now_add, NULL or "". No model instances, no signals, no history rows.
     """
     if not baris:
         return
@@ -448,9 +449,8 @@ class Pembangun:
         for i in range(1, jumlah_instansi + 1):
             with transaction.atomic():
                 r = self.bangun_instansi(i)
-            for f in ("instansi", "unit", "pengguna", "indikator", "target", "realisasi"):
-                setattr(total, f, getattr(total, f) + getattr(r, f))
-            total.anggaran += r.anggaran
+            for f in fields(Ringkasan):
+                setattr(total, f.name, getattr(total, f.name) + getattr(r, f.name))
             self.tulis(
                 _("%(nama)s: %(ind)s indikator, %(real)s realisasi (%(detik).1f dtk)")
                 % {
@@ -881,9 +881,11 @@ class Command(BaseCommand):
         "001'..., masing-masing dengan unit kerja, satu pengguna per peran (kata sandi "
         "'%(sandi)s'), "
         "Renstra, sasaran, indikator, target, realisasi per triwulan dan anggaran. Ditulis dengan "
-        "bulk_create: untuk model yang berriwayat (Indikator, Target, Realisasi, Anggaran) TIDAK "
-        "dibuat baris riwayat (simple-history); itu disengaja untuk data sintetis."
-    ) % {"sandi": KATA_SANDI_UJI}
+        "bulk_create (Target dan Realisasi dengan COPY di PostgreSQL / executemany di SQLite): "
+        "untuk model yang mencatat riwayat (Indikator, Target, Realisasi, Anggaran) TIDAK dibuat baris "
+        "riwayat (simple-history); itu disengaja untuk data sintetis. Data uji dikenali dari "
+        "kode uji001..., nama 'Dinas Kesehatan Uji ...' dan pemerintah daerah '%(penanda)s'."
+    ) % {"sandi": KATA_SANDI_UJI, "penanda": PENANDA}
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
