@@ -882,8 +882,9 @@ class Command(BaseCommand):
         "'%(sandi)s'), "
         "Renstra, sasaran, indikator, target, realisasi per triwulan dan anggaran. Ditulis dengan "
         "bulk_create (Target dan Realisasi dengan COPY di PostgreSQL / executemany di SQLite): "
-        "untuk model yang mencatat riwayat (Indikator, Target, Realisasi, Anggaran) TIDAK dibuat baris "
-        "riwayat (simple-history); itu disengaja untuk data sintetis. Data uji dikenali dari "
+        "untuk model yang mencatat riwayat (Indikator, Target, Realisasi, Anggaran) TIDAK "
+        "dibuat baris riwayat (simple-history); itu disengaja untuk data sintetis. Data uji "
+        "dikenali dari "
         "kode uji001..., nama 'Dinas Kesehatan Uji ...' dan pemerintah daerah '%(penanda)s'."
     ) % {"sandi": KATA_SANDI_UJI, "penanda": PENANDA}
 
