@@ -4,7 +4,9 @@
     python bench/run.py [--dataset 1|40 ...] [--hanya beranda ...] [--bangun-ulang]
 
 Each dataset (1 office, 40 offices) lives in its own database, never the developer's: PostgreSQL
-database `lkj_bench_<n>` next to the one `DATABASE_URL` names (created when missing), or SQLite
+database `lkj_bench_<n>` next to the one `DATABASE_URL` names (created when missing; set
+`LKJ_BENCH_DB=lkj_bench_<you>` to use `lkj_bench_<you>_<n>` instead, e.g. on a branch whose
+migrations differ from another's that shares the server), or SQLite
 `var/bench_<n>.sqlite3` when `DATABASE_URL` is unset. A dataset already present is reused. Every
 dataset runs in a child process (its own settings, `DEBUG=0`); the parent collects the results as
 JSON, prints a table and rewrites this database engine's section of docs/benchmarks.md (the other
@@ -153,10 +155,18 @@ def gabung_dokumen(lama: str | None, mesin: str, bagian: str) -> str:
 # --- Databases
 
 
+def nama_db_bench(n: int) -> str:
+    """PostgreSQL database of dataset `n`: `lkj_bench_<n>` (prefix from LKJ_BENCH_DB)."""
+    awalan = os.environ.get("LKJ_BENCH_DB", "").strip() or "lkj_bench"
+    if not awalan.replace("_", "").isalnum():
+        raise SystemExit(f"LKJ_BENCH_DB must be letters, digits and _, not {awalan!r}.")
+    return f"{awalan}_{n}"
+
+
 def url_bench(url: str, n: int) -> str:
     """DATABASE_URL of dataset `n`: same server and credentials, database `lkj_bench_<n>`."""
     bagian = urlsplit(url)
-    return urlunsplit(bagian._replace(path=f"/lkj_bench_{n}"))
+    return urlunsplit(bagian._replace(path=f"/{nama_db_bench(n)}"))
 
 
 def pastikan_pg(url: str, n: int) -> None:
@@ -164,7 +174,7 @@ def pastikan_pg(url: str, n: int) -> None:
     import psycopg
     from psycopg import sql
 
-    nama = f"lkj_bench_{n}"
+    nama = nama_db_bench(n)
     with psycopg.connect(url.replace("postgres://", "postgresql://", 1), autocommit=True) as c:
         ada = c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [nama]).fetchone()
         if not ada:
@@ -177,7 +187,7 @@ def lingkungan(n: int, url: str) -> tuple[dict[str, str], str]:
     if url:
         pastikan_pg(url, n)
         env["DATABASE_URL"] = url_bench(url, n)
-        nama = f"lkj_bench_{n}"
+        nama = nama_db_bench(n)
     else:
         berkas = ROOT / "var" / f"bench_{n}.sqlite3"
         berkas.parent.mkdir(parents=True, exist_ok=True)

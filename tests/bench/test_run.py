@@ -72,7 +72,8 @@ def test_document_merge_replaces_only_its_own_engine():
     assert tiga.count("# Benchmarks") == 1
 
 
-def test_bench_database_name_is_derived_from_database_url():
+def test_bench_database_name_is_derived_from_database_url(monkeypatch):
+    monkeypatch.delenv("LKJ_BENCH_DB", raising=False)
     assert (
         run.url_bench("postgres://postgres@127.0.0.1:5432/postgres", 40)
         == "postgres://postgres@127.0.0.1:5432/lkj_bench_40"
@@ -81,6 +82,14 @@ def test_bench_database_name_is_derived_from_database_url():
         run.url_bench("postgres://u:p@db/lkj?sslmode=require", 1)
         == "postgres://u:p@db/lkj_bench_1?sslmode=require"
     )
+
+
+def test_bench_database_prefix_can_be_chosen(monkeypatch):
+    monkeypatch.setenv("LKJ_BENCH_DB", "lkj_bench_workflow")
+    assert run.url_bench("postgres://h/x", 40) == "postgres://h/lkj_bench_workflow_40"
+    monkeypatch.setenv("LKJ_BENCH_DB", "x; drop")
+    with pytest.raises(SystemExit):
+        run.nama_db_bench(1)
 
 
 def test_sqlite_environment_uses_a_dedicated_file(monkeypatch):
