@@ -133,7 +133,7 @@ class BulatWidget(widgets.Widget):
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> int | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
-        if isinstance(value, bool) or isinstance(value, datetime.date | datetime.time):
+        if isinstance(value, bool | datetime.date | datetime.time):
             raise ValueError(_("Isi dengan tahun empat angka, mis. 2025."))
         try:
             angka = parse_angka(value if not isinstance(value, str) else value.replace(".", ""))

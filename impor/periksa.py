@@ -813,7 +813,7 @@ def periksa_dpa(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
     ma_file: dict[str, tuple[MataAnggaran, int]] = {}
     ma_baru: dict[str, list[MataAnggaran]] = {t: [] for t in TingkatAnggaran.values}
     ma_ubah: dict[int, tuple[MataAnggaran, set[str]]] = {}
-    pagu_baru: list[Anggaran] = []
+    pagu_baru: list[tuple[MataAnggaran, int, Decimal]] = []
     pagu_ubah: list[Anggaran] = []
     tertunda: list[tuple[Baris, MataAnggaran, str | None, bool, bool]] = []
 
@@ -875,7 +875,7 @@ def periksa_dpa(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
         for tahun, angka in pagu:
             lama_pagu = pagu_db.get((obj.pk, tahun)) if obj.pk else None
             if lama_pagu is None:
-                pagu_baru.append(Anggaran(mata_anggaran=obj, tahun=tahun, pagu=angka))
+                pagu_baru.append((obj, tahun, angka))
                 pagu_berubah = True
             elif lama_pagu.pagu != angka:
                 lama_pagu.pagu = angka
@@ -958,8 +958,9 @@ def periksa_dpa(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
             _sambung_fk(objs, "induk")
             kolom = sorted({f for _, fs in ma_ubah.values() for f in fs})
             MataAnggaran.objects.bulk_update(objs, kolom, batch_size=BATCH)
-        _sambung_fk(pagu_baru, "mata_anggaran")
-        bulk_create_with_history(pagu_baru, Anggaran, batch_size=BATCH, default_user=oleh)
+        # Built only now, with the key of budget lines created just above.
+        anggaran = [Anggaran(mata_anggaran_id=ma.pk, tahun=th, pagu=pg) for ma, th, pg in pagu_baru]
+        bulk_create_with_history(anggaran, Anggaran, batch_size=BATCH, default_user=oleh)
         if pagu_ubah:
             bulk_update_with_history(
                 pagu_ubah, Anggaran, ["pagu"], batch_size=BATCH, default_user=oleh
@@ -1047,19 +1048,22 @@ def periksa_realisasi(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
             )
         if lama is None and all(nilai[k] in (None, "") for k in bidang):
             b.catat(None, _("Baris realisasi tanpa isi: isi sasaran dan jumlah, atau nilai."))
-        try:
-            obj.clean()
-        except ValidationError as exc:
-            for nama, pesan in _pesan_validasi(exc).items():
-                for teks in pesan:
-                    b.catat(_PESAN_KOLOM_REALISASI.get(nama), teks)
+        berubah = lama is None or any(getattr(obj, k) != sebelum[k] for k in bidang)
+        if berubah:
+            # The model's rules; a row that changes nothing is never refused.
+            try:
+                obj.clean()
+            except ValidationError as exc:
+                for nama, pesan in _pesan_validasi(exc).items():
+                    for teks in pesan:
+                        b.catat(_PESAN_KOLOM_REALISASI.get(nama), teks)
         if b.jumlah_galat:
             b.selesai(kunci_teks, GALAT)
             continue
         if lama is None:
             baru.append(obj)
             b.selesai(kunci_teks, BARU)
-        elif any(getattr(obj, k) != sebelum[k] for k in bidang):
+        elif berubah:
             ubah.append(obj)
             b.selesai(kunci_teks, UBAH)
         else:
