@@ -153,14 +153,12 @@ def baca_csv(data: bytes, nama: str) -> list[Lembar]:
     teks = _dekode(data)
     if "\x00" in teks:
         raise BerkasTidakSah(_("Berkas CSV berisi data biner; unggah berkas teks CSV."))
-    contoh = teks[:4096]
-    try:
-        dialek: Any = csv.Sniffer().sniff(contoh, delimiters=";,\t")
-    except csv.Error:
-        dialek = csv.excel
+    # Excel with Indonesian settings writes ";" (the comma is the decimal sign); others ",".
+    contoh = "\n".join(teks.splitlines()[:20])
+    pemisah = max((";", "\t", ","), key=contoh.count)
     lembar = Lembar(nama=nama)
     try:
-        for nomor, baris in enumerate(csv.reader(io.StringIO(teks), dialek), start=1):
+        for nomor, baris in enumerate(csv.reader(io.StringIO(teks), delimiter=pemisah), start=1):
             if nomor > MAKS_BARIS:
                 raise BerkasTidakSah(
                     _("Berkas CSV memiliki lebih dari %(maks)s baris.") % {"maks": MAKS_BARIS}

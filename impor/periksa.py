@@ -232,7 +232,7 @@ def baca_lembar(
             if lembar in bernama and cocok and (terbaik is None or cocok > terbaik[0]):
                 terbaik = (cocok, lembar, nomor, kurang)
     if terbaik is not None:
-        _, lembar, nomor, kurang = terbaik
+        _cocok, lembar, nomor, kurang = terbaik
         p.galat_berkas(
             lembar.nama,
             _("Kolom wajib tidak ditemukan pada baris judul: %(kolom)s.")
@@ -486,7 +486,7 @@ class Indikatoran:
         if not kode:
             return None, False
         if kode in self.di_berkas:
-            _, lembar, baris = self.di_berkas[kode]
+            _obj, lembar, baris = self.di_berkas[kode]
             b.catat(
                 "kode",
                 _("Kode indikator %(kode)s ganda: sudah dipakai di lembar %(lembar)s baris "
@@ -621,11 +621,11 @@ class Indikatoran:
         _sambung_fk(self.baru, "sasaran")
         _sambung_fk(self.baru, "mata_anggaran")
         bulk_create_with_history(self.baru, Indikator, batch_size=BATCH, default_user=oleh)
-        ubah = [obj for obj, _ in self.ubah.values()]
+        ubah = [obj for obj, _f in self.ubah.values()]
         if ubah:
             _sambung_fk(ubah, "sasaran")
             _sambung_fk(ubah, "mata_anggaran")
-            kolom = sorted({f for _, fs in self.ubah.values() for f in fs})
+            kolom = sorted({f for _o, fs in self.ubah.values() for f in fs})
             bulk_update_with_history(ubah, Indikator, kolom, batch_size=BATCH, default_user=oleh)
         _sambung_fk(self.target_baru, "indikator")
         bulk_create_with_history(self.target_baru, Target, batch_size=BATCH, default_user=oleh)
@@ -954,9 +954,9 @@ def periksa_dpa(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
             _sambung_fk(ma_baru[tingkat], "induk")
             MataAnggaran.objects.bulk_create(ma_baru[tingkat], batch_size=BATCH)
         if ma_ubah:
-            objs = [o for o, _ in ma_ubah.values()]
+            objs = [o for o, _f in ma_ubah.values()]
             _sambung_fk(objs, "induk")
-            kolom = sorted({f for _, fs in ma_ubah.values() for f in fs})
+            kolom = sorted({f for _o, fs in ma_ubah.values() for f in fs})
             MataAnggaran.objects.bulk_update(objs, kolom, batch_size=BATCH)
         # Built only now, with the key of budget lines created just above.
         anggaran = [Anggaran(mata_anggaran_id=ma.pk, tahun=th, pagu=pg) for ma, th, pg in pagu_baru]
@@ -1182,4 +1182,8 @@ PEMERIKSA: dict[str, Callable[[list[Lembar], Renstra], Pemeriksaan]] = {
 
 def periksa(jenis: str, buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
     """Dry run of one file: every row's outcome and every error; writes nothing."""
-    return PEMERIKSA[jenis](buku, renstra)
+    hasil = PEMERIKSA[jenis](buku, renstra)
+    # Errors in the order of the workbook: sheet, then row (detection order within a row).
+    urutan = {lembar.nama: i for i, lembar in enumerate(buku)}
+    hasil.galat.sort(key=lambda g: (urutan.get(g.lembar, -1), g.baris or 0))
+    return hasil
