@@ -143,15 +143,48 @@ def berkas_dpa(renstra: Renstra, jumlah: int = JUMLAH_BARIS) -> bytes:
     baris: list[list[Any]] = []
     for p in range(1, program + 1):
         kp = f"9.{p:02d}.01"
-        baris.append(["program", kp, f"Program uji {p}", None, "Kesehatan", "", unit,
-                      5_000_000_000, 5_200_000_000])  # fmt: skip
+        baris.append(
+            [
+                "program",
+                kp,
+                f"Program uji {p}",
+                None,
+                "Kesehatan",
+                "",
+                unit,
+                5_000_000_000,
+                5_200_000_000,
+            ]
+        )
         for k in range(1, kegiatan_per_program + 1):
             kk = f"{kp}.2.{k:02d}"
-            baris.append(["kegiatan", kk, f"Kegiatan uji {p}.{k}", kp, "", "", unit,
-                          500_000_000, 520_000_000])  # fmt: skip
+            baris.append(
+                [
+                    "kegiatan",
+                    kk,
+                    f"Kegiatan uji {p}.{k}",
+                    kp,
+                    "",
+                    "",
+                    unit,
+                    500_000_000,
+                    520_000_000,
+                ]
+            )
             for s in range(1, sub_per_kegiatan + 1):
-                baris.append(["sub_kegiatan", f"{kk}.{s:04d}", f"Sub kegiatan uji {p}.{k}.{s}",
-                              kk, "", "", unit, 10_000_000 + s, 11_000_000])  # fmt: skip
+                baris.append(
+                    [
+                        "sub_kegiatan",
+                        f"{kk}.{s:04d}",
+                        f"Sub kegiatan uji {p}.{k}.{s}",
+                        kk,
+                        "",
+                        "",
+                        unit,
+                        10_000_000 + s,
+                        11_000_000,
+                    ]
+                )
     return _xlsx("DPA", header, baris[:jumlah])
 
 
@@ -192,8 +225,17 @@ def resource_realisasi_bawaan(renstra: Renstra) -> resources.ModelResource:
 
         class Meta:
             model = Realisasi
-            fields = ("indikator", "tahun", "triwulan", "sasaran", "jumlah", "nilai", "analisis",
-                      "permasalahan", "upaya")  # fmt: skip
+            fields = (
+                "indikator",
+                "tahun",
+                "triwulan",
+                "sasaran",
+                "jumlah",
+                "nilai",
+                "analisis",
+                "permasalahan",
+                "upaya",
+            )
             import_id_fields = ("indikator", "tahun", "triwulan")
 
         def before_save_instance(self, instance: Realisasi, row: Any, **kwargs: Any) -> None:

@@ -35,8 +35,16 @@ def _boleh(request: HttpRequest) -> bool:
 
 @admin.register(BerkasImpor)
 class BerkasImporAdmin(admin.ModelAdmin):
-    list_display = ["diunggah", "jenis", "nama_asli", "instansi", "renstra", "status",
-                    "diunggah_oleh", "diimpor"]  # fmt: skip
+    list_display = [
+        "diunggah",
+        "jenis",
+        "nama_asli",
+        "instansi",
+        "renstra",
+        "status",
+        "diunggah_oleh",
+        "diimpor",
+    ]
     list_filter = ["jenis", "status", "instansi"]
     search_fields = ["nama_asli"]
     list_select_related = ["instansi", "renstra", "diunggah_oleh"]

@@ -29,8 +29,9 @@ def instansi_pengimpor(user: Pengguna) -> Instansi:
 
 def get_renstra_for_user(user: Pengguna, renstra_id: int) -> Renstra:
     instansi = instansi_pengimpor(user)
-    return get_object_or_404(Renstra.objects.select_related("instansi"), pk=renstra_id,
-                             instansi=instansi)  # fmt: skip
+    return get_object_or_404(
+        Renstra.objects.select_related("instansi"), pk=renstra_id, instansi=instansi
+    )
 
 
 def get_berkas_for_user(user: Pengguna, token: uuid.UUID) -> BerkasImpor:

@@ -155,8 +155,17 @@ class BulatWidget(widgets.Widget):
 
 TRIWULAN_TEKS = {"": 0, "0": 0, "tahunan": 0, "setahun": 0, "tahun": 0}
 for _n, _r in ((1, "i"), (2, "ii"), (3, "iii"), (4, "iv")):
-    for _bentuk in (str(_n), _r, f"tw {_r}", f"tw{_r}", f"tw {_n}", f"tw{_n}", f"triwulan {_r}",
-                    f"triwulan {_n}", f"q{_n}"):  # fmt: skip
+    for _bentuk in (
+        str(_n),
+        _r,
+        f"tw {_r}",
+        f"tw{_r}",
+        f"tw {_n}",
+        f"tw{_n}",
+        f"triwulan {_r}",
+        f"triwulan {_n}",
+        f"q{_n}",
+    ):
         TRIWULAN_TEKS[_bentuk] = _n
 TRIWULAN_LABEL = {0: "Tahunan", 1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
 

@@ -115,8 +115,9 @@ class Pemeriksaan:
     def ada_galat(self) -> bool:
         return bool(self.galat)
 
-    def galat_berkas(self, lembar: str, pesan: str, *, baris: int | None = None,
-                     kolom: str | None = None) -> None:  # fmt: skip
+    def galat_berkas(
+        self, lembar: str, pesan: str, *, baris: int | None = None, kolom: str | None = None
+    ) -> None:
         self.galat.append(Galat(lembar, baris, kolom, pesan))
 
     def ringkasan(self) -> dict[str, int]:
@@ -215,9 +216,7 @@ def baca_lembar(
     nama_dicari = normal(res.nama_lembar)
     bernama = [lb for lb in buku if normal(lb.nama) == nama_dicari]
     if wajib:
-        lain = [
-            lb for lb in buku if lb not in bernama and not lembar_diabaikan(lb.nama)
-        ]  # fmt: skip
+        lain = [lb for lb in buku if lb not in bernama and not lembar_diabaikan(lb.nama)]
     else:
         lain = []
     wajib_kolom = [k for k in res.kolom if k.wajib_kolom]
@@ -248,11 +247,15 @@ def baca_lembar(
     elif wajib:
         p.galat_berkas(
             res.nama_lembar,
-            _("Lembar tidak ditemukan: tidak ada lembar bernama \u201c%(nama)s\u201d atau lembar "
-              "dengan kolom %(kolom)s.")
-            % {"nama": res.nama_lembar,
-               "kolom": ", ".join(str(k.column_name) for k in wajib_kolom)},
-        )  # fmt: skip
+            _(
+                "Lembar tidak ditemukan: tidak ada lembar bernama \u201c%(nama)s\u201d atau lembar "
+                "dengan kolom %(kolom)s."
+            )
+            % {
+                "nama": res.nama_lembar,
+                "kolom": ", ".join(str(k.column_name) for k in wajib_kolom),
+            },
+        )
     return None
 
 
@@ -403,9 +406,12 @@ class DaftarUnit:
         if unit is None:
             b.catat(
                 kunci,
-                _("Unit \u201c%(unit)s\u201d tidak dikenal di instansi ini (tulis nama atau "
-                  "singkatan unit seperti pada data unit kerja).") % {"unit": teks},
-            )  # fmt: skip
+                _(
+                    "Unit \u201c%(unit)s\u201d tidak dikenal di instansi ini (tulis nama atau "
+                    "singkatan unit seperti pada data unit kerja)."
+                )
+                % {"unit": teks},
+            )
         return unit
 
 
@@ -489,10 +495,13 @@ class Indikatoran:
             _obj, lembar, baris = self.di_berkas[kode]
             b.catat(
                 "kode",
-                _("Kode indikator %(kode)s ganda: sudah dipakai di lembar %(lembar)s baris "
-                  "%(baris)s.") % {"kode": kode, "lembar": lembar, "baris": baris}
+                _(
+                    "Kode indikator %(kode)s ganda: sudah dipakai di lembar %(lembar)s baris "
+                    "%(baris)s."
+                )
+                % {"kode": kode, "lembar": lembar, "baris": baris}
                 + b.saran_kode("kode"),
-            )  # fmt: skip
+            )
             return None, False
         lama = self.db.get(kode)
         nama_induk = "sasaran" if "sasaran" in induk else "mata_anggaran"
@@ -690,8 +699,11 @@ def periksa_renstra(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
             if b.ada("sasaran"):
                 uraian_s = b.ambil(kol["sasaran"])
         sebelumnya = {
-            "kode_tujuan": kode_t, "tujuan": uraian_t, "kode_sasaran": kode_s, "sasaran": uraian_s
-        }  # fmt: skip
+            "kode_tujuan": kode_t,
+            "tujuan": uraian_t,
+            "kode_sasaran": kode_s,
+            "sasaran": uraian_s,
+        }
         berubah = False
         tujuan = sasaran = None
         if not kode_t:
@@ -739,10 +751,12 @@ def periksa_renstra(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
                     if not uraian_s:
                         b.catat(
                             "kode_sasaran",
-                            _("Kode sasaran %(kode)s tidak dikenal di tujuan %(tujuan)s; isi "
-                              "uraian sasaran untuk membuat sasaran baru.")
+                            _(
+                                "Kode sasaran %(kode)s tidak dikenal di tujuan %(tujuan)s; isi "
+                                "uraian sasaran untuk membuat sasaran baru."
+                            )
                             % {"kode": kode_s, "tujuan": kode_t},
-                        )  # fmt: skip
+                        )
                     urutan_sasaran += 1
                     sasaran = SasaranStrategis(
                         tujuan=tujuan, kode=kode_s, uraian=uraian_s or "", urutan=urutan_sasaran
@@ -896,25 +910,33 @@ def periksa_dpa(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
                 b.catat(
                     "kode_induk",
                     _("Wajib diisi: kode %(induk)s tempat %(tingkat)s ini berada.")
-                    % {"induk": LABEL_TINGKAT[harapan].lower(),
-                       "tingkat": LABEL_TINGKAT[obj.tingkat].lower()},
-                )  # fmt: skip
+                    % {
+                        "induk": LABEL_TINGKAT[harapan].lower(),
+                        "tingkat": LABEL_TINGKAT[obj.tingkat].lower(),
+                    },
+                )
         else:
             induk = ma_file[kode_induk][0] if kode_induk in ma_file else ma_db.get(kode_induk)
             if induk is None:
                 b.catat(
                     "kode_induk",
-                    _("Kode induk %(kode)s tidak dikenal (tidak ada di berkas maupun di DPA "
-                      "Renstra ini).") % {"kode": kode_induk} + b.saran_kode("kode_induk"),
-                )  # fmt: skip
+                    _(
+                        "Kode induk %(kode)s tidak dikenal (tidak ada di berkas maupun di DPA "
+                        "Renstra ini)."
+                    )
+                    % {"kode": kode_induk}
+                    + b.saran_kode("kode_induk"),
+                )
             elif induk.tingkat != harapan:
                 b.catat(
                     "kode_induk",
                     _("Induk %(tingkat)s harus sebuah %(harapan)s, bukan %(induk)s.")
-                    % {"tingkat": LABEL_TINGKAT[obj.tingkat].lower(),
-                       "harapan": LABEL_TINGKAT[harapan].lower(),
-                       "induk": LABEL_TINGKAT[induk.tingkat].lower()},
-                )  # fmt: skip
+                    % {
+                        "tingkat": LABEL_TINGKAT[obj.tingkat].lower(),
+                        "harapan": LABEL_TINGKAT[harapan].lower(),
+                        "induk": LABEL_TINGKAT[induk.tingkat].lower(),
+                    },
+                )
             elif induk.pk is None or obj.induk_id != induk.pk:
                 obj.induk = induk
                 if not baru:
@@ -1035,9 +1057,12 @@ def periksa_realisasi(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
             if nilai["nilai"] is not None and nilai["nilai"] != sebelum["nilai"]:
                 b.catat(
                     "jumlah",
-                    _("Indikator %(kode)s dihitung dari pembilang dan penyebut: isi Sasaran "
-                      "(Penyebut) dan Jumlah Realisasi (Pembilang).") % {"kode": kode},
-                )  # fmt: skip
+                    _(
+                        "Indikator %(kode)s dihitung dari pembilang dan penyebut: isi Sasaran "
+                        "(Penyebut) dan Jumlah Realisasi (Pembilang)."
+                    )
+                    % {"kode": kode},
+                )
             obj.nilai = sebelum["nilai"]
         elif ind.pakai_pembagi:
             hasil = hitung.nilai_realisasi(

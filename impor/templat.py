@@ -223,8 +223,12 @@ def _tulis_petunjuk(ws: Worksheet, jenis: str, daftar_res: list[_ResourceTemplat
         [],
     ]
     for res in daftar_res:
-        baris.append([_("Lembar \u201c%(nama)s\u201d: %(judul)s") % {
-            "nama": res.nama_lembar, "judul": res.judul}])  # fmt: skip
+        baris.append(
+            [
+                _("Lembar \u201c%(nama)s\u201d: %(judul)s")
+                % {"nama": res.nama_lembar, "judul": res.judul}
+            ]
+        )
         baris.append([_("Kolom"), _("Wajib"), _("Isi"), _("Contoh")])
         for k in res.kolom:
             wajib = _("Ya") if k.wajib_kolom else _("Tidak")
@@ -285,9 +289,9 @@ def buat_xlsx(jenis: str, renstra: Renstra, *, isi: bool) -> bytes:
                 baris_contoh.extend("" for _k in res.kolom_tahun)
                 if res.kolom_tahun:
                     for i, _k in enumerate(res.kolom_tahun):
-                        baris_contoh[len(res.kolom) + i] = 80 + 2 * i if "Target" in (
-                            res.awalan_tahun or ""
-                        ) else 250_000_000  # fmt: skip
+                        baris_contoh[len(res.kolom) + i] = (
+                            80 + 2 * i if "Target" in (res.awalan_tahun or "") else 250_000_000
+                        )
             _tulis_lembar(ws, res, contoh, rentang, renstra)
     wb.active = 1
     keluaran = io.BytesIO()

@@ -122,16 +122,19 @@ def konfirmasi_berkas(request: HttpRequest, berkas: BerkasImpor) -> Pemeriksaan 
     if hasil.ada_galat:
         messages.error(
             request,
-            _("Data berubah sejak pratinjau dan berkas kini memuat %(n)s kesalahan; tidak ada "
-              "data yang disimpan.") % {"n": len(hasil.galat)},
-        )  # fmt: skip
+            _(
+                "Data berubah sejak pratinjau dan berkas kini memuat %(n)s kesalahan; tidak ada "
+                "data yang disimpan."
+            )
+            % {"n": len(hasil.galat)},
+        )
     else:
         r = hasil.ringkasan()
         messages.success(
             request,
-            _("Impor selesai: %(baru)s baris baru, %(ubah)s diperbarui, %(tetap)s tidak "
-              "berubah.") % {"baru": r["baru"], "ubah": r["ubah"], "tetap": r["tetap"]},
-        )  # fmt: skip
+            _("Impor selesai: %(baru)s baris baru, %(ubah)s diperbarui, %(tetap)s tidak berubah.")
+            % {"baru": r["baru"], "ubah": r["ubah"], "tetap": r["tetap"]},
+        )
     return hasil
 
 

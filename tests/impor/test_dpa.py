@@ -29,7 +29,7 @@ def test_levels_in_any_order_with_pagu_indicators_and_targets(demo) -> None:
                 ],
                 ["Program", "9.01.01", "Program uji", None, "Bidang Kesmas", 5_000_000],
                 ["kegiatan", "9.01.01.2.01", "Kegiatan uji", "9.01.01", None, None],
-            ],  # fmt: skip
+            ],
             "Indikator DPA": [
                 INDIKATOR_DPA,
                 ["9.01.01.2.01.0001", "S.9", "Cakupan uji", "%", "Persentase", "Seksi Kesga", 90],

@@ -70,7 +70,7 @@ def test_new_plan_with_merged_sasaran_cells_and_quarter_targets(demo) -> None:
                     None,
                     3.5,
                 ],
-            ],  # fmt: skip
+            ],
             "Target Triwulan": [TRIWULAN, ["9.1.1", 2026, 20, 40, 60, 85]],
         }
     )
@@ -89,8 +89,12 @@ def test_new_plan_with_merged_sasaran_cells_and_quarter_targets(demo) -> None:
     assert b.unit_penanggung_jawab == kesga
     a = Indikator.objects.get(renstra=binjai.renstra, kode="9.1.1")
     assert dict(a.target.values_list("triwulan", "nilai").filter(tahun=2026)) == {
-        0: Decimal(85), 1: Decimal(20), 2: Decimal(40), 3: Decimal(60), 4: Decimal(85)
-    }  # fmt: skip
+        0: Decimal(85),
+        1: Decimal(20),
+        2: Decimal(40),
+        3: Decimal(60),
+        4: Decimal(85),
+    }
     assert a.target.get(tahun=2025, triwulan=0).nilai == Decimal("80.5")
     assert a.history.count() == 1 and a.history.first().history_user == binjai.pengguna["admin"]
     assert Indikator.objects.get(renstra=binjai.renstra, kode="9.2.1").sasaran.kode == "9.2"
@@ -118,7 +122,7 @@ def test_update_existing_indicator_and_target_keeps_history(demo) -> None:
                     None,
                     99,
                 ],
-            ]  # fmt: skip
+            ]
         }
     )
     sebelum = hitung_tabel()
@@ -177,7 +181,7 @@ def test_refusals(demo) -> None:
                 ],
                 ["9", None, "9.1", None, "9.1.4", None, None, None, None, None, None, None],
                 ["9", None, "9.1", None, "P.1", "E", "%", None, None, "Seksi Kesga", 1, 2],
-            ],  # fmt: skip
+            ],
             "Target Triwulan": [TRIWULAN, ["8.8", 2026, 1, 2, 3, 4], ["1.1", 2031, 1, 2, 3, 4]],
         }
     )
