@@ -119,6 +119,10 @@ def siapkan_indikator(renstra: Renstra, jumlah: int) -> list[str]:
 
 
 def berkas_realisasi(renstra: Renstra, jumlah: int = JUMLAH_BARIS) -> bytes:
+    return _xlsx("Realisasi", KOLOM_REALISASI, baris_realisasi(renstra, jumlah))
+
+
+def baris_realisasi(renstra: Renstra, jumlah: int) -> list[list[Any]]:
     """`jumlah` realisation rows: indicators x years x quarters of the Renstra."""
     tahun = list(renstra.daftar_tahun)
     per_indikator = len(tahun) * 4
@@ -130,7 +134,7 @@ def berkas_realisasi(renstra: Renstra, jumlah: int = JUMLAH_BARIS) -> bytes:
         tw = i % 4 + 1
         sasaran = 1000 + i % 500
         baris.append([k, th, tw, sasaran, sasaran - i % 97, None, f"Analisis baris {i}", "", ""])
-    return _xlsx("Realisasi", KOLOM_REALISASI, baris)
+    return baris
 
 
 def berkas_dpa(renstra: Renstra, jumlah: int = JUMLAH_BARIS) -> bytes:
