@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from impor.models import JenisImpor
+from indikator.angka import format_angka
 from indikator.models import Instansi, Renstra
 
 
@@ -45,8 +47,11 @@ class UnggahForm(forms.Form):
         maks = settings.IMPOR_MAKS_MB * 1024 * 1024
         if berkas.size > maks:
             raise forms.ValidationError(
-                _("Berkas terlalu besar (%(ukuran).1f MB); paling besar %(mb)s MB.")
-                % {"ukuran": berkas.size / 1024 / 1024, "mb": settings.IMPOR_MAKS_MB}
+                _("Berkas terlalu besar (%(ukuran)s MB); paling besar %(mb)s MB.")
+                % {
+                    "ukuran": format_angka(Decimal(berkas.size) / 1024 / 1024, 1),
+                    "mb": settings.IMPOR_MAKS_MB,
+                }
             )
         nama = (berkas.name or "").lower()
         if not nama.endswith((".xlsx", ".csv")):

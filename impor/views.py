@@ -22,27 +22,27 @@ from impor.forms import UnggahForm
 from impor.models import BerkasImpor, JenisImpor
 from impor.periksa import GALAT, LABEL_STATUS, Pemeriksaan
 from impor.templat import buat_xlsx, nama_berkas
-from indikator.models import Instansi, Renstra
+from indikator.models import Renstra
 
 JENIS_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BARIS_PER_HALAMAN = 200
 
 
-def _renstra_dipilih(request: HttpRequest, instansi: Instansi) -> Renstra | None:
-    daftar = Renstra.objects.filter(instansi=instansi)
+def _renstra_dipilih(request: HttpRequest, daftar: list[Renstra]) -> Renstra | None:
+    """The Renstra in ?renstra= (of the user's office only), else the latest one."""
     raw = request.GET.get("renstra", "")
-    if raw.isdigit():
-        pilihan = daftar.filter(pk=int(raw)).first()
-        if pilihan is not None:
-            return pilihan
-    return daftar.order_by("-tahun_awal").first()
+    for renstra in daftar:
+        if raw == str(renstra.pk):
+            return renstra
+    return max(daftar, key=lambda r: r.tahun_awal, default=None)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def index(request: HttpRequest) -> HttpResponse:
     instansi = instansi_pengimpor(request.user)
-    renstra = _renstra_dipilih(request, instansi)
+    daftar_renstra = list(Renstra.objects.filter(instansi=instansi))
+    renstra = _renstra_dipilih(request, daftar_renstra)
     form = UnggahForm(
         request.POST or None,
         request.FILES or None,
@@ -70,7 +70,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "renstra": renstra,
-            "daftar_renstra": Renstra.objects.filter(instansi=instansi),
+            "daftar_renstra": daftar_renstra,
             "daftar_jenis": JenisImpor.choices,
             "riwayat": riwayat,
         },
