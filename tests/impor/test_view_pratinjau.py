@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from impor.aksi import unggah_berkas
+from indikator.models import Realisasi
 from tests.impor.bantu import REALISASI, unggahan, xlsx
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +27,14 @@ def _berkas(kantor, baris):
 def test_preview_lists_rows_errors_and_offers_no_confirm_on_error(
     client, demo, django_assert_num_queries
 ):
+    ada = Realisasi.objects.get(indikator=demo.binjai.indikator["1.1"], tahun=2023, triwulan=1)
     berkas = _berkas(
-        demo.binjai, [["1.1", 2026, 4, 10, 5], ["X.1", 2026, 4, 1, 1], ["1.1", 2025, 1, 1300, 1144]]
+        demo.binjai,
+        [
+            ["1.1", 2026, 4, 10, 5],
+            ["X.1", 2026, 4, 1, 1],
+            ["1.1", 2023, 1, ada.sasaran, ada.jumlah],
+        ],
     )
     client.force_login(demo.binjai.pengguna["admin"])
     url = reverse("impor:pratinjau", args=[berkas.token])
