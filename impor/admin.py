@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -22,7 +23,7 @@ from impor.aksi import unggah_berkas
 from impor.baca import BerkasTidakSah
 from impor.forms import UnggahForm
 from impor.models import BerkasImpor, JenisImpor
-from impor.views import konfirmasi_berkas, konteks_hasil, unduhan_xlsx
+from impor.views import konfirmasi_berkas, konteks_hasil, terlalu_besar, unduhan_xlsx
 from indikator.models import Renstra
 
 
@@ -113,6 +114,12 @@ class BerkasImporAdmin(admin.ModelAdmin):
 
     def unggah_view(self, request: HttpRequest) -> HttpResponse:
         self._cek(request)
+        if request.method == "POST" and terlalu_besar(request):
+            messages.error(
+                request,
+                _("Berkas terlalu besar; paling besar %(mb)s MB.") % {"mb": settings.IMPOR_MAKS_MB},
+            )
+            return redirect("admin:impor_berkasimpor_unggah")
         instansi = request.user.instansi if request.user.instansi_id else None
         form = UnggahForm(
             request.POST or None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -37,10 +38,25 @@ def _renstra_dipilih(request: HttpRequest, daftar: list[Renstra]) -> Renstra | N
     return max(daftar, key=lambda r: r.tahun_awal, default=None)
 
 
+def terlalu_besar(request: HttpRequest) -> bool:
+    """A request far over the limit is refused before Django reads the upload."""
+    try:
+        panjang = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return panjang > (settings.IMPOR_MAKS_MB + 1) * 1024 * 1024
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def index(request: HttpRequest) -> HttpResponse:
     instansi = instansi_pengimpor(request.user)
+    if request.method == "POST" and terlalu_besar(request):
+        messages.error(
+            request,
+            _("Berkas terlalu besar; paling besar %(mb)s MB.") % {"mb": settings.IMPOR_MAKS_MB},
+        )
+        return redirect("impor:index")
     daftar_renstra = list(Renstra.objects.filter(instansi=instansi))
     renstra = _renstra_dipilih(request, daftar_renstra)
     form = UnggahForm(

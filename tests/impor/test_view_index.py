@@ -13,10 +13,10 @@ pytestmark = pytest.mark.django_db
 URL = reverse("impor:index")
 
 
-def _kirim(client, demo, data: bytes, nama: str = "r.xlsx", **lain):
+def _kirim(client, demo, data: bytes, nama: str = "r.xlsx", follow: bool = False, **lain):
     isi = {"jenis": "realisasi", "renstra": demo.binjai.renstra.pk, "berkas": unggahan(data, nama)}
     isi.update(lain)
-    return client.post(URL, isi)
+    return client.post(URL, isi, follow=follow)
 
 
 @pytest.mark.parametrize("peran", ["perencana", "admin"])
@@ -111,3 +111,12 @@ def test_file_with_errors_is_stored_as_refused(client, demo):
     r = _kirim(client, demo, xlsx({"Realisasi": [REALISASI, ["X", 2026, 4, 1, 1]]}))
     assert r.status_code == 302
     assert BerkasImpor.objects.get().status == StatusImpor.DITOLAK
+
+
+def test_request_far_over_the_limit_is_refused_before_reading(client, demo, settings):
+    settings.IMPOR_MAKS_MB = 1
+    client.force_login(demo.binjai.pengguna["perencana"])
+    r = _kirim(client, demo, b"PK" + b"0" * (3 * 1024 * 1024), follow=True)
+    assert r.redirect_chain == [(URL, 302)]
+    assert "Berkas terlalu besar; paling besar 1 MB." in r.content.decode()
+    assert not BerkasImpor.objects.exists()
