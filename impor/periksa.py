@@ -17,6 +17,7 @@ record). Imports never delete.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -60,6 +61,7 @@ from indikator.models import (
     Tujuan,
     Unit,
 )
+from workflow.kunci import kunci_periode
 
 BARU, UBAH, TETAP, GALAT = "baru", "ubah", "tetap", "galat"
 LABEL_STATUS = {BARU: "Baru", UBAH: "Diperbarui", TETAP: "Tidak berubah", GALAT: "Kesalahan"}
@@ -369,10 +371,12 @@ class Baris:
         if nilai in (None, "") and kunci not in self.kolom_galat:
             self.catat(kunci, pesan)
 
-    def selesai(self, kunci: str, status: str) -> None:
-        self.p.baris.append(
-            HasilBaris(self.data.nama, self.nomor, kunci, GALAT if self.jumlah_galat else status)
+    def selesai(self, kunci: str, status: str) -> HasilBaris:
+        hasil = HasilBaris(
+            self.data.nama, self.nomor, kunci, GALAT if self.jumlah_galat else status
         )
+        self.p.baris.append(hasil)
+        return hasil
 
     def saran_kode(self, kunci: str) -> str:
         if self.angka_tersimpan(kunci):
@@ -1015,6 +1019,7 @@ def periksa_realisasi(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
     di_berkas: dict[tuple[str, int, int], int] = {}
     baru: list[Realisasi] = []
     ubah: list[Realisasi] = []
+    diubah: list[tuple[Baris, HasilBaris, Realisasi, int]] = []
     bidang = ("sasaran", "jumlah", "nilai", "analisis", "permasalahan", "upaya")
 
     for b in _baris(data, p):
@@ -1087,12 +1092,13 @@ def periksa_realisasi(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
             continue
         if lama is None:
             baru.append(obj)
-            b.selesai(kunci_teks, BARU)
+            diubah.append((b, b.selesai(kunci_teks, BARU), obj, ind.unit_penanggung_jawab_id))
         elif berubah:
             ubah.append(obj)
-            b.selesai(kunci_teks, UBAH)
+            diubah.append((b, b.selesai(kunci_teks, UBAH), obj, ind.unit_penanggung_jawab_id))
         else:
             b.selesai(kunci_teks, TETAP)
+    _periksa_kunci(diubah)
 
     def tulis(oleh: Pengguna | None) -> None:
         sekarang = timezone.now()
@@ -1114,6 +1120,25 @@ def periksa_realisasi(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
 
     p.nanti(tulis)
     return p
+
+
+def _periksa_kunci(diubah: list[tuple[Baris, HasilBaris, Realisasi, int]]) -> None:
+    """Refuse changes to data a Kabid approved, the perencana received or a signed report covers.
+
+    Two queries per period touched (workflow.kunci), whatever the number of rows.
+    """
+    unit_per_periode: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for _b, _h, obj, unit_id in diubah:
+        unit_per_periode[(obj.tahun, obj.triwulan)].add(unit_id)
+    kunci = {
+        periode: kunci_periode(unit_ids=ids, tahun=periode[0], triwulan=periode[1])
+        for periode, ids in unit_per_periode.items()
+    }
+    for b, hasil, obj, unit_id in diubah:
+        info = kunci[(obj.tahun, obj.triwulan)].get(unit_id)
+        if info is not None:
+            b.catat("kode", f"{info.alasan} {info.pembuka}")
+            hasil.status = GALAT
 
 
 # --- budget realisation ----------------------------------------------------------------------

@@ -146,3 +146,37 @@ def test_other_office_codes_are_unknown(demo) -> None:
     sebelum = Realisasi.objects.filter(indikator__renstra=demo.binjai.renstra).count()
     assert not impor("realisasi", data, demo.magetan.renstra).ada_galat
     assert Realisasi.objects.filter(indikator__renstra=demo.binjai.renstra).count() == sebelum
+
+
+def test_locked_data_is_refused_unchanged_rows_pass(demo) -> None:
+    """Data the Kabid approved cannot be changed by an import; an unchanged row is fine."""
+    from tests.workflow.bantu import maju_sampai, mulai_monev
+    from workflow import aksi as alur
+
+    m = demo.magetan
+    monev = mulai_monev(m, 2025, 3)
+    maju_sampai(monev, m, "pengumpulan")
+    kesga = monev.pengiriman.get(unit=m.unit["kesga"])
+    alur.ajukan_pengiriman(pengiriman=kesga, oleh=m.pengguna["staf"])
+    alur.setujui_pengiriman(pengiriman=kesga, oleh=m.pengguna["kabid"])
+    assert m.indikator["1.1"].unit_penanggung_jawab == m.unit["kesga"]
+    assert m.indikator["1.2"].unit_penanggung_jawab == m.unit["kesga"]
+    tetap, kunci = _realisasi(m, "1.2", 2025, 3), _realisasi(m, "1.1", 2025, 3)
+    sebelum = hitung_tabel()
+    data = xlsx(
+        {
+            "Realisasi": [
+                REALISASI,
+                ["1.2", 2025, "TW III", tetap.sasaran, tetap.jumlah],
+                ["1.1", 2025, "TW III", kunci.sasaran, kunci.jumlah - 1],
+                ["1.1", 2025, "TW II", kunci.sasaran, 1],
+            ]
+        }
+    )
+    hasil = impor("realisasi", data, m.renstra)
+    (galat,) = hasil.galat
+    assert "disetujui Kabid" in galat.pesan
+    assert (galat.baris, galat.kolom) == (6, "A (Kode Indikator)")
+    assert galat.pesan.endswith("Perencana dapat membuka kunci dengan alasan tertulis.")
+    assert [b.status for b in hasil.baris] == ["tetap", "galat", "ubah"]
+    assert hitung_tabel() == sebelum
