@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import time
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -34,11 +35,11 @@ if __name__ == "__main__":  # standalone run
     django.setup()
 
 import tablib
-from django.db import transaction
+from django.db import connection, reset_queries, transaction
 from import_export import fields, resources, widgets
 from openpyxl import Workbook
 
-from bench.common import Hasil, Konteks, ukur
+from bench.common import Hasil, Konteks, Pengukuran, ukur
 from impor.baca import baca_berkas
 from impor.periksa import periksa
 from indikator.models import (
@@ -332,6 +333,22 @@ def _bawaan(resource: resources.ModelResource, data: bytes) -> Callable[[], Any]
     return _dalam_rollback(jalan)
 
 
+def _ukur_sekali(fn: Callable[[], Any]) -> Pengukuran:
+    """One run (the default configuration takes tens of seconds), counting every query."""
+    kueri = 0
+
+    def hitung(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        nonlocal kueri
+        kueri += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(hitung):
+        mulai = time.perf_counter()
+        fn()
+        ms = (time.perf_counter() - mulai) * 1000
+    return Pengukuran(median_ms=ms, kueri=kueri, puncak_mb=0.0, semua_ms=[ms])
+
+
 def run(ctx: Konteks) -> list[Hasil]:
     renstra = Renstra.objects.filter(instansi=ctx.instansi).order_by("-tahun_awal").first()
     oleh = ctx.pengguna("admin") or ctx.pengguna("perencana")
@@ -341,8 +358,9 @@ def run(ctx: Konteks) -> list[Hasil]:
         ("dpa", berkas_dpa, resource_dpa_bawaan),
     ):
         data = buat(renstra)
+        reset_queries()  # the default configuration's run may have filled the query log
         cepat = ukur(_impor(jenis, data, renstra, oleh), n=3)
-        lambat = ukur(_bawaan(resource(renstra), data), n=1, pemanasan=0, memori=False)
+        lambat = _ukur_sekali(_bawaan(resource(renstra), data))
         kali = lambat.median_ms / cepat.median_ms
         per_detik = JUMLAH_BARIS / (cepat.median_ms / 1000)
         per_detik_bawaan = JUMLAH_BARIS / (lambat.median_ms / 1000)
