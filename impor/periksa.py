@@ -1038,7 +1038,7 @@ def periksa_realisasi(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
                     + b.saran_kode("kode"),
                 )
         _tahun_renstra(b, "tahun", tahun, renstra)
-        kunci_teks = f"{kode} {tahun}/{tw}"
+        kunci_teks = f"{kode or '?'} {tahun or '?'}/{'?' if tw is None else tw}"
         if kode and tahun is not None and tw is not None:
             kunci = (kode, tahun, tw)
             if kunci in di_berkas:
@@ -1184,7 +1184,7 @@ def periksa_anggaran(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
                 )
             else:
                 di_berkas[(kode, tahun)] = b.nomor
-        kunci_teks = f"{kode} {tahun}"
+        kunci_teks = f"{kode or '?'} {tahun or '?'}"
         if b.jumlah_galat or ma is None:
             b.selesai(kunci_teks, GALAT)
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from django.db import IntegrityError
 
@@ -10,7 +12,8 @@ from impor import periksa as mesin
 from impor.aksi import jalankan_impor, unggah_berkas
 from impor.models import StatusImpor
 from impor.templat import buat_xlsx
-from tests.impor.bantu import hitung_tabel, unggahan, xlsx
+from indikator.models import Indikator, Target
+from tests.impor.bantu import hitung_tabel, impor, unggahan, xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +102,20 @@ def test_database_error_in_the_middle_of_writing_rolls_everything_back(demo, mon
     assert hitung_tabel() == sebelum
     berkas.refresh_from_db()
     assert berkas.status == StatusImpor.PRATINJAU
+
+
+@pytest.mark.parametrize(("jenis", "kode"), [("renstra", "1.1"), ("dpa", "P.1")])
+def test_quarter_targets_round_trip(demo, jenis: str, kode: str) -> None:
+    binjai = demo.binjai
+    ind = Indikator.objects.get(renstra=binjai.renstra, kode=kode)
+    for tw, nilai in ((1, "22.5"), (2, "45"), (4, "90.125")):
+        Target.objects.update_or_create(
+            indikator=ind, tahun=2026, triwulan=tw, defaults={"nilai": Decimal(nilai)}
+        )
+    data = buat_xlsx(jenis, binjai.renstra, isi=True)
+    sebelum = hitung_tabel()
+    hasil = impor(jenis, data, binjai.renstra)
+    assert not hasil.ada_galat
+    tw = [b for b in hasil.baris if b.lembar == "Target Triwulan"]
+    assert [(b.kunci, b.status) for b in tw] == [(f"{kode} 2026", "tetap")]
+    assert hitung_tabel() == sebelum
