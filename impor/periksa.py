@@ -1233,7 +1233,12 @@ PEMERIKSA: dict[str, Callable[[list[Lembar], Renstra], Pemeriksaan]] = {
 def periksa(jenis: str, buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
     """Dry run of one file: every row's outcome and every error; writes nothing."""
     hasil = PEMERIKSA[jenis](buku, renstra)
-    # Errors in the order of the workbook: sheet, then row (detection order within a row).
+    # Errors in the order of the workbook: sheet, row, then column (A..Z, AA..).
     urutan = {lembar.nama: i for i, lembar in enumerate(buku)}
-    hasil.galat.sort(key=lambda g: (urutan.get(g.lembar, -1), g.baris or 0))
+
+    def letak(g: Galat) -> tuple[int, int, int, str]:
+        huruf = g.kolom.split(" ", 1)[0] if g.kolom else ""
+        return (urutan.get(g.lembar, -1), g.baris or 0, len(huruf), huruf)
+
+    hasil.galat.sort(key=letak)
     return hasil
