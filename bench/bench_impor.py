@@ -92,7 +92,10 @@ def _xlsx(judul: str, header: list[str], baris: list[list[Any]]) -> bytes:
 
 
 def siapkan_indikator(renstra: Renstra, jumlah: int) -> list[str]:
-    """Make sure the Renstra has `jumlah` benchmark indicators (codes B.0001...)."""
+    """Make sure the Renstra has `jumlah` benchmark indicators (codes B.0001...).
+
+    `run` rolls them back; the tests that borrow these rows run in a test transaction.
+    """
     sasaran = SasaranStrategis.objects.filter(tujuan__renstra=renstra).first()
     unit = Unit.objects.filter(instansi_id=renstra.instansi_id).first()
     kode = [f"B.{i:04d}" for i in range(1, jumlah + 1)]
@@ -350,6 +353,14 @@ def _ukur_sekali(fn: Callable[[], Any]) -> Pengukuran:
 
 
 def run(ctx: Konteks) -> list[Hasil]:
+    """Both files, both configurations; the benchmark indicators are rolled back at the end."""
+    with transaction.atomic():
+        hasil = _jalankan(ctx)
+        transaction.set_rollback(True)
+    return hasil
+
+
+def _jalankan(ctx: Konteks) -> list[Hasil]:
     renstra = Renstra.objects.filter(instansi=ctx.instansi).order_by("-tahun_awal").first()
     oleh = ctx.pengguna("admin") or ctx.pengguna("perencana")
     hasil: list[Hasil] = []
