@@ -1,1 +1,91 @@
-"""Models of the impor app."""
+"""Uploaded import files: the token of the two-step import and the log of every import."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from indikator.models import Instansi, Renstra
+
+MASA_BERLAKU = timedelta(hours=24)
+"""A previewed file must be confirmed within this time."""
+
+
+class JenisImpor(models.TextChoices):
+    RENSTRA = "renstra", _("Renstra (tujuan, sasaran, indikator, target)")
+    DPA = "dpa", _("DPA (program, kegiatan, sub kegiatan, pagu, indikator)")
+    REALISASI = "realisasi", _("Realisasi indikator")
+    ANGGARAN = "anggaran", _("Realisasi anggaran")
+
+
+class StatusImpor(models.TextChoices):
+    PRATINJAU = "pratinjau", _("Menunggu konfirmasi")
+    DITOLAK = "ditolak", _("Ditolak (ada kesalahan)")
+    SELESAI = "selesai", _("Selesai diimpor")
+
+
+def _lokasi_berkas(berkas: BerkasImpor, nama: str) -> str:
+    akhiran = nama.rsplit(".", 1)[-1].lower() if "." in nama else "bin"
+    return f"impor/{berkas.token}.{akhiran}"
+
+
+class BerkasImpor(models.Model):
+    """One uploaded spreadsheet: previewed (dry run), then confirmed by its token."""
+
+    token = models.UUIDField(_("token"), default=uuid.uuid4, unique=True, editable=False)
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="+", verbose_name=_("instansi")
+    )
+    renstra = models.ForeignKey(
+        Renstra, on_delete=models.CASCADE, related_name="+", verbose_name=_("Renstra")
+    )
+    jenis = models.CharField(_("jenis impor"), max_length=20, choices=JenisImpor.choices)
+    berkas = models.FileField(_("berkas"), upload_to=_lokasi_berkas, max_length=200)
+    nama_asli = models.CharField(_("nama berkas"), max_length=255)
+    ukuran = models.PositiveIntegerField(_("ukuran (bita)"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=StatusImpor.choices, default=StatusImpor.PRATINJAU
+    )
+    hasil = models.JSONField(_("hasil pemeriksaan"), default=dict, blank=True)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("diunggah oleh"),
+    )
+    diunggah = models.DateTimeField(_("diunggah"), auto_now_add=True)
+    diimpor_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diimpor oleh"),
+    )
+    diimpor = models.DateTimeField(_("diimpor"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("berkas impor")
+        verbose_name_plural = _("riwayat impor spreadsheet")
+        ordering = ["-diunggah"]
+        indexes = [models.Index(fields=["instansi", "-diunggah"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()}: {self.nama_asli}"
+
+    @property
+    def kedaluwarsa(self) -> bool:
+        return self.diunggah is not None and timezone.now() - self.diunggah > MASA_BERLAKU
+
+    @property
+    def boleh_dikonfirmasi(self) -> bool:
+        return self.status == StatusImpor.PRATINJAU and not self.kedaluwarsa
+
+    @property
+    def ringkasan(self) -> dict[str, int]:
+        return self.hasil.get("ringkasan", {})

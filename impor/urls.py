@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from impor import views
 
 app_name = "impor"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<uuid:token>/", views.pratinjau, name="pratinjau"),
+    path("<uuid:token>/konfirmasi/", views.konfirmasi, name="konfirmasi"),
+    path("templat/<slug:jenis>/<int:renstra_id>/", views.templat, name="templat"),
+    path("ekspor/<slug:jenis>/<int:renstra_id>/", views.ekspor, name="ekspor"),
+]

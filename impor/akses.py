@@ -1,0 +1,45 @@
+"""Access helpers of the import pages: another office's upload is a 404, another role a 403."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from impor.models import BerkasImpor
+from indikator.akses import instansi_pengguna
+from indikator.models import Instansi, Pengguna, Peran, Renstra
+
+PERAN_IMPOR = (Peran.PERENCANA, Peran.ADMIN)
+
+
+def boleh_impor(user: Pengguna) -> bool:
+    return user.punya_peran(*PERAN_IMPOR)
+
+
+def instansi_pengimpor(user: Pengguna) -> Instansi:
+    """The office a perencana or admin imports into; 404 without one, 403 for other roles."""
+    instansi = instansi_pengguna(user)
+    if not boleh_impor(user):
+        raise PermissionDenied(_("Hanya perencana dan administrator yang dapat mengimpor data."))
+    return instansi
+
+
+def get_renstra_for_user(user: Pengguna, renstra_id: int) -> Renstra:
+    instansi = instansi_pengimpor(user)
+    return get_object_or_404(
+        Renstra.objects.select_related("instansi"), pk=renstra_id, instansi=instansi
+    )
+
+
+def get_berkas_for_user(user: Pengguna, token: uuid.UUID) -> BerkasImpor:
+    berkas = get_object_or_404(
+        BerkasImpor.objects.select_related("renstra__instansi", "diunggah_oleh", "diimpor_oleh"),
+        token=token,
+        instansi_id=user.instansi_id,
+    )
+    if not boleh_impor(user):
+        raise PermissionDenied(_("Hanya perencana dan administrator yang dapat mengimpor data."))
+    return berkas

@@ -1,0 +1,71 @@
+"""State changes of an import: upload + dry run, then the confirmed all-or-nothing import."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from impor.baca import baca_berkas
+from impor.models import BerkasImpor, StatusImpor
+from impor.periksa import Pemeriksaan, periksa
+from indikator.models import Pengguna, Renstra
+
+
+def unggah_berkas(
+    *, berkas: UploadedFile, jenis: str, renstra: Renstra, oleh: Pengguna
+) -> BerkasImpor:
+    """Store the upload under a fresh token and record its dry run; nothing else is written.
+
+    Raises :class:`impor.baca.BerkasTidakSah` (nothing stored) when the file cannot be read.
+    """
+    buku = baca_berkas(berkas, berkas.name or "")
+    hasil = periksa(jenis, buku, renstra)
+    catatan = BerkasImpor(
+        instansi_id=renstra.instansi_id,
+        renstra=renstra,
+        jenis=jenis,
+        nama_asli=(berkas.name or "")[:255],
+        ukuran=berkas.size or 0,
+        status=StatusImpor.DITOLAK if hasil.ada_galat else StatusImpor.PRATINJAU,
+        hasil=hasil.ke_json(),
+        diunggah_oleh=oleh,
+    )
+    berkas.seek(0)
+    catatan.berkas.save(berkas.name or "berkas", berkas, save=False)
+    catatan.save()
+    return catatan
+
+
+@transaction.atomic
+def jalankan_impor(*, berkas: BerkasImpor, oleh: Pengguna) -> Pemeriksaan:
+    """Import the stored file of a preview: all rows, or (on any error) nothing at all.
+
+    The file is checked again inside the transaction (the data may have changed since the
+    preview) with the Renstra row locked, so that two imports into one Renstra run one after
+    the other. Raises ValidationError when the file may no longer be imported.
+    """
+    berkas = BerkasImpor.objects.select_for_update().select_related("renstra").get(pk=berkas.pk)
+    if berkas.status == StatusImpor.SELESAI:
+        raise ValidationError(_("Berkas ini sudah diimpor."))
+    if berkas.status != StatusImpor.PRATINJAU:
+        raise ValidationError(_("Berkas ini memuat kesalahan dan tidak dapat diimpor."))
+    if berkas.kedaluwarsa:
+        raise ValidationError(_("Pratinjau sudah kedaluwarsa; unggah ulang berkasnya."))
+    renstra = Renstra.objects.select_for_update().get(pk=berkas.renstra_id)
+    with berkas.berkas.open("rb") as isi:
+        buku = baca_berkas(isi, berkas.berkas.name)
+    hasil = periksa(berkas.jenis, buku, renstra)
+    berkas.hasil = hasil.ke_json()
+    if hasil.ada_galat:
+        berkas.status = StatusImpor.DITOLAK
+        berkas.save(update_fields=["hasil", "status"])
+        return hasil
+    hasil.tulis(oleh)
+    berkas.status = StatusImpor.SELESAI
+    berkas.diimpor_oleh = oleh
+    berkas.diimpor = timezone.now()
+    berkas.save(update_fields=["hasil", "status", "diimpor_oleh", "diimpor"])
+    return hasil
