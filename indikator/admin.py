@@ -1,5 +1,9 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -18,13 +22,55 @@ from indikator.models import (
     Unit,
 )
 
+# Where each model finds its office; non-superusers only see and choose their own office's rows.
+JALUR_INSTANSI: dict[type, str] = {
+    Instansi: "pk",
+    KategoriCapaian: "instansi",
+    Unit: "instansi",
+    Pengguna: "instansi",
+    Renstra: "instansi",
+    Tujuan: "renstra__instansi",
+    SasaranStrategis: "tujuan__renstra__instansi",
+    MataAnggaran: "renstra__instansi",
+    Anggaran: "mata_anggaran__renstra__instansi",
+    Indikator: "renstra__instansi",
+    Target: "indikator__renstra__instansi",
+    Realisasi: "indikator__renstra__instansi",
+}
 
-class KategoriCapaianInline(admin.TabularInline):
+
+def batasi_instansi(qs: QuerySet, request: HttpRequest) -> QuerySet:
+    if request.user.is_superuser:
+        return qs
+    jalur = JALUR_INSTANSI.get(qs.model)
+    if jalur is None:
+        return qs
+    return qs.filter(**{jalur: request.user.instansi_id})
+
+
+class SatuInstansiMixin:
+    """Admin rows and foreign-key choices limited to the staff user's own office."""
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return batasi_instansi(super().get_queryset(request), request)  # type: ignore[misc]
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+        if field is not None and hasattr(field, "queryset"):
+            field.queryset = batasi_instansi(field.queryset, request)
+        return field
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> Any:
+        queryset = batasi_instansi(queryset, request)
+        return super().get_search_results(request, queryset, search_term)  # type: ignore[misc]
+
+
+class KategoriCapaianInline(SatuInstansiMixin, admin.TabularInline):
     model = KategoriCapaian
     extra = 0
 
 
-class UnitInline(admin.TabularInline):
+class UnitInline(SatuInstansiMixin, admin.TabularInline):
     model = Unit
     fk_name = "instansi"
     fields = ["nama", "singkatan", "jenis", "induk", "urutan"]
@@ -33,15 +79,21 @@ class UnitInline(admin.TabularInline):
 
 
 @admin.register(Instansi)
-class InstansiAdmin(admin.ModelAdmin):
+class InstansiAdmin(SatuInstansiMixin, admin.ModelAdmin):
     list_display = ["nama", "kode", "pemerintah_daerah", "kota", "batas_capaian"]
     search_fields = ["nama", "kode", "kota"]
     prepopulated_fields = {"kode": ["nama"]}
     inlines = [KategoriCapaianInline, UnitInline]
 
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return request.user.is_superuser
+
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(SatuInstansiMixin, admin.ModelAdmin):
     list_display = ["nama", "singkatan", "jenis", "induk", "instansi"]
     list_filter = ["instansi", "jenis"]
     search_fields = ["nama", "singkatan"]
@@ -50,12 +102,19 @@ class UnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(Pengguna)
-class PenggunaAdmin(UserAdmin):
+class PenggunaAdmin(SatuInstansiMixin, UserAdmin):
     list_display = ["username", "nama_lengkap", "nip", "jabatan", "instansi", "unit", "is_active"]
     list_filter = ["instansi", "groups", "is_active", "is_staff"]
     search_fields = ["username", "nama_lengkap", "nip", "jabatan", "email"]
     list_select_related = ["instansi", "unit"]
     autocomplete_fields = ["unit"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        # Only a superuser hands out superuser status or single permissions.
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return ("is_superuser", "user_permissions", "last_login", "date_joined")
+
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         (
@@ -87,35 +146,35 @@ class PenggunaAdmin(UserAdmin):
     )
 
 
-class TujuanInline(admin.TabularInline):
+class TujuanInline(SatuInstansiMixin, admin.TabularInline):
     model = Tujuan
     extra = 0
     show_change_link = True
 
 
 @admin.register(Renstra)
-class RenstraAdmin(admin.ModelAdmin):
+class RenstraAdmin(SatuInstansiMixin, admin.ModelAdmin):
     list_display = ["nama", "instansi", "tahun_awal", "tahun_akhir", "nomor_dokumen"]
     list_filter = ["instansi"]
     search_fields = ["nama", "nomor_dokumen"]
     inlines = [TujuanInline]
 
 
-class SasaranInline(admin.TabularInline):
+class SasaranInline(SatuInstansiMixin, admin.TabularInline):
     model = SasaranStrategis
     extra = 0
     show_change_link = True
 
 
 @admin.register(Tujuan)
-class TujuanAdmin(admin.ModelAdmin):
+class TujuanAdmin(SatuInstansiMixin, admin.ModelAdmin):
     list_display = ["kode", "uraian", "renstra"]
     list_filter = ["renstra__instansi", "renstra"]
     search_fields = ["kode", "uraian"]
     inlines = [SasaranInline]
 
 
-class IndikatorSasaranInline(admin.TabularInline):
+class IndikatorSasaranInline(SatuInstansiMixin, admin.TabularInline):
     model = Indikator
     fk_name = "sasaran"
     fields = ["kode", "nama", "satuan", "jenis", "polaritas", "unit_penanggung_jawab"]
@@ -124,7 +183,7 @@ class IndikatorSasaranInline(admin.TabularInline):
 
 
 @admin.register(SasaranStrategis)
-class SasaranStrategisAdmin(admin.ModelAdmin):
+class SasaranStrategisAdmin(SatuInstansiMixin, admin.ModelAdmin):
     list_display = ["kode", "uraian", "tujuan"]
     list_filter = ["tujuan__renstra__instansi"]
     search_fields = ["kode", "uraian"]
@@ -132,13 +191,13 @@ class SasaranStrategisAdmin(admin.ModelAdmin):
     inlines = [IndikatorSasaranInline]
 
 
-class AnggaranInline(admin.TabularInline):
+class AnggaranInline(SatuInstansiMixin, admin.TabularInline):
     model = Anggaran
     extra = 0
 
 
 @admin.register(MataAnggaran)
-class MataAnggaranAdmin(admin.ModelAdmin):
+class MataAnggaranAdmin(SatuInstansiMixin, admin.ModelAdmin):
     list_display = ["kode", "nama", "tingkat", "unit", "renstra"]
     list_filter = ["renstra__instansi", "tingkat"]
     search_fields = ["kode", "nama"]
@@ -147,13 +206,13 @@ class MataAnggaranAdmin(admin.ModelAdmin):
     inlines = [AnggaranInline]
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(SatuInstansiMixin, admin.TabularInline):
     model = Target
     extra = 0
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(SimpleHistoryAdmin):
+class IndikatorAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
     list_display = ["kode", "nama", "satuan", "jenis", "polaritas", "unit_penanggung_jawab"]
     list_filter = ["renstra__instansi", "jenis", "polaritas", "perhitungan"]
     search_fields = ["kode", "nama", "sumber_data"]
@@ -163,7 +222,7 @@ class IndikatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(SimpleHistoryAdmin):
+class TargetAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
     list_display = ["indikator", "tahun", "triwulan", "nilai"]
     list_filter = ["tahun", "triwulan", "indikator__renstra__instansi"]
     search_fields = ["indikator__kode", "indikator__nama"]
@@ -172,7 +231,7 @@ class TargetAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Realisasi)
-class RealisasiAdmin(SimpleHistoryAdmin):
+class RealisasiAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
     list_display = ["indikator", "tahun", "triwulan", "sasaran", "jumlah", "nilai", "diperbarui"]
     list_filter = ["tahun", "triwulan", "indikator__renstra__instansi"]
     search_fields = ["indikator__kode", "indikator__nama"]
@@ -189,7 +248,7 @@ class RealisasiAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Anggaran)
-class AnggaranAdmin(SimpleHistoryAdmin):
+class AnggaranAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
     list_display = ["mata_anggaran", "tahun", "pagu", "realisasi"]
     list_filter = ["tahun", "mata_anggaran__renstra__instansi"]
     search_fields = ["mata_anggaran__kode", "mata_anggaran__nama"]

@@ -162,7 +162,7 @@ LANGUAGES = [("id", "Bahasa Indonesia")]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+USE_THOUSAND_SEPARATOR = False  # numbers are formatted with the `angka` filter; years stay "2025"
 FORMAT_MODULE_PATH = ["lkj_portal.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 

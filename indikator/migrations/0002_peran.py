@@ -1,67 +1,16 @@
 """Create one Group per role (Peran) with the model permissions the admin needs."""
 
-from django.apps import apps as global_apps
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-PERAN = [
-    "kepala_dinas",
-    "sekretaris",
-    "perencana",
-    "analis",
-    "kabid",
-    "koordinator",
-    "staf",
-    "admin",
-    "pengawas",
-]
-MODEL = [
-    "instansi",
-    "kategoricapaian",
-    "unit",
-    "pengguna",
-    "renstra",
-    "tujuan",
-    "sasaranstrategis",
-    "mataanggaran",
-    "anggaran",
-    "indikator",
-    "target",
-    "realisasi",
-]
-LIHAT = [f"view_{m}" for m in MODEL if m != "pengguna"]
-IZIN = {
-    "admin": [f"{a}_{m}" for m in MODEL for a in ("add", "change", "delete", "view")],
-    "perencana": LIHAT
-    + [
-        f"{a}_{m}"
-        for m in ("indikator", "target", "realisasi", "anggaran")
-        for a in ("add", "change")
-    ],
-    "kepala_dinas": LIHAT,
-    "sekretaris": LIHAT,
-    "analis": LIHAT,
-    "kabid": LIHAT,
-    "koordinator": LIHAT,
-    "staf": LIHAT,
-    "pengawas": LIHAT,
-}
+from indikator.peran import IZIN, sinkronkan_peran
 
 
 def buat_peran(apps, schema_editor):
-    create_permissions(global_apps.get_app_config("indikator"), apps=apps, verbosity=0)
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for nama in PERAN:
-        grup, _ = Group.objects.get_or_create(name=nama)
-        izin = Permission.objects.filter(
-            content_type__app_label="indikator", codename__in=IZIN[nama]
-        )
-        grup.permissions.add(*izin)
+    sinkronkan_peran(apps)
 
 
 def hapus_peran(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=PERAN).delete()
+    apps.get_model("auth", "Group").objects.filter(name__in=list(IZIN)).delete()
 
 
 class Migration(migrations.Migration):

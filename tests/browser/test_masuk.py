@@ -1,0 +1,37 @@
+"""Each role logs in through the real form in Chromium and sees its office's home page."""
+
+from __future__ import annotations
+
+import pytest
+
+from indikator.models import Peran
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_every_role_logs_in_and_sees_home(page, live_server, demo, masuk):
+    for kantor in demo.kantor:
+        for peran in Peran.values:
+            user = kantor.pengguna[peran]
+            masuk(page, live_server, user)
+            assert page.get_by_role("heading", level=1).inner_text() == kantor.instansi.nama
+            assert page.locator(".akun-nama").inner_text() == user.nama_lengkap
+            assert int(page.get_by_test_id("jumlah-indikator").inner_text()) == 14
+            page.get_by_role("button", name="Keluar").click()
+            page.wait_for_url("**/masuk/")
+
+
+def test_wrong_password_gets_indonesian_message(page, live_server, demo, masuk):
+    with pytest.raises(AssertionError):
+        masuk(page, live_server, demo.binjai.pengguna["staf"], sandi="salah")
+    assert "dan sandi yang benar" in page.get_by_role("alert").inner_text()
+
+
+def test_navigation_fits_a_phone(page, live_server, demo, masuk):
+    page.set_viewport_size({"width": 390, "height": 844})
+    masuk(page, live_server, demo.binjai.pengguna["kabid"])
+    menu = page.get_by_role("button", name="Menu")
+    assert menu.is_visible()
+    assert not page.get_by_role("link", name="Beranda").is_visible()
+    menu.click()
+    assert page.get_by_role("link", name="Beranda").is_visible()
