@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from indikator import capaian as hitung
 from indikator.models import (
@@ -283,7 +284,7 @@ def tabel_t1(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
         ],
         kepala=[
             [
-                SelKepala(_("No")),
+                SelKepala(pgettext("nomor urut", "No")),
                 SelKepala(_("SASARAN STRATEGIS")),
                 SelKepala(_("INDIKATOR KINERJA"), colspan=2),
                 SelKepala(_("Target")),
@@ -335,7 +336,7 @@ def tabel_t2(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
         ],
         kepala=[
             [
-                SelKepala(_("No")),
+                SelKepala(pgettext("nomor urut", "No")),
                 SelKepala(_("SASARAN STRATEGIS")),
                 SelKepala(_("INDIKATOR KINERJA"), colspan=2),
                 SelKepala(_("Target")),
@@ -375,7 +376,7 @@ def tabel_t3(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
         ],
         kepala=[
             [
-                SelKepala(_("No")),
+                SelKepala(pgettext("nomor urut", "No")),
                 SelKepala(_("Urusan Pemerintahan")),
                 SelKepala(_("Organisasi Perangkat Daerah Pelaksana")),
                 SelKepala(_("Kebijakan")),
@@ -449,7 +450,7 @@ def tabel_t4(data: DataLaporan, triwulan: int, saringan: Saringan = Saringan()) 
         raise ValueError(f"Triwulan harus 1 sampai 4, bukan {triwulan!r}.")
     tw_romawi = ROMAWI[triwulan]
     kepala_atas = [
-        SelKepala(_("No"), rowspan=2),
+        SelKepala(pgettext("nomor urut", "No"), rowspan=2),
         SelKepala(_("SASARAN STRATEGIS"), rowspan=2),
         SelKepala(_("INDIKATOR KINERJA"), colspan=2, rowspan=2),
         SelKepala(_("Target Tahun %(tahun)s") % {"tahun": data.tahun}, rowspan=2),

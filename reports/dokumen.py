@@ -18,6 +18,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from indikator import capaian as hitung
 from indikator.angka import format_angka
@@ -109,7 +110,7 @@ def _tabel_sasaran(
         kolom=[Kolom(5), Kolom(30), Kolom(6), Kolom(34), *kolom_isi],
         kepala=[
             [
-                SelKepala(_("No")),
+                SelKepala(pgettext("nomor urut", "No")),
                 SelKepala(_("SASARAN STRATEGIS")),
                 SelKepala(_("INDIKATOR KINERJA"), colspan=2),
                 *kepala,
@@ -122,12 +123,16 @@ def _tabel_sasaran(
         for urut, ind in enumerate(inds):
             rentang = {0: len(inds), 1: len(inds)} if urut == 0 else {}
             tabel.baris.append(
-                Baris(sel=[str(nomor), sasaran.uraian, ind.kode, ind.nama, *isi(ind)], rentang=rentang)
+                Baris(
+                    sel=[str(nomor), sasaran.uraian, ind.kode, ind.nama, *isi(ind)], rentang=rentang
+                )
             )
     return tabel
 
 
-def grafik_svg(judul: str, batang: list[tuple[str, Decimal | None, Decimal | None]], tahun: int) -> str:
+def grafik_svg(
+    judul: str, batang: list[tuple[str, Decimal | None, Decimal | None]], tahun: int
+) -> str:
     """Bar chart of capaian (%) per indicator, this year against last year, as inline SVG."""
     lebar_batang, jarak, kiri, atas, tinggi = 16, 14, 34, 22, 120
     nilai = [float(v) for _k, a, b in batang for v in (a, b) if v is not None]
@@ -240,7 +245,7 @@ def dok_lkj(
             ],
             kepala=[
                 [
-                    SelKepala(_("No")),
+                    SelKepala(pgettext("nomor urut", "No")),
                     SelKepala(_("Indikator Kinerja"), colspan=2),
                     SelKepala(_("Satuan")),
                     SelKepala(_("Target %(t)s") % {"t": tahun}),
@@ -311,7 +316,7 @@ def dok_lkj(
         kolom=[Kolom(4), Kolom(14), Kolom(40), Kolom(16, True), Kolom(16, True), Kolom(10, True)],
         kepala=[
             [
-                SelKepala(_("No")),
+                SelKepala(pgettext("nomor urut", "No")),
                 SelKepala(_("Program"), colspan=2),
                 SelKepala(_("Pagu (Rp)")),
                 SelKepala(_("Realisasi (Rp)")),
@@ -375,9 +380,9 @@ def dok_lkj(
 
     tujuan: dict[str, dict[str, Any]] = {}
     for sasaran, _inds in kelompok_sasaran(data.indikator_kinerja):
-        tujuan.setdefault(
-            str(sasaran.tujuan_id), {"sasaran": []}
-        )["sasaran"].append(f"{sasaran.kode}. {sasaran.uraian}")
+        tujuan.setdefault(str(sasaran.tujuan_id), {"sasaran": []})["sasaran"].append(
+            f"{sasaran.kode}. {sasaran.uraian}"
+        )
 
     return {
         "jenis": "lkj",

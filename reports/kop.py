@@ -57,9 +57,7 @@ class BlokTandaTangan:
 def kepala_dinas(instansi: Instansi) -> Pengguna | None:
     """The office's active Kepala Dinas (one query)."""
     return (
-        Pengguna.objects.filter(
-            instansi=instansi, groups__name=Peran.KEPALA_DINAS, is_active=True
-        )
+        Pengguna.objects.filter(instansi=instansi, groups__name=Peran.KEPALA_DINAS, is_active=True)
         .order_by("pk")
         .first()
     )

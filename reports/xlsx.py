@@ -52,7 +52,7 @@ def _tulis_tabel(ws: Worksheet, tabel: Tabel, ttd: BlokTandaTangan | None) -> No
     ws.freeze_panes = f"A{baris_nomor + 1}"
     ws.print_title_rows = f"{awal_kepala}:{baris_nomor}"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -103,7 +103,8 @@ def _tulis_tabel(ws: Worksheet, tabel: Tabel, ttd: BlokTandaTangan | None) -> No
         nomor_sel += [_sel(ws, None, border=_BINGKAI) for _ in range(span - 1)]
         if span > 1:
             ws.merged_cells.add(
-                f"{get_column_letter(c + 1)}{baris_nomor}:{get_column_letter(c + span)}{baris_nomor}"
+                f"{get_column_letter(c + 1)}{baris_nomor}:"
+                f"{get_column_letter(c + span)}{baris_nomor}"
             )
         c += span
     ws.append(nomor_sel)

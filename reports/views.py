@@ -1,0 +1,265 @@
+"""Views of the compilation tables (HTML, PDF, XLSX), background exports and signed documents."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from indikator.models import Instansi, Pengguna
+from reports.akses import (
+    PERAN_PENGIRIM,
+    get_dokumen_for_user,
+    get_ekspor_for_user,
+    instansi_laporan,
+)
+from reports.baris import (
+    DataLaporan,
+    Saringan,
+    tabel_t1,
+    tabel_t2,
+    tabel_t3,
+    tabel_t4,
+    tahun_tersedia,
+)
+from reports.dokumen import dok_tabel, pdf_dokumen
+from reports.forms import PengirimanForm, SaringanForm
+from reports.kop import blok_tanda_tangan, kepala_dinas
+from reports.models import DokumenTertanda, EksporPDF, StatusBerkas
+from reports.tabel import Tabel
+from reports.xlsx import tulis_xlsx
+
+NAMA_TABEL = {
+    "t1": gettext_lazy("T1 Kompilasi Capaian IKU dan Indikator Kinerja Lainnya"),
+    "t2": gettext_lazy("T2 Kompilasi Capaian IKU pada Laporan Kinerja"),
+    "t3": gettext_lazy("T3 Capaian Indikator Kinerja Program/Kegiatan"),
+    "t4": gettext_lazy("T4 Format Monev Capaian IKU (triwulanan)"),
+}
+BATAS_LANGSUNG = 150
+"""PDFs of tables with more rows than this render in the background."""
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _triwulan_bawaan(tahun: int, hari_ini: datetime.date) -> int:
+    if tahun < hari_ini.year:
+        return 4
+    return max(1, (hari_ini.month - 1) // 3)
+
+
+def _tahun_bawaan(pilihan: list[int], hari_ini: datetime.date) -> int:
+    if hari_ini.year - 1 in pilihan:
+        return hari_ini.year - 1
+    return pilihan[-1] if pilihan else hari_ini.year
+
+
+def _siapkan(request: HttpRequest, kode: str) -> dict[str, Any]:
+    """The office, the filter form and, when the filters are valid, the table."""
+    if kode not in NAMA_TABEL:
+        raise Http404(_("Tabel tidak dikenal."))
+    instansi = instansi_laporan(request.user)
+    hari_ini = timezone.localdate()
+    pilihan = tahun_tersedia(instansi) or [hari_ini.year]
+    tahun_awal = _tahun_bawaan(pilihan, hari_ini)
+    awal = {
+        "tahun": tahun_awal,
+        "triwulan": _triwulan_bawaan(tahun_awal, hari_ini),
+        "kertas": "f4",
+    }
+    data = DataLaporan(instansi, tahun_awal)
+    form = SaringanForm(
+        {**awal, **request.GET.dict()} if request.GET else awal,
+        tahun=pilihan,
+        unit=data.unit,
+    )
+    konteks: dict[str, Any] = {
+        "instansi": instansi,
+        "kode": kode,
+        "nama_tabel": NAMA_TABEL[kode],
+        "semua_tabel": NAMA_TABEL,
+        "form": form,
+        "tabel": None,
+    }
+    if not form.is_valid():
+        return konteks
+    tahun = form.cleaned_data["tahun"]
+    if tahun != data.tahun:
+        unit = data.__dict__["unit"]
+        data = DataLaporan(instansi, tahun)
+        data.__dict__["unit"] = unit
+    saringan = Saringan(hanya_iku=form.cleaned_data["iku"], unit=form.unit_terpilih())
+    if kode == "t1":
+        tabel = tabel_t1(data, saringan)
+    elif kode == "t2":
+        tabel = tabel_t2(data, saringan)
+    elif kode == "t3":
+        tabel = tabel_t3(data, saringan)
+    else:
+        tabel = tabel_t4(data, form.cleaned_data["triwulan"] or 4, saringan)
+    konteks.update(tabel=tabel, data=data, query=request.GET.urlencode())
+    return konteks
+
+
+def _nama_berkas(instansi: Instansi, tabel: Tabel, tahun: int, ekstensi: str) -> str:
+    return f"{tabel.kode}-{slugify(instansi.kode)}-{tahun}.{ekstensi}"
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    instansi = instansi_laporan(request.user)
+    dokumen = list(
+        DokumenTertanda.objects.filter(instansi=instansi)
+        .select_related("ditandatangani_oleh")
+        .order_by("-tahun", "-triwulan", "jenis", "-versi")
+    )
+    ekspor = list(EksporPDF.objects.filter(diminta_oleh=request.user).order_by("-dibuat")[:10])
+    return render(
+        request,
+        "reports/index.html",
+        {
+            "instansi": instansi,
+            "semua_tabel": NAMA_TABEL,
+            "dokumen": dokumen,
+            "ekspor": ekspor,
+            "boleh_kirim": request.user.punya_peran(*PERAN_PENGIRIM),
+        },
+    )
+
+
+@login_required
+@require_GET
+def tabel(request: HttpRequest, kode: str) -> HttpResponse:
+    konteks = _siapkan(request, kode)
+    status = 200 if konteks["tabel"] is not None else 400
+    return render(request, "reports/tabel.html", konteks, status=status)
+
+
+@login_required
+@require_GET
+def tabel_xlsx(request: HttpRequest, kode: str) -> HttpResponse:
+    konteks = _siapkan(request, kode)
+    tabel_ = konteks["tabel"]
+    if tabel_ is None:
+        return render(request, "reports/tabel.html", konteks, status=400)
+    data: DataLaporan = konteks["data"]
+    ttd = blok_tanda_tangan(data.instansi, timezone.localdate(), kepala_dinas(data.instansi))
+    isi = tulis_xlsx([tabel_], ttd=ttd)
+    respon = HttpResponse(isi, content_type=XLSX)
+    nama = _nama_berkas(data.instansi, tabel_, data.tahun, "xlsx")
+    respon["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return respon
+
+
+@login_required
+@require_GET
+def tabel_pdf(request: HttpRequest, kode: str) -> HttpResponse:
+    konteks = _siapkan(request, kode)
+    tabel_ = konteks["tabel"]
+    if tabel_ is None:
+        return render(request, "reports/tabel.html", konteks, status=400)
+    data: DataLaporan = konteks["data"]
+    ttd = blok_tanda_tangan(data.instansi, timezone.localdate(), kepala_dinas(data.instansi))
+    dok = dok_tabel(
+        [tabel_], instansi=data.instansi, ttd=ttd, kertas=konteks["form"].cleaned_data["kertas"]
+    )
+    nama = _nama_berkas(data.instansi, tabel_, data.tahun, "pdf")
+    if len(tabel_.baris) > BATAS_LANGSUNG:
+        ekspor = mulai_ekspor(
+            instansi=data.instansi, oleh=request.user, judul=tabel_.judul, nama_berkas=nama, dok=dok
+        )
+        return redirect("reports:ekspor", ekspor.pk)
+    isi, _halaman = pdf_dokumen(dok)
+    respon = HttpResponse(isi, content_type="application/pdf")
+    respon["Content-Disposition"] = f'inline; filename="{nama}"'
+    return respon
+
+
+@transaction.atomic
+def mulai_ekspor(
+    *, instansi: Instansi, oleh: Pengguna, judul: str, nama_berkas: str, dok: dict[str, Any]
+) -> EksporPDF:
+    """Record a background export and queue its rendering after commit."""
+    from reports.tasks import render_ekspor
+
+    ekspor = EksporPDF.objects.create(
+        instansi=instansi, diminta_oleh=oleh, judul=judul, nama_berkas=nama_berkas, isi=dok
+    )
+    transaction.on_commit(lambda: render_ekspor.enqueue(str(ekspor.pk)))
+    return ekspor
+
+
+@login_required
+@require_GET
+def ekspor(request: HttpRequest, ekspor_id: str) -> HttpResponse:
+    obj = get_ekspor_for_user(request.user, ekspor_id)
+    htmx = request.headers.get("HX-Request") == "true"
+    template = "reports/_ekspor_status.html" if htmx else "reports/ekspor.html"
+    return render(request, template, {"ekspor": obj})
+
+
+@login_required
+@require_GET
+def ekspor_unduh(request: HttpRequest, ekspor_id: str) -> HttpResponse:
+    obj = get_ekspor_for_user(request.user, ekspor_id)
+    if obj.status != StatusBerkas.SELESAI or not obj.berkas:
+        raise Http404(_("Berkas belum selesai dibuat."))
+    return FileResponse(obj.berkas.open("rb"), filename=obj.nama_berkas, as_attachment=True)
+
+
+@login_required
+@require_GET
+def dokumen_unduh(request: HttpRequest, dokumen_id: int) -> HttpResponse:
+    dokumen = get_dokumen_for_user(request.user, dokumen_id)
+    if not dokumen.sha256 or not dokumen.berkas:
+        raise Http404(_("PDF dokumen ini belum selesai dibuat."))
+    nama = f"{dokumen.jenis}-{dokumen.instansi.kode}-{dokumen.tahun}-v{dokumen.versi}.pdf"
+    return FileResponse(dokumen.berkas.open("rb"), filename=nama, content_type="application/pdf")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pengiriman(request: HttpRequest, dokumen_id: int) -> HttpResponse:
+    dokumen = get_dokumen_for_user(request.user, dokumen_id)
+    if not request.user.punya_peran(*PERAN_PENGIRIM):
+        raise PermissionDenied(_("Hanya perencana atau sekretaris yang mencatat pengiriman."))
+    form = PengirimanForm(request.POST or None, initial={"tanggal": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        catat_pengiriman(dokumen=dokumen, oleh=request.user, data=form.cleaned_data)
+        messages.success(request, _("Pengiriman laporan tercatat."))
+        return redirect("reports:pengiriman", dokumen.pk)
+    return render(
+        request,
+        "reports/pengiriman.html",
+        {
+            "dokumen": dokumen,
+            "form": form,
+            "daftar": dokumen.pengiriman.select_related("dicatat_oleh"),
+        },
+    )
+
+
+@transaction.atomic
+def catat_pengiriman(*, dokumen: DokumenTertanda, oleh: Pengguna, data: dict[str, Any]) -> None:
+    """Record one dispatch of a signed report (only the valid, current version)."""
+    dokumen = DokumenTertanda.objects.select_for_update().get(pk=dokumen.pk)
+    if dokumen.digantikan_oleh_id is not None:
+        raise PermissionDenied(_("Versi ini sudah digantikan; kirim versi terbaru."))
+    dokumen.pengiriman.create(
+        tujuan=data["tujuan"],
+        saluran=data["saluran"],
+        tanggal=data["tanggal"],
+        nomor_referensi=data["nomor_referensi"],
+        dicatat_oleh=oleh,
+    )
