@@ -1,0 +1,469 @@
+"""State changes: explicit atomic functions that lock the row, check permission and state, write
+the audit row and send the e-mail after commit.
+
+Errors: `PermissionDenied` (not this user's step), `KonflikStatus` (the object moved on, e.g.
+someone acted first), `ValidationError` (missing input), each with an Indonesian message.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django_fsm import ConcurrentTransition, TransitionNotAllowed
+
+from indikator.models import Indikator, Instansi, JenisIndikator, Pengguna, Renstra
+from workflow.models import (
+    HariLibur,
+    JejakTransisi,
+    LaporanDasar,
+    LaporanKinerja,
+    MonitoringIKU,
+    PengirimanData,
+)
+from workflow.sop import (
+    ISIAN_OPSIONAL,
+    ISIAN_WAJIB,
+    StatusPengiriman,
+    Transisi,
+)
+from workflow.waktu_kerja import menit_kerja
+
+Objek = LaporanKinerja | MonitoringIKU | PengirimanData
+AKSI_TANDA_TANGAN = {"lkj": "tandatangani", "monev": "sahkan"}
+
+
+class KonflikStatus(Exception):
+    """The object is no longer where the user saw it: someone else acted first."""
+
+    def __init__(self, pesan: str) -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+
+
+@dataclass
+class _Proses:
+    """A transition under way, between its checks and its audit row."""
+
+    obj: Objek
+    t: Transisi
+    oleh: Pengguna
+    dari: str
+    dari_label: str
+    nyata: int
+    catatan: str = ""
+    isian: dict[str, Any] = field(default_factory=dict)
+
+
+def _induk(obj: Objek) -> LaporanKinerja | MonitoringIKU:
+    return obj.induk if isinstance(obj, PengirimanData) else obj
+
+
+def _kunci(obj: Objek) -> Objek:
+    """Re-read the row under a lock: the state we check is the state we change."""
+    model = type(obj)
+    qs = model.objects.select_for_update(of=("self",)).select_related("instansi")
+    if model is PengirimanData:
+        qs = qs.select_related("laporan", "monitoring", "unit__induk__induk")
+    return qs.get(pk=obj.pk)
+
+
+def pesan_konflik(obj: Objek) -> str:
+    terakhir = (
+        JejakTransisi.objects.filter(**_filter_jejak(obj))
+        .select_related("oleh")
+        .order_by("-waktu", "-pk")
+        .first()
+    )
+    pesan = _("Tindakan tidak dapat dilakukan: %(obj)s sekarang berstatus «%(status)s».") % {
+        "obj": obj,
+        "status": obj.get_status_display(),
+    }
+    if terakhir is not None:
+        pesan += " " + _("Sudah diproses oleh %(nama)s pada %(waktu)s.") % {
+            "nama": terakhir.oleh,
+            "waktu": date_format(timezone.localtime(terakhir.waktu), "j F Y H:i"),
+        }
+    return pesan + " " + _("Muat ulang halaman untuk melihat keadaan terbaru.")
+
+
+def _filter_jejak(obj: Objek) -> dict[str, Any]:
+    if isinstance(obj, PengirimanData):
+        return {"pengiriman": obj}
+    return {"laporan": obj} if isinstance(obj, LaporanKinerja) else {"monitoring": obj}
+
+
+def _mulai(
+    obj: Objek,
+    aksi: str,
+    *,
+    oleh: Pengguna,
+    catatan: str = "",
+    status_awal: str | None = None,
+    sekarang: datetime.datetime | None = None,
+) -> _Proses:
+    """Lock, check permission and state, take the django-fsm transition (not yet saved)."""
+    obj = _kunci(obj)
+    t = obj.sop.get_transisi(aksi)
+    if not obj.boleh(oleh, t):
+        raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini pada tahap ini."))
+    if obj.status not in t.dari or (status_awal and status_awal != obj.status):
+        raise KonflikStatus(pesan_konflik(obj))
+    if isinstance(obj, PengirimanData) and _induk(obj).selesai:
+        raise KonflikStatus(
+            _("%(laporan)s sudah %(status)s; data unit tidak dapat diubah lagi.")
+            % {"laporan": obj.induk, "status": obj.induk.get_status_display().lower()}
+        )
+    catatan = (catatan or "").strip()
+    if t.kembali and not catatan:
+        raise ValidationError(_("Tuliskan catatan atau alasan: wajib untuk tindakan ini."))
+    sekarang = sekarang or timezone.now()
+    libur = HariLibur.daftar(obj.instansi_id, obj.status_sejak)
+    proses = _Proses(
+        obj=obj,
+        t=t,
+        oleh=oleh,
+        dari=obj.status,
+        dari_label=obj.get_status_display(),
+        nyata=menit_kerja(obj.status_sejak, sekarang, libur),
+        catatan=catatan,
+    )
+    try:
+        getattr(obj, t.nama)()
+    except TransitionNotAllowed:
+        raise KonflikStatus(pesan_konflik(obj)) from None
+    obj.status_sejak = sekarang
+    return proses
+
+
+def _selesai(p: _Proses) -> JejakTransisi:
+    """Save the object, write the audit row, and queue the e-mail for after the commit."""
+    obj = p.obj
+    try:
+        obj.save()
+    except ConcurrentTransition:
+        raise KonflikStatus(pesan_konflik(type(obj).objects.get(pk=obj.pk))) from None
+    induk = _induk(obj)
+    langkah = obj.sop.get_langkah(p.t.langkah)
+    peran_t = obj.sop.peran_transisi(p.t)
+    peran = next((r for r in peran_t if p.oleh.punya_peran(r)), peran_t[0])
+    jejak = JejakTransisi.objects.create(
+        instansi_id=obj.instansi_id,
+        laporan=induk if isinstance(induk, LaporanKinerja) else None,
+        monitoring=induk if isinstance(induk, MonitoringIKU) else None,
+        pengiriman=obj if isinstance(obj, PengirimanData) else None,
+        oleh=p.oleh,
+        peran=peran,
+        waktu=obj.status_sejak,
+        aksi=p.t.nama,
+        aksi_label=str(p.t.label),
+        dari=p.dari,
+        dari_label=p.dari_label,
+        ke=obj.status,
+        ke_label=obj.get_status_display(),
+        catatan=p.catatan,
+        langkah=p.t.langkah,
+        waktu_baku=str(langkah.waktu) if langkah else "",
+        waktu_baku_menit=langkah.waktu.menit_kerja if langkah else None,
+        baku_per_hari=bool(langkah and langkah.waktu.per_hari),
+        waktu_nyata_menit=p.nyata,
+        isian=p.isian,
+    )
+    from workflow.surel import kirim_pemberitahuan
+
+    jenis = "pengiriman" if isinstance(obj, PengirimanData) else obj.jenis
+    transaction.on_commit(lambda: kirim_pemberitahuan(jenis, obj.pk))
+    return jejak
+
+
+def _ringkas(nilai: Any) -> Any:
+    """A JSON-friendly record of an input for the audit row."""
+    if isinstance(nilai, UploadedFile):
+        return nilai.name
+    if isinstance(nilai, datetime.date):
+        return nilai.isoformat()
+    return nilai
+
+
+def _isi(p: _Proses, data: dict[str, Any], nama_isian: str) -> None:
+    """Copy a step's inputs onto the report; every required one must be there."""
+    wajib = ISIAN_WAJIB.get(nama_isian, ())
+    kosong = [f for f in wajib if not data.get(f) or not str(data[f]).strip()]
+    if kosong:
+        nama = ", ".join(str(p.obj._meta.get_field(f).verbose_name) for f in kosong)
+        raise ValidationError(_("Isian wajib belum lengkap: %(nama)s.") % {"nama": nama})
+    for f in wajib + ISIAN_OPSIONAL.get(nama_isian, ()):
+        nilai = data.get(f)
+        if nilai in (None, ""):
+            continue
+        setattr(p.obj, f, nilai)
+        p.isian[f] = _ringkas(nilai)
+
+
+# ---------------------------------------------------------------------------------------------
+# Starting a report (step 1)
+# ---------------------------------------------------------------------------------------------
+
+
+def _mulai_laporan(laporan: LaporanDasar, *, oleh: Pengguna, data: dict[str, Any]) -> None:
+    t = laporan.sop.get_transisi("disposisi")
+    if not laporan.boleh(oleh, t):
+        raise PermissionDenied(_("Hanya Kepala Dinas yang dapat memulai laporan."))
+    sekarang = timezone.now()
+    p = _Proses(
+        obj=laporan,
+        t=t,
+        oleh=oleh,
+        dari=laporan.status,
+        dari_label=laporan.get_status_display(),
+        nyata=0,
+    )
+    _isi(p, data, "disposisi")
+    laporan.disposisi()
+    laporan.status_sejak = sekarang
+    try:
+        with transaction.atomic():
+            _selesai(p)
+    except IntegrityError:
+        raise ValidationError(
+            _("%(laporan)s sudah ada dan belum dibatalkan.") % {"laporan": laporan}
+        ) from None
+
+
+@transaction.atomic
+def mulai_laporan(
+    *,
+    instansi: Instansi,
+    tahun: int,
+    oleh: Pengguna,
+    isi_disposisi: str,
+    surat_masuk: UploadedFile | None = None,
+) -> LaporanKinerja:
+    """Step 1 of the LKJ: the Kepala Dinas creates the report with the disposisi."""
+    laporan = LaporanKinerja(instansi=instansi, tahun=tahun, dibuat_oleh=oleh)
+    _mulai_laporan(
+        laporan, oleh=oleh, data={"isi_disposisi": isi_disposisi, "surat_masuk": surat_masuk}
+    )
+    return laporan
+
+
+@transaction.atomic
+def mulai_monitoring(
+    *,
+    instansi: Instansi,
+    tahun: int,
+    triwulan: int,
+    oleh: Pengguna,
+    isi_disposisi: str,
+    surat_masuk: UploadedFile | None = None,
+) -> MonitoringIKU:
+    """Step 1 of the Monev IKU."""
+    if triwulan not in (1, 2, 3, 4):
+        raise ValidationError(_("Triwulan harus 1 sampai 4."))
+    monitoring = MonitoringIKU(instansi=instansi, tahun=tahun, triwulan=triwulan, dibuat_oleh=oleh)
+    _mulai_laporan(
+        monitoring, oleh=oleh, data={"isi_disposisi": isi_disposisi, "surat_masuk": surat_masuk}
+    )
+    return monitoring
+
+
+# ---------------------------------------------------------------------------------------------
+# The report's steps
+# ---------------------------------------------------------------------------------------------
+
+
+def unit_wajib_lapor(laporan: LaporanKinerja | MonitoringIKU) -> list[int]:
+    """Units responsible for an indicator of the Renstra covering the year (IKU for the Monev)."""
+    renstra = Renstra.objects.untuk_tahun(laporan.instansi, laporan.tahun)
+    if renstra is None:
+        return []
+    qs = Indikator.objects.filter(renstra=renstra)
+    if isinstance(laporan, MonitoringIKU):
+        qs = qs.filter(jenis=JenisIndikator.IKU)
+    return sorted(set(qs.values_list("unit_penanggung_jawab_id", flat=True)))
+
+
+def _buka_pengumpulan(laporan: LaporanKinerja | MonitoringIKU) -> None:
+    ada = set(laporan.pengiriman.values_list("unit_id", flat=True))
+    kaitan = (
+        {"laporan": laporan} if isinstance(laporan, LaporanKinerja) else {"monitoring": laporan}
+    )
+    PengirimanData.objects.bulk_create(
+        [
+            PengirimanData(
+                instansi_id=laporan.instansi_id,
+                unit_id=unit_id,
+                status_sejak=laporan.status_sejak,
+                **kaitan,
+            )
+            for unit_id in unit_wajib_lapor(laporan)
+            if unit_id not in ada
+        ]
+    )
+
+
+def _tutup_pengumpulan(p: _Proses, alasan: str) -> None:
+    """Leaving data collection: every unit received, or the compiler's written override."""
+    belum = [
+        str(k.unit)
+        for k in p.obj.pengiriman.select_related("unit").exclude(status=StatusPengiriman.DITERIMA)
+    ]
+    if not belum:
+        return
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise ValidationError(
+            _(
+                "Data unit berikut belum diterima: %(unit)s. Tunggu sampai semua diterima, atau "
+                "tuliskan alasan untuk melanjutkan tanpa data mereka."
+            )
+            % {"unit": ", ".join(belum)}
+        )
+    p.isian["unit_belum_lengkap"] = belum
+    p.catatan = _("Dilanjutkan tanpa data lengkap (%(unit)s). Alasan: %(alasan)s") % {
+        "unit": ", ".join(belum),
+        "alasan": alasan,
+    } + (f"\n{p.catatan}" if p.catatan else "")
+
+
+@transaction.atomic
+def lakukan_aksi(
+    *,
+    laporan: LaporanKinerja | MonitoringIKU,
+    aksi: str,
+    oleh: Pengguna,
+    data: dict[str, Any] | None = None,
+    status_awal: str | None = None,
+) -> JejakTransisi:
+    """Any step of a report but the signature (see `tandatangani_laporan`/`sahkan_monitoring`)."""
+    if aksi == AKSI_TANDA_TANGAN[laporan.jenis]:
+        raise ValueError("The signature goes through tandatangani_laporan / sahkan_monitoring.")
+    data = data or {}
+    p = _mulai(laporan, aksi, oleh=oleh, catatan=data.get("catatan", ""), status_awal=status_awal)
+    obj = p.obj
+    assert isinstance(obj, LaporanKinerja | MonitoringIKU)
+    if p.t.isian:
+        _isi(p, data, p.t.isian)
+    if p.dari == obj.STATUS_PENGUMPULAN:
+        _tutup_pengumpulan(p, data.get("alasan_lewati", ""))
+    if p.t.kembali:
+        obj.catatan_koreksi = p.catatan
+    elif p.t.ke != obj.STATUS_BATAL:
+        obj.catatan_koreksi = ""
+    if p.dari == obj.STATUS_FINAL:  # formal reopening: the signature no longer holds
+        obj.ditandatangani_pada = None
+        obj.ditandatangani_oleh = None
+    jejak = _selesai(p)
+    if obj.status == obj.STATUS_PENGUMPULAN:
+        _buka_pengumpulan(obj)
+    return jejak
+
+
+def _tanda_tangan(
+    laporan: LaporanKinerja | MonitoringIKU, *, oleh: Pengguna, status_awal: str | None
+) -> JejakTransisi:
+    p = _mulai(laporan, AKSI_TANDA_TANGAN[laporan.jenis], oleh=oleh, status_awal=status_awal)
+    obj = p.obj
+    assert isinstance(obj, LaporanKinerja | MonitoringIKU)
+    obj.ditandatangani_pada = obj.status_sejak
+    obj.ditandatangani_oleh = oleh
+    obj.catatan_koreksi = ""
+    return _selesai(p)
+
+
+@transaction.atomic
+def tandatangani_laporan(
+    *, laporan: LaporanKinerja, oleh: Pengguna, status_awal: str | None = None
+) -> JejakTransisi:
+    """LKJ step 8: the Kepala Dinas signs. The one place where an LKJ becomes signed."""
+    return _tanda_tangan(laporan, oleh=oleh, status_awal=status_awal)
+
+
+@transaction.atomic
+def sahkan_monitoring(
+    *, monitoring: MonitoringIKU, oleh: Pengguna, status_awal: str | None = None
+) -> JejakTransisi:
+    """Monev step 9: the Kepala Dinas ratifies. The one place where a Monev becomes ratified."""
+    return _tanda_tangan(monitoring, oleh=oleh, status_awal=status_awal)
+
+
+def jalankan(
+    *,
+    laporan: LaporanKinerja | MonitoringIKU,
+    aksi: str,
+    oleh: Pengguna,
+    data: dict[str, Any] | None = None,
+    status_awal: str | None = None,
+) -> JejakTransisi:
+    """Dispatch a posted action to its function."""
+    if isinstance(laporan, LaporanKinerja) and aksi == "tandatangani":
+        return tandatangani_laporan(laporan=laporan, oleh=oleh, status_awal=status_awal)
+    if isinstance(laporan, MonitoringIKU) and aksi == "sahkan":
+        return sahkan_monitoring(monitoring=laporan, oleh=oleh, status_awal=status_awal)
+    return lakukan_aksi(laporan=laporan, aksi=aksi, oleh=oleh, data=data, status_awal=status_awal)
+
+
+# ---------------------------------------------------------------------------------------------
+# A unit's data submission
+# ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def lakukan_aksi_pengiriman(
+    *,
+    pengiriman: PengirimanData,
+    aksi: str,
+    oleh: Pengguna,
+    catatan: str = "",
+    status_awal: str | None = None,
+) -> JejakTransisi:
+    """Submit (ajukan), approve/return (setujui/kembalikan), receive (terima), unlock."""
+    p = _mulai(pengiriman, aksi, oleh=oleh, catatan=catatan, status_awal=status_awal)
+    obj = p.obj
+    assert isinstance(obj, PengirimanData)
+    if aksi == "ajukan":
+        obj.diajukan_oleh = oleh
+    elif aksi == "setujui":
+        obj.disetujui_oleh, obj.disetujui_pada = oleh, obj.status_sejak
+    elif aksi == "terima":
+        obj.diterima_oleh, obj.diterima_pada = oleh, obj.status_sejak
+    elif aksi == "buka_kunci":
+        obj.disetujui_oleh = obj.disetujui_pada = obj.diterima_oleh = obj.diterima_pada = None
+    if p.t.kembali:
+        obj.catatan = p.catatan
+    return _selesai(p)
+
+
+def ajukan_pengiriman(*, pengiriman: PengirimanData, oleh: Pengguna) -> JejakTransisi:
+    return lakukan_aksi_pengiriman(pengiriman=pengiriman, aksi="ajukan", oleh=oleh)
+
+
+def setujui_pengiriman(*, pengiriman: PengirimanData, oleh: Pengguna) -> JejakTransisi:
+    return lakukan_aksi_pengiriman(pengiriman=pengiriman, aksi="setujui", oleh=oleh)
+
+
+def kembalikan_pengiriman(
+    *, pengiriman: PengirimanData, oleh: Pengguna, catatan: str
+) -> JejakTransisi:
+    return lakukan_aksi_pengiriman(
+        pengiriman=pengiriman, aksi="kembalikan", oleh=oleh, catatan=catatan
+    )
+
+
+def terima_pengiriman(*, pengiriman: PengirimanData, oleh: Pengguna) -> JejakTransisi:
+    return lakukan_aksi_pengiriman(pengiriman=pengiriman, aksi="terima", oleh=oleh)
+
+
+def buka_kunci_pengiriman(
+    *, pengiriman: PengirimanData, oleh: Pengguna, alasan: str
+) -> JejakTransisi:
+    return lakukan_aksi_pengiriman(
+        pengiriman=pengiriman, aksi="buka_kunci", oleh=oleh, catatan=alasan
+    )

@@ -1,0 +1,215 @@
+"""Input forms of the SOP steps; each transition's form is named in the SOP table (`isian`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from workflow.sop import Transisi
+
+EKSTENSI_SURAT = (".pdf", ".jpg", ".jpeg", ".png")
+EKSTENSI_DRAFT = (".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods")
+
+
+def _periksa_berkas(berkas: UploadedFile | None, ekstensi: tuple[str, ...]) -> None:
+    if not berkas:
+        return
+    if not berkas.name.lower().endswith(ekstensi):
+        raise forms.ValidationError(
+            _("Jenis berkas tidak didukung. Gunakan: %(ext)s.") % {"ext": ", ".join(ekstensi)}
+        )
+    if berkas.size > settings.BUKTI_MAKS_MB * 1024 * 1024:
+        raise forms.ValidationError(
+            _("Berkas terlalu besar (maksimal %(mb)s MB).") % {"mb": settings.BUKTI_MAKS_MB}
+        )
+
+
+class FormAksi(forms.Form):
+    """Every action form carries the state the user saw, to detect a concurrent action."""
+
+    status_awal = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class FormKosong(FormAksi):
+    pass
+
+
+class FormCatatan(FormAksi):
+    catatan = forms.CharField(
+        label=_("Catatan (opsional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class FormKembali(FormAksi):
+    catatan = forms.CharField(
+        label=_("Catatan koreksi / alasan"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wajib: dibaca oleh orang yang harus bertindak berikutnya."),
+        error_messages={"required": _("Catatan koreksi wajib diisi.")},
+    )
+
+    def clean_catatan(self) -> str:
+        catatan = self.cleaned_data["catatan"].strip()
+        if not catatan:
+            raise forms.ValidationError(_("Catatan koreksi wajib diisi."))
+        return catatan
+
+
+class FormDisposisi(FormAksi):
+    isi_disposisi = forms.CharField(
+        label=_("Isi disposisi"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Isi disposisi wajib diisi.")},
+    )
+    surat_masuk = forms.FileField(
+        label=_("Pindaian surat masuk (opsional, PDF/JPG/PNG)"), required=False
+    )
+
+    def clean_surat_masuk(self) -> UploadedFile | None:
+        berkas = self.cleaned_data.get("surat_masuk")
+        _periksa_berkas(berkas, EKSTENSI_SURAT)
+        return berkas
+
+
+class FormMulaiLkj(FormDisposisi):
+    tahun = forms.IntegerField(label=_("Tahun laporan"), min_value=2000, max_value=2100)
+    field_order = ["tahun", "isi_disposisi", "surat_masuk"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["tahun"].initial = timezone.localdate().year - 1
+
+
+class FormMulaiMonev(FormDisposisi):
+    tahun = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
+    triwulan = forms.TypedChoiceField(
+        label=_("Triwulan"),
+        coerce=int,
+        choices=[(1, _("Triwulan I")), (2, _("Triwulan II")), (3, _("Triwulan III")),
+                 (4, _("Triwulan IV"))],
+    )  # fmt: skip
+    field_order = ["tahun", "triwulan", "isi_disposisi", "surat_masuk"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        hari_ini = timezone.localdate()
+        self.fields["tahun"].initial = hari_ini.year
+        self.fields["triwulan"].initial = max(1, (hari_ini.month - 1) // 3)
+
+
+class FormRapat(FormAksi):
+    rapat_tanggal = forms.DateField(
+        label=_("Tanggal rapat"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": _("Tanggal rapat wajib diisi."),
+                        "invalid": _("Tanggal rapat tidak valid.")},
+    )  # fmt: skip
+    rapat_peserta = forms.CharField(
+        label=_("Peserta rapat"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kabid, kasubbag, pejabat fungsional yang hadir."),
+        error_messages={"required": _("Peserta rapat wajib diisi.")},
+    )
+    rapat_notulen = forms.CharField(
+        label=_("Notulen rapat"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Notulen rapat wajib diisi.")},
+    )
+
+    def clean_rapat_tanggal(self) -> Any:
+        tanggal = self.cleaned_data["rapat_tanggal"]
+        if tanggal > timezone.localdate():
+            raise forms.ValidationError(_("Tanggal rapat tidak boleh di masa depan."))
+        return tanggal
+
+
+class FormInstruksi(FormAksi):
+    instruksi = forms.CharField(
+        label=_("Instruksi kepada Ka.Sub Program"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Instruksi wajib diisi.")},
+    )
+
+
+class _FormLewati(FormAksi):
+    alasan_lewati = forms.CharField(
+        label=_("Alasan melanjutkan tanpa data semua unit"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Hanya bila masih ada unit yang datanya belum diterima."),
+    )
+
+
+class FormKonsep(_FormLewati):
+    catatan_konsep = forms.CharField(
+        label=_("Catatan konsep dan penugasan pengetikan kepada Analis"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Catatan konsep wajib diisi.")},
+    )
+    field_order = ["catatan_konsep", "alasan_lewati"]
+
+
+class _FormDraft(FormAksi):
+    draft = forms.FileField(
+        label=_("Berkas draft"),
+        help_text=_("PDF, Word, Excel atau OpenDocument."),
+        error_messages={"required": _("Unggah berkas draft.")},
+    )
+
+    def clean_draft(self) -> UploadedFile:
+        berkas = self.cleaned_data["draft"]
+        _periksa_berkas(berkas, EKSTENSI_DRAFT)
+        return berkas
+
+
+class FormDraft(_FormDraft):
+    pass
+
+
+class FormSurat(FormAksi):
+    surat_penugasan = forms.CharField(
+        label=_("Isi surat/disposisi penugasan kepada Subbag PEP"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Isi surat penugasan wajib diisi.")},
+    )
+
+
+class FormFormat(FormAksi):
+    catatan_format = forms.CharField(
+        label=_("Permintaan data (Format Monev Capaian IKU) kepada Kasubag/Sub Koordinator"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Permintaan data wajib diisi.")},
+    )
+
+
+class FormDraftMonev(_FormDraft, _FormLewati):
+    analisis = forms.CharField(
+        label=_("Analisis capaian"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Analisis capaian wajib diisi.")},
+    )
+    field_order = ["draft", "analisis", "alasan_lewati"]
+
+
+FORM_ISIAN: dict[str, type[FormAksi]] = {
+    "disposisi": FormDisposisi,
+    "rapat": FormRapat,
+    "instruksi": FormInstruksi,
+    "konsep": FormKonsep,
+    "draft": FormDraft,
+    "catatan": FormCatatan,
+    "surat": FormSurat,
+    "format": FormFormat,
+    "draft_monev": FormDraftMonev,
+}
+
+
+def form_transisi(t: Transisi, status: str, data: Any = None, files: Any = None) -> FormAksi:
+    """The input form of a transition, prefixed by its name so several fit on one page."""
+    kelas = FormKembali if t.kembali else FORM_ISIAN.get(t.isian, FormKosong)
+    return kelas(data, files, prefix=t.nama, initial={"status_awal": status})

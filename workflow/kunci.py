@@ -1,0 +1,141 @@
+"""Which units' data of a period is locked, and the submission each unit is in.
+
+The API the realisation-entry page codes against. A period (tahun, triwulan) is covered by the
+Monitoring IKU of that quarter and by the Laporan Kinerja of the year (which covers triwulan 0-4).
+A unit's data is locked when its submission to a covering report is approved by the Kabid or
+received by the perencana, or when a covering report is signed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from indikator.models import Unit
+from workflow.models import LaporanKinerja, MonitoringIKU, PengirimanData
+from workflow.sop import PENGIRIMAN_TERKUNCI, StatusLaporan, StatusMonitoring, StatusPengiriman
+
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+PEMBUKA_PENGIRIMAN = _("Perencana dapat membuka kunci dengan alasan tertulis.")
+PEMBUKA_LAPORAN = _("Kepala Dinas dapat membuka kembali laporan dengan alasan tertulis.")
+
+
+@dataclass(frozen=True)
+class InfoKunci:
+    alasan: str
+    pembuka: str
+    sejak: datetime.datetime | None
+
+
+def nama_periode(tahun: int, triwulan: int) -> str:
+    if triwulan in ROMAWI:
+        return _("triwulan %(tw)s %(tahun)s") % {"tw": ROMAWI[triwulan], "tahun": tahun}
+    return _("tahun %(tahun)s") % {"tahun": tahun}
+
+
+def _tanggal(waktu: datetime.datetime | None) -> str:
+    return date_format(timezone.localtime(waktu), "j F Y") if waktu else "-"
+
+
+def kunci_periode(*, unit_ids: Iterable[int], tahun: int, triwulan: int) -> dict[int, InfoKunci]:
+    """Locked units among `unit_ids` for (tahun, triwulan), with the reason; 2 queries."""
+    ids = sorted(set(unit_ids))
+    if not ids:
+        return {}
+    periode = nama_periode(tahun, triwulan)
+    hasil: dict[int, InfoKunci] = {}
+
+    lkj = LaporanKinerja.objects.filter(
+        instansi=OuterRef("instansi"), tahun=tahun, status=StatusLaporan.DITANDATANGANI
+    )
+    monev = MonitoringIKU.objects.filter(
+        instansi=OuterRef("instansi"),
+        tahun=tahun,
+        triwulan=triwulan,
+        status=StatusMonitoring.DISAHKAN,
+    )
+    unit = Unit.objects.filter(pk__in=ids).annotate(
+        lkj_pada=Subquery(lkj.values("ditandatangani_pada")[:1]),
+        lkj_oleh=Subquery(lkj.values("ditandatangani_oleh__nama_lengkap")[:1]),
+        monev_pada=Subquery(monev.values("ditandatangani_pada")[:1]),
+        monev_oleh=Subquery(monev.values("ditandatangani_oleh__nama_lengkap")[:1]),
+    )
+    for u in unit.values("pk", "lkj_pada", "lkj_oleh", "monev_pada", "monev_oleh"):
+        if u["monev_pada"]:
+            alasan = _(
+                "Monitoring Capaian IKU %(periode)s sudah disahkan Kepala Dinas %(nama)s pada "
+                "%(tanggal)s; datanya terkunci."
+            ) % {"periode": periode, "nama": u["monev_oleh"], "tanggal": _tanggal(u["monev_pada"])}
+            hasil[u["pk"]] = InfoKunci(alasan, PEMBUKA_LAPORAN, u["monev_pada"])
+        elif u["lkj_pada"]:
+            alasan = _(
+                "Laporan Kinerja %(tahun)s sudah ditandatangani Kepala Dinas %(nama)s pada "
+                "%(tanggal)s; data %(periode)s terkunci."
+            ) % {
+                "tahun": tahun,
+                "nama": u["lkj_oleh"],
+                "tanggal": _tanggal(u["lkj_pada"]),
+                "periode": periode,
+            }
+            hasil[u["pk"]] = InfoKunci(alasan, PEMBUKA_LAPORAN, u["lkj_pada"])
+
+    terkunci = (
+        PengirimanData.objects.aktif()
+        .periode(tahun, triwulan)
+        .filter(unit_id__in=ids, status__in=PENGIRIMAN_TERKUNCI)
+        .select_related("unit", "disetujui_oleh", "diterima_oleh")
+        .order_by("disetujui_pada")
+    )
+    for k in terkunci:
+        if k.unit_id in hasil:
+            continue
+        if k.status == StatusPengiriman.DITERIMA:
+            alasan = _(
+                "Data %(unit)s %(periode)s sudah diterima Perencana %(nama)s pada %(tanggal)s."
+            ) % {
+                "unit": k.unit,
+                "periode": periode,
+                "nama": k.diterima_oleh,
+                "tanggal": _tanggal(k.diterima_pada),
+            }
+            sejak = k.diterima_pada
+        else:
+            alasan = _(
+                "Data %(unit)s %(periode)s sudah disetujui Kabid %(nama)s pada %(tanggal)s."
+            ) % {
+                "unit": k.unit,
+                "periode": periode,
+                "nama": k.disetujui_oleh,
+                "tanggal": _tanggal(k.disetujui_pada),
+            }
+            sejak = k.disetujui_pada
+        hasil[k.unit_id] = InfoKunci(alasan, PEMBUKA_PENGIRIMAN, sejak)
+    return hasil
+
+
+def pengiriman_untuk(
+    *, unit_ids: Iterable[int], tahun: int, triwulan: int
+) -> dict[int, PengirimanData]:
+    """The current submission of each unit for (tahun, triwulan); 1 query.
+
+    For a quarter, the Monitoring IKU of that quarter comes first, then the year's LKJ.
+    """
+    ids = sorted(set(unit_ids))
+    if not ids:
+        return {}
+    hasil: dict[int, PengirimanData] = {}
+    qs = (
+        PengirimanData.objects.aktif()
+        .periode(tahun, triwulan)
+        .filter(unit_id__in=ids)
+        .select_related("unit", "laporan", "monitoring")
+    )
+    for k in sorted(qs, key=lambda k: (k.monitoring_id is None, -k.pk)):
+        hasil.setdefault(k.unit_id, k)
+    return hasil

@@ -1,0 +1,215 @@
+"""Who must act next: the task list (Tugas Saya), its count and the e-mail recipients."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from indikator.models import JenisUnit, Pengguna, Peran
+from workflow.models import HariLibur, LaporanKinerja, MonitoringIKU, PengirimanData
+from workflow.sop import (
+    LANGKAH_PENGIRIMAN_STATUS,
+    SOP_LKJ,
+    SOP_MONEV,
+    Sop,
+    StatusLaporan,
+    StatusMonitoring,
+    StatusPengiriman,
+    Transisi,
+)
+from workflow.waktu_kerja import Durasi, menit_kerja, tampil_durasi
+
+P = StatusPengiriman
+
+
+def transisi_menunggu(sop: Sop, status: str) -> list[Transisi]:
+    """The SOP transitions that may be taken from `status` (cancelling aside)."""
+    return [t for t in sop.transisi if status in t.dari and t.langkah > 0]
+
+
+def peran_menunggu(sop: Sop, status: str) -> set[str]:
+    """Roles someone of which must act for a report in `status` to move on."""
+    return {r for t in transisi_menunggu(sop, status) if t.utama for r in sop.peran_transisi(t)}
+
+
+def status_untuk_peran(sop: Sop, peran: frozenset[str]) -> list[str]:
+    status = {s for t in sop.transisi if t.utama and t.langkah > 0 for s in t.dari}
+    return sorted(s for s in status if peran_menunggu(sop, s) & peran)
+
+
+def _di_bawah(unit_id: int) -> Q:
+    """The unit itself or a unit below it (the unit tree is at most three deep)."""
+    return Q(unit_id=unit_id) | Q(unit__induk_id=unit_id) | Q(unit__induk__induk_id=unit_id)
+
+
+def _di_luar_bidang() -> Q:
+    return (
+        ~Q(unit__jenis=JenisUnit.BIDANG)
+        & ~Q(unit__induk__jenis=JenisUnit.BIDANG)
+        & ~Q(unit__induk__induk__jenis=JenisUnit.BIDANG)
+    )
+
+
+def pengiriman_menunggu(user: Pengguna) -> QuerySet[PengirimanData]:
+    """Submissions of the user's office waiting for an action of this user."""
+    peran = user.daftar_peran
+    syarat = Q(pk__in=[])
+    if peran & {Peran.KOORDINATOR, Peran.STAF} and user.unit_id:
+        syarat |= Q(status__in=[P.DIISI, P.DIKEMBALIKAN]) & _di_bawah(user.unit_id)
+    if Peran.KABID in peran and user.unit_id:
+        syarat |= Q(status=P.DI_KABID) & _di_bawah(user.unit_id)
+    if Peran.SEKRETARIS in peran:
+        syarat |= Q(status=P.DI_KABID) & _di_luar_bidang()
+    if Peran.PERENCANA in peran:
+        syarat |= Q(status=P.DISETUJUI)
+    return (
+        PengirimanData.objects.filter(instansi_id=user.instansi_id)
+        .filter(syarat)
+        .exclude(laporan__status__in=[StatusLaporan.DITANDATANGANI, StatusLaporan.DIBATALKAN])
+        .exclude(monitoring__status__in=[StatusMonitoring.DISAHKAN, StatusMonitoring.DIBATALKAN])
+    )
+
+
+def laporan_menunggu(user: Pengguna) -> tuple[QuerySet[LaporanKinerja], QuerySet[MonitoringIKU]]:
+    peran = user.daftar_peran
+    lkj = LaporanKinerja.objects.filter(
+        instansi_id=user.instansi_id, status__in=status_untuk_peran(SOP_LKJ, peran)
+    )
+    monev = MonitoringIKU.objects.filter(
+        instansi_id=user.instansi_id, status__in=status_untuk_peran(SOP_MONEV, peran)
+    )
+    return lkj, monev
+
+
+def jumlah_tugas(user: Pengguna) -> int:
+    """The nav badge: one query (plus the user's roles, cached on the user)."""
+    if not user.instansi_id:
+        return 0
+    lkj, monev = laporan_menunggu(user)
+    pengiriman = pengiriman_menunggu(user)
+    return (
+        lkj.values_list("pk")
+        .union(monev.values_list("pk"), pengiriman.values_list("pk"), all=True)
+        .count()
+    )
+
+
+@dataclass(frozen=True)
+class Tugas:
+    jenis: str
+    judul: str
+    status: str
+    aksi: list[str]
+    url: str
+    sejak: datetime.datetime
+    langkah: int | None
+    baku: Durasi | None
+    menit_nyata: int
+    catatan: str
+
+    @property
+    def terlambat(self) -> bool:
+        return self.baku is not None and self.menit_nyata > self.baku.menit_kerja
+
+    @property
+    def nyata_tampil(self) -> str:
+        return tampil_durasi(self.menit_nyata, per_hari=bool(self.baku and self.baku.per_hari))
+
+
+def daftar_tugas(user: Pengguna, sekarang: datetime.datetime | None = None) -> list[Tugas]:
+    """Every report and submission waiting for this user, the longest-waiting first; 4 queries."""
+    if not user.instansi_id:
+        return []
+    sekarang = sekarang or timezone.now()
+    lkj, monev = laporan_menunggu(user)
+    laporan = [*lkj.select_related("instansi"), *monev.select_related("instansi")]
+    pengiriman = list(
+        pengiriman_menunggu(user).select_related(
+            "unit", "laporan", "monitoring", "unit__induk__induk"
+        )
+    )
+    if not laporan and not pengiriman:
+        return []
+    mulai = min(o.status_sejak for o in [*laporan, *pengiriman])
+    libur = HariLibur.daftar(user.instansi_id, mulai)
+    hasil: list[Tugas] = []
+    for obj in laporan:
+        nomor = obj.sop.langkah_status.get(obj.status)
+        langkah = obj.sop.get_langkah(nomor) if nomor else None
+        aksi = [
+            str(t.label)
+            for t in transisi_menunggu(obj.sop, obj.status)
+            if user.punya_peran(*obj.sop.peran_transisi(t))
+        ]
+        hasil.append(
+            Tugas(
+                jenis=obj.jenis,
+                judul=str(obj),
+                status=obj.get_status_display(),
+                aksi=aksi,
+                url=obj.get_absolute_url(),
+                sejak=obj.status_sejak,
+                langkah=nomor,
+                baku=langkah.waktu if langkah else None,
+                menit_nyata=menit_kerja(obj.status_sejak, sekarang, libur),
+                catatan=obj.catatan_koreksi,
+            )
+        )
+    for k in pengiriman:
+        nomor = LANGKAH_PENGIRIMAN_STATUS[k.status][0 if k.laporan_id else 1]
+        langkah = k.sop.get_langkah(nomor)
+        aksi = [
+            str(t.label)
+            for t in k.sop.transisi_pengiriman
+            if k.status in t.dari and t.utama and k.boleh(user, t)
+        ]
+        if not aksi:
+            continue
+        hasil.append(
+            Tugas(
+                jenis="pengiriman",
+                judul=str(k),
+                status=k.get_status_display(),
+                aksi=aksi,
+                url=k.get_absolute_url(),
+                sejak=k.status_sejak,
+                langkah=nomor,
+                baku=langkah.waktu if langkah else None,
+                menit_nyata=menit_kerja(k.status_sejak, sekarang, libur),
+                catatan=k.catatan if k.status == P.DIKEMBALIKAN else "",
+            )
+        )
+    hasil.sort(key=lambda t: t.sejak)
+    return hasil
+
+
+def penerima_laporan(laporan: LaporanKinerja | MonitoringIKU) -> QuerySet[Pengguna]:
+    """Users who must act next on a report (for the e-mail)."""
+    peran = peran_menunggu(laporan.sop, laporan.status)
+    syarat = Q(groups__name__in=peran)
+    if laporan.status == laporan.STATUS_PENGUMPULAN:
+        unit_ids = set(laporan.pengiriman.values_list("unit_id", flat=True))
+        syarat |= Q(groups__name__in=[Peran.KOORDINATOR, Peran.STAF], unit_id__in=unit_ids)
+    return Pengguna.objects.filter(syarat, instansi_id=laporan.instansi_id, is_active=True)
+
+
+def penerima_pengiriman(k: PengirimanData) -> QuerySet[Pengguna]:
+    """Users who must act next on a submission (the same rule as `PengirimanData.boleh`)."""
+    calon = Pengguna.objects.filter(instansi_id=k.instansi_id, is_active=True).distinct()
+    if k.status in (P.DIISI, P.DIKEMBALIKAN):
+        leluhur, node = [], k.unit
+        while node is not None:
+            leluhur.append(node.pk)
+            node = node.induk
+        return calon.filter(groups__name__in=[Peran.KOORDINATOR, Peran.STAF], unit_id__in=leluhur)
+    if k.status == P.DI_KABID:
+        bidang = k.unit.bidang
+        if bidang is None or bidang.jenis == JenisUnit.SEKRETARIAT:
+            return calon.filter(groups__name=Peran.SEKRETARIS)
+        return calon.filter(groups__name=Peran.KABID, unit_id=bidang.pk)
+    if k.status == P.DISETUJUI:
+        return calon.filter(groups__name=Peran.PERENCANA)
+    return calon.none()

@@ -1,0 +1,385 @@
+"""Pages of the SOP workflow: report list and page, submissions, Tugas Saya, uploaded files."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from indikator.akses import boleh_baca_unit, instansi_pengguna
+from indikator.models import Indikator, JenisIndikator, Pengguna, Peran
+from indikator.nilai import nilai_tahun, nilai_triwulan
+from workflow import aksi as alur
+from workflow.forms import FormAksi, FormMulaiLkj, FormMulaiMonev, form_transisi
+from workflow.models import (
+    HariLibur,
+    JejakTransisi,
+    LaporanKinerja,
+    MonitoringIKU,
+    PengirimanData,
+)
+from workflow.sop import StatusPengiriman, Transisi
+from workflow.tugas import daftar_tugas
+from workflow.waktu_kerja import menit_kerja, tampil_durasi
+
+Laporan = LaporanKinerja | MonitoringIKU
+MODEL_JENIS: dict[str, type[Laporan]] = {"lkj": LaporanKinerja, "monev": MonitoringIKU}
+BERKAS = ("surat_masuk", "draft")
+
+
+# ---------------------------------------------------------------------------------------------
+# Access helpers: another office's object is a 404, a role that may not act is a 403
+# ---------------------------------------------------------------------------------------------
+
+
+def get_laporan_for_user(user: Pengguna, jenis: str, pk: int) -> Laporan:
+    model = MODEL_JENIS.get(jenis)
+    if model is None:
+        raise Http404(_("Jenis laporan tidak dikenal."))
+    return get_object_or_404(
+        model.objects.select_related("instansi", "ditandatangani_oleh"),
+        pk=pk,
+        instansi_id=user.instansi_id,
+    )
+
+
+def get_pengiriman_for_user(user: Pengguna, pk: int) -> PengirimanData:
+    pengiriman = get_object_or_404(
+        PengirimanData.objects.select_related(
+            "unit__induk__induk", "laporan", "monitoring", "disetujui_oleh", "diterima_oleh"
+        ),
+        pk=pk,
+        instansi_id=user.instansi_id,
+    )
+    if not boleh_baca_unit(user, pengiriman.unit):
+        raise PermissionDenied(_("Anda tidak berwenang melihat data unit ini."))
+    return pengiriman
+
+
+def _transisi_atau_404(daftar: tuple[Transisi, ...], nama: str) -> Transisi:
+    for t in daftar:
+        if t.nama == nama:
+            return t
+    raise Http404(_("Tindakan tidak dikenal."))
+
+
+# ---------------------------------------------------------------------------------------------
+# Reports
+# ---------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def laporan_daftar(request: HttpRequest) -> HttpResponse:
+    instansi = instansi_pengguna(request.user)
+    return render(
+        request,
+        "workflow/laporan_daftar.html",
+        {
+            "instansi": instansi,
+            "daftar_lkj": LaporanKinerja.objects.filter(instansi=instansi).order_by(
+                "-tahun", "-pk"
+            ),
+            "daftar_monev": MonitoringIKU.objects.filter(instansi=instansi).order_by(
+                "-tahun", "-triwulan", "-pk"
+            ),
+            "boleh_mulai": request.user.punya_peran(Peran.KEPALA_DINAS),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def laporan_mulai(request: HttpRequest, jenis: str) -> HttpResponse:
+    instansi = instansi_pengguna(request.user)
+    if jenis not in MODEL_JENIS:
+        raise Http404(_("Jenis laporan tidak dikenal."))
+    if not request.user.punya_peran(Peran.KEPALA_DINAS):
+        raise PermissionDenied(_("Hanya Kepala Dinas yang dapat memulai laporan (langkah 1)."))
+    kelas = FormMulaiLkj if jenis == "lkj" else FormMulaiMonev
+    form = kelas(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if jenis == "lkj":
+                laporan: Laporan = alur.mulai_laporan(
+                    instansi=instansi,
+                    tahun=data["tahun"],
+                    oleh=request.user,
+                    isi_disposisi=data["isi_disposisi"],
+                    surat_masuk=data.get("surat_masuk"),
+                )
+            else:
+                laporan = alur.mulai_monitoring(
+                    instansi=instansi,
+                    tahun=data["tahun"],
+                    triwulan=data["triwulan"],
+                    oleh=request.user,
+                    isi_disposisi=data["isi_disposisi"],
+                    surat_masuk=data.get("surat_masuk"),
+                )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(
+                request, _("%(laporan)s dimulai; disposisi tercatat.") % {"laporan": laporan}
+            )
+            return redirect(laporan)
+    judul = MODEL_JENIS[jenis]._meta.verbose_name
+    return render(
+        request,
+        "workflow/laporan_mulai.html",
+        {"form": form, "jenis": jenis, "judul": judul},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _baris_sop(laporan: Laporan, jejak: list[JejakTransisi], pengiriman: list[Any]) -> list[dict]:
+    """The seed's table, row per step, with who acted, when, and real against standard time."""
+    sop = laporan.sop
+    terakhir: dict[int, JejakTransisi] = {}
+    for j in jejak:
+        if j.pengiriman_id is None and j.langkah:
+            terakhir[j.langkah] = j
+    sedang_kumpul = laporan.status == laporan.STATUS_PENGUMPULAN
+    sekarang = laporan.langkah_sekarang
+    diterima = sum(1 for k in pengiriman if k.status == StatusPengiriman.DITERIMA)
+    baris = []
+    for langkah in sop.langkah:
+        aktif = (sedang_kumpul and langkah.per_unit) or (
+            not sedang_kumpul and langkah.nomor == sekarang and not laporan.selesai
+        )
+        baris.append(
+            {
+                "langkah": langkah,
+                "penanda": [p.peran == langkah.peran for p in sop.pelaksana],
+                "aktif": aktif,
+                "jejak": terakhir.get(langkah.nomor),
+                "progres": (diterima, len(pengiriman)) if langkah.per_unit and pengiriman else None,
+            }
+        )
+    return baris
+
+
+def _render_laporan(
+    request: HttpRequest,
+    laporan: Laporan,
+    form_gagal: dict[str, FormAksi] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    user = request.user
+    aksi = []
+    for t in laporan.sop.transisi:
+        if laporan.status in t.dari and laporan.boleh(user, t):
+            form = (form_gagal or {}).get(t.nama) or form_transisi(t, laporan.status)
+            url = reverse("workflow:laporan-aksi", args=[laporan.jenis, laporan.pk, t.nama])
+            aksi.append({"t": t, "form": form, "url": url})
+    jejak = list(
+        JejakTransisi.objects.filter(**{laporan.jenis_fk: laporan})
+        .select_related("oleh", "pengiriman__unit")
+        .order_by("waktu", "pk")
+    )
+    pengiriman = list(laporan.pengiriman.select_related("unit").order_by("unit__urutan", "pk"))
+    sekarang = timezone.now()
+    menunggu = None
+    if not laporan.selesai:
+        libur = HariLibur.daftar(laporan.instansi_id, laporan.status_sejak)
+        nomor = laporan.langkah_sekarang
+        langkah = laporan.sop.get_langkah(nomor) if nomor else None
+        menit = menit_kerja(laporan.status_sejak, sekarang, libur)
+        menunggu = {
+            "langkah": langkah,
+            "tampil": tampil_durasi(menit, per_hari=bool(langkah and langkah.waktu.per_hari)),
+            "terlambat": bool(langkah and menit > langkah.waktu.menit_kerja),
+        }
+    return render(
+        request,
+        "workflow/laporan_detail.html",
+        {
+            "laporan": laporan,
+            "sop": laporan.sop,
+            "aksi": aksi,
+            "jejak": jejak,
+            "pengiriman": pengiriman,
+            "baris_sop": _baris_sop(laporan, jejak, pengiriman),
+            "menunggu": menunggu,
+            "belum_diterima": [k.unit for k in pengiriman if k.status != StatusPengiriman.DITERIMA],
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def laporan_detail(request: HttpRequest, jenis: str, pk: int) -> HttpResponse:
+    return _render_laporan(request, get_laporan_for_user(request.user, jenis, pk))
+
+
+@login_required
+@require_POST
+def laporan_aksi(request: HttpRequest, jenis: str, pk: int, aksi: str) -> HttpResponse:
+    laporan = get_laporan_for_user(request.user, jenis, pk)
+    t = _transisi_atau_404(laporan.sop.transisi, aksi)
+    if t.langkah == 1 and t.nama == "disposisi":
+        raise Http404(_("Disposisi diberikan saat laporan dimulai."))
+    if not laporan.boleh(request.user, t):
+        raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini."))
+    if laporan.status not in t.dari:
+        messages.error(request, alur.pesan_konflik(laporan))
+        return redirect(laporan)
+    form = form_transisi(t, laporan.status, request.POST, request.FILES)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            alur.jalankan(
+                laporan=laporan,
+                aksi=aksi,
+                oleh=request.user,
+                data=data,
+                status_awal=data.pop("status_awal", "") or None,
+            )
+        except alur.KonflikStatus as e:
+            messages.error(request, e.pesan)
+            return redirect(laporan)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            laporan.refresh_from_db(fields=["status"])
+            messages.success(
+                request,
+                _("%(aksi)s: tercatat. Status sekarang: %(status)s.")
+                % {"aksi": t.label, "status": laporan.get_status_display()},
+            )
+            return redirect(laporan)
+    messages.error(request, _("Periksa kembali isian di bawah."))
+    return _render_laporan(request, laporan, {t.nama: form}, status=400)
+
+
+# ---------------------------------------------------------------------------------------------
+# A unit's data submission
+# ---------------------------------------------------------------------------------------------
+
+
+def _data_unit(pengiriman: PengirimanData) -> list[dict[str, Any]]:
+    """The unit's indicators with target and realisation of the report's period (3 queries)."""
+    induk = pengiriman.induk
+    qs = Indikator.objects.filter(
+        renstra__instansi_id=pengiriman.instansi_id,
+        renstra__tahun_awal__lte=induk.tahun,
+        renstra__tahun_akhir__gte=induk.tahun,
+        unit_penanggung_jawab_id=pengiriman.unit_id,
+    ).order_by("urutan", "kode")
+    if isinstance(induk, MonitoringIKU):
+        qs = qs.filter(jenis=JenisIndikator.IKU)
+    indikator = list(qs)
+    instansi = induk.instansi
+    skala = instansi.skala_kategori()
+    if isinstance(induk, MonitoringIKU):
+        nilai = nilai_triwulan(
+            indikator, induk.tahun, induk.triwulan, skala=skala, batas=instansi.batas_capaian
+        )
+    else:
+        nilai = nilai_tahun(indikator, induk.tahun, skala=skala, batas=instansi.batas_capaian)
+    return [{"indikator": i, "nilai": nilai[i.pk]} for i in indikator]
+
+
+def _render_pengiriman(
+    request: HttpRequest,
+    pengiriman: PengirimanData,
+    form_gagal: dict[str, FormAksi] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    aksi = []
+    if not pengiriman.induk.selesai:
+        for t in pengiriman.sop.transisi_pengiriman:
+            if pengiriman.status in t.dari and pengiriman.boleh(request.user, t):
+                form = (form_gagal or {}).get(t.nama) or form_transisi(t, pengiriman.status)
+                url = reverse("workflow:pengiriman-aksi", args=[pengiriman.pk, t.nama])
+                aksi.append({"t": t, "form": form, "url": url})
+    return render(
+        request,
+        "workflow/pengiriman_detail.html",
+        {
+            "k": pengiriman,
+            "laporan": pengiriman.induk,
+            "aksi": aksi,
+            "data": _data_unit(pengiriman),
+            "jejak": pengiriman.jejak.select_related("oleh").order_by("waktu", "pk"),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def pengiriman_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_pengiriman(request, get_pengiriman_for_user(request.user, pk))
+
+
+@login_required
+@require_POST
+def pengiriman_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
+    pengiriman = get_pengiriman_for_user(request.user, pk)
+    t = _transisi_atau_404(pengiriman.sop.transisi_pengiriman, aksi)
+    if not pengiriman.boleh(request.user, t):
+        raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini."))
+    if pengiriman.status not in t.dari:
+        messages.error(request, alur.pesan_konflik(pengiriman))
+        return redirect(pengiriman)
+    form = form_transisi(t, pengiriman.status, request.POST)
+    if form.is_valid():
+        try:
+            alur.lakukan_aksi_pengiriman(
+                pengiriman=pengiriman,
+                aksi=aksi,
+                oleh=request.user,
+                catatan=form.cleaned_data.get("catatan", ""),
+                status_awal=form.cleaned_data.get("status_awal") or None,
+            )
+        except alur.KonflikStatus as e:
+            messages.error(request, e.pesan)
+            return redirect(pengiriman)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("%(aksi)s: tercatat.") % {"aksi": t.label})
+            return redirect(pengiriman)
+    messages.error(request, _("Periksa kembali isian di bawah."))
+    return _render_pengiriman(request, pengiriman, {t.nama: form}, status=400)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tugas Saya and files
+# ---------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def tugas_saya(request: HttpRequest) -> HttpResponse:
+    instansi_pengguna(request.user)
+    return render(request, "workflow/tugas_saya.html", {"tugas": daftar_tugas(request.user)})
+
+
+@login_required
+@require_GET
+def berkas(request: HttpRequest, jenis: str, pk: int, nama: str) -> FileResponse:
+    """An uploaded file of a report (surat masuk scan, draft), for users of the same office."""
+    laporan = get_laporan_for_user(request.user, jenis, pk)
+    if nama not in BERKAS:
+        raise Http404(_("Berkas tidak dikenal."))
+    f = getattr(laporan, nama)
+    if not f:
+        raise Http404(_("Berkas belum diunggah."))
+    try:
+        handle = f.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("Berkas tidak ditemukan di penyimpanan.")) from None
+    return FileResponse(handle, filename=f.name.rsplit("/", 1)[-1])
