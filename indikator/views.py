@@ -79,5 +79,6 @@ def beranda(request: HttpRequest) -> HttpResponse:
             "belum_dinilai": belum_dinilai,
             "triwulan": tw,
             "kosong": kosong,
+            "baris": [(i, hasil[i.pk]) for i in indikator],
         },
     )

@@ -24,3 +24,12 @@ def angka(nilai: Decimal | int | float | None, tempat: int = 2) -> str:
 @register.filter
 def triwulan_romawi(triwulan: int | None) -> str:
     return ROMAWI.get(triwulan or 0, "")
+
+
+@register.filter
+def urutan_kategori(nama: str, kategori: list[tuple[str, int]]) -> int:
+    """1-based position of a category in the office's scale (for its colour class)."""
+    for nomor, (nama_kategori, _jumlah) in enumerate(kategori, start=1):
+        if nama_kategori == nama:
+            return nomor
+    return 0
