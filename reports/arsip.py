@@ -68,7 +68,7 @@ def susun_dokumen(laporan: Laporan, *, penanda: Pengguna | None, tanggal: Any) -
     ttd = blok_tanda_tangan(laporan.instansi, tanggal, penanda)
     if laporan.jenis == JenisDokumen.MONEV:
         return dok_monev(
-            data, laporan.triwulan or 4, analisis=naskah.analisis if naskah else "", ttd=ttd
+            data, laporan.triwulan or 4, analisis=getattr(laporan, "analisis", ""), ttd=ttd
         )
     teks = {f: getattr(naskah, f) for f in _BAGIAN} if naskah else {}
     analisis = {a.sasaran_id: a.teks for a in naskah.analisis_sasaran.all()} if naskah else {}

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from indikator.models import Unit
+from indikator.models import SasaranStrategis, Unit
 from reports.models import NaskahLaporan, Pengiriman
 
 PILIHAN_KERTAS = [("f4", _("F4 (215 × 330 mm)")), ("a4", _("A4 (210 × 297 mm)"))]
@@ -44,6 +44,25 @@ class SaringanForm(forms.Form):
 
 
 class NaskahLkjForm(forms.ModelForm):
+    """The LKJ chapters, and one Bab III A analysis field per Sasaran Strategis."""
+
+    def __init__(
+        self, *args: Any, sasaran: list[SasaranStrategis], analisis: dict[int, str], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.sasaran = sasaran
+        for s in sasaran:
+            self.fields[f"sasaran_{s.pk}"] = forms.CharField(
+                label=_("Analisis sasaran %(kode)s: %(uraian)s")
+                % {"kode": s.kode, "uraian": s.uraian},
+                required=False,
+                initial=analisis.get(s.pk, ""),
+                widget=forms.Textarea(attrs={"rows": 5}),
+            )
+
+    def analisis_sasaran(self) -> dict[int, str]:
+        return {s.pk: self.cleaned_data.get(f"sasaran_{s.pk}", "") for s in self.sasaran}
+
     class Meta:
         model = NaskahLaporan
         fields = [
@@ -56,13 +75,6 @@ class NaskahLkjForm(forms.ModelForm):
             "penutup",
         ]
         widgets = {f: forms.Textarea(attrs={"rows": 5}) for f in fields}
-
-
-class NaskahMonevForm(forms.ModelForm):
-    class Meta:
-        model = NaskahLaporan
-        fields = ["analisis"]
-        widgets = {"analisis": forms.Textarea(attrs={"rows": 10})}
 
 
 class PengirimanForm(forms.ModelForm):

@@ -40,7 +40,6 @@ class NaskahLaporan(models.Model):
     )
     realisasi_anggaran = models.TextField(_("Bab III B Realisasi Anggaran (analisis)"), blank=True)
     penutup = models.TextField(_("Bab IV Penutup"), blank=True)
-    analisis = models.TextField(_("analisis capaian (monitoring IKU)"), blank=True)
     diubah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -13,3 +13,9 @@ urlpatterns = [
     path("arsip/<int:dokumen_id>/pdf/", views.dokumen_unduh, name="dokumen-unduh"),
     path("arsip/<int:dokumen_id>/pengiriman/", views.pengiriman, name="pengiriman"),
 ]
+urlpatterns += [
+    path("dokumen/<str:jenis>/<int:laporan_id>/", views.dokumen, name="dokumen"),
+    path("dokumen/<str:jenis>/<int:laporan_id>/html/", views.dokumen_html, name="dokumen-html"),
+    path("dokumen/<str:jenis>/<int:laporan_id>/pdf/", views.dokumen_pdf, name="dokumen-pdf"),
+    path("dokumen/<str:jenis>/<int:laporan_id>/naskah/", views.naskah, name="naskah"),
+]

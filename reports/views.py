@@ -20,23 +20,33 @@ from django.views.decorators.http import require_GET, require_http_methods
 from indikator.models import Instansi, Pengguna
 from reports.akses import (
     PERAN_PENGIRIM,
+    boleh_sunting_naskah,
     get_dokumen_for_user,
     get_ekspor_for_user,
+    get_laporan_for_user,
     instansi_laporan,
+    model_laporan,
 )
 from reports.baris import (
     DataLaporan,
     Saringan,
+    kelompok_sasaran,
     tabel_t1,
     tabel_t2,
     tabel_t3,
     tabel_t4,
     tahun_tersedia,
 )
-from reports.dokumen import dok_tabel, pdf_dokumen
-from reports.forms import PengirimanForm, SaringanForm
+from reports.dokumen import dok_tabel, html_dokumen, pdf_dokumen
+from reports.forms import NaskahLkjForm, PengirimanForm, SaringanForm
 from reports.kop import blok_tanda_tangan, kepala_dinas
-from reports.models import DokumenTertanda, EksporPDF, StatusBerkas
+from reports.models import (
+    AnalisisSasaran,
+    DokumenTertanda,
+    EksporPDF,
+    NaskahLaporan,
+    StatusBerkas,
+)
 from reports.tabel import Tabel
 from reports.xlsx import tulis_xlsx
 
@@ -125,6 +135,10 @@ def index(request: HttpRequest) -> HttpResponse:
         .order_by("-tahun", "-triwulan", "jenis", "-versi")
     )
     ekspor = list(EksporPDF.objects.filter(diminta_oleh=request.user).order_by("-dibuat")[:10])
+    laporan = [
+        *model_laporan("lkj").objects.filter(instansi=instansi).order_by("-tahun"),
+        *model_laporan("monev").objects.filter(instansi=instansi).order_by("-tahun", "-triwulan"),
+    ]
     return render(
         request,
         "reports/index.html",
@@ -133,6 +147,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "semua_tabel": NAMA_TABEL,
             "dokumen": dokumen,
             "ekspor": ekspor,
+            "laporan": laporan,
             "boleh_kirim": request.user.punya_peran(*PERAN_PENGIRIM),
         },
     )
@@ -263,3 +278,103 @@ def catat_pengiriman(*, dokumen: DokumenTertanda, oleh: Pengguna, data: dict[str
         nomor_referensi=data["nomor_referensi"],
         dicatat_oleh=oleh,
     )
+
+
+# --- Full documents of a workflow report (LKJ yearly, Monitoring IKU quarterly)
+
+
+def _dok_laporan(laporan: Any) -> dict[str, Any]:
+    """The live document of a report: signed by its signer, or the office's Kepala Dinas."""
+    from reports.arsip import susun_dokumen
+
+    penanda = laporan.ditandatangani_oleh or kepala_dinas(laporan.instansi)
+    tanggal = timezone.localdate(laporan.ditandatangani_pada or timezone.now())
+    return susun_dokumen(laporan, penanda=penanda, tanggal=tanggal)
+
+
+@login_required
+@require_GET
+def dokumen(request: HttpRequest, jenis: str, laporan_id: int) -> HttpResponse:
+    laporan = get_laporan_for_user(request.user, jenis, laporan_id)
+    versi = list(
+        DokumenTertanda.objects.untuk_laporan(laporan)
+        .select_related("ditandatangani_oleh")
+        .order_by("-versi")
+    )
+    return render(
+        request,
+        "reports/dokumen.html",
+        {
+            "laporan": laporan,
+            "versi": versi,
+            "boleh_sunting": boleh_sunting_naskah(request.user, laporan),
+        },
+    )
+
+
+@login_required
+@require_GET
+def dokumen_html(request: HttpRequest, jenis: str, laporan_id: int) -> HttpResponse:
+    laporan = get_laporan_for_user(request.user, jenis, laporan_id)
+    return HttpResponse(html_dokumen(_dok_laporan(laporan)))
+
+
+@login_required
+@require_GET
+def dokumen_pdf(request: HttpRequest, jenis: str, laporan_id: int) -> HttpResponse:
+    laporan = get_laporan_for_user(request.user, jenis, laporan_id)
+    dok = _dok_laporan(laporan)
+    nama = f"{jenis}-{laporan.instansi.kode}-{laporan.tahun}"
+    nama += f"-tw{laporan.triwulan}.pdf" if laporan.triwulan else ".pdf"
+    if jenis == "lkj":  # the full LKjIP runs to many pages: render it in the background
+        ekspor = mulai_ekspor(
+            instansi=laporan.instansi,
+            oleh=request.user,
+            judul=dok["judul"],
+            nama_berkas=nama,
+            dok=dok,
+        )
+        return redirect("reports:ekspor", ekspor.pk)
+    isi, _halaman = pdf_dokumen(dok)
+    respon = HttpResponse(isi, content_type="application/pdf")
+    respon["Content-Disposition"] = f'inline; filename="{nama}"'
+    return respon
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def naskah(request: HttpRequest, jenis: str, laporan_id: int) -> HttpResponse:
+    laporan = get_laporan_for_user(request.user, jenis, laporan_id)
+    if not boleh_sunting_naskah(request.user, laporan):
+        raise PermissionDenied(
+            _("Naskah hanya disunting oleh perencana/analis pada tahap penyusunan laporan.")
+        )
+    from reports.arsip import naskah_untuk
+
+    obj = naskah_untuk(laporan) or NaskahLaporan(laporan=laporan)
+    data = DataLaporan(laporan.instansi, laporan.tahun)
+    sasaran = [s for s, _inds in kelompok_sasaran(data.indikator_kinerja)]
+    analisis = {a.sasaran_id: a.teks for a in obj.analisis_sasaran.all()} if obj.pk else {}
+    form = NaskahLkjForm(request.POST or None, instance=obj, sasaran=sasaran, analisis=analisis)
+    if request.method == "POST" and form.is_valid():
+        simpan_naskah(laporan=laporan, oleh=request.user, form=form)
+        messages.success(request, _("Naskah laporan tersimpan."))
+        return redirect("reports:naskah", jenis, laporan.pk)
+    return render(request, "reports/naskah.html", {"laporan": laporan, "form": form})
+
+
+@transaction.atomic
+def simpan_naskah(*, laporan: Any, oleh: Pengguna, form: NaskahLkjForm) -> NaskahLaporan:
+    """Save the narrative, if the report is still in the writer's step (row locked)."""
+    laporan = type(laporan).objects.select_for_update().get(pk=laporan.pk)
+    if not boleh_sunting_naskah(oleh, laporan):
+        raise PermissionDenied(_("Laporan sudah berpindah tahap; naskah tidak dapat diubah."))
+    obj = form.save(commit=False)
+    obj.laporan = laporan
+    obj.diubah_oleh = oleh
+    obj.save()
+    for sasaran_id, teks in form.analisis_sasaran().items():
+        AnalisisSasaran.objects.update_or_create(
+            naskah=obj, sasaran_id=sasaran_id, defaults={"teks": teks}
+        )
+    return obj
