@@ -351,7 +351,7 @@ def lakukan_aksi(
     assert isinstance(obj, LaporanKinerja | MonitoringIKU)
     if p.t.isian:
         _isi(p, data, p.t.isian)
-    if p.dari == obj.STATUS_PENGUMPULAN:
+    if p.dari == obj.STATUS_PENGUMPULAN and not p.t.kembali:
         _tutup_pengumpulan(p, data.get("alasan_lewati", ""))
     if p.t.kembali:
         obj.catatan_koreksi = p.catatan

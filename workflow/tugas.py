@@ -91,8 +91,11 @@ def jumlah_tugas(user: Pengguna) -> int:
     lkj, monev = laporan_menunggu(user)
     pengiriman = pengiriman_menunggu(user)
     return (
-        lkj.values_list("pk")
-        .union(monev.values_list("pk"), pengiriman.values_list("pk"), all=True)
+        lkj.order_by()
+        .values_list("pk")
+        .union(
+            monev.order_by().values_list("pk"), pengiriman.order_by().values_list("pk"), all=True
+        )
         .count()
     )
 

@@ -7,9 +7,9 @@ urlpatterns = [
     path("", views.laporan_daftar, name="laporan-daftar"),
     path("tugas/", views.tugas_saya, name="tugas-saya"),
     path("mulai/<str:jenis>/", views.laporan_mulai, name="laporan-mulai"),
+    path("pengiriman/<int:pk>/", views.pengiriman_detail, name="pengiriman"),
+    path("pengiriman/<int:pk>/aksi/<str:aksi>/", views.pengiriman_aksi, name="pengiriman-aksi"),
     path("<str:jenis>/<int:pk>/", views.laporan_detail, name="laporan"),
     path("<str:jenis>/<int:pk>/aksi/<str:aksi>/", views.laporan_aksi, name="laporan-aksi"),
     path("<str:jenis>/<int:pk>/berkas/<str:nama>/", views.berkas, name="berkas"),
-    path("pengiriman/<int:pk>/", views.pengiriman_detail, name="pengiriman"),
-    path("pengiriman/<int:pk>/aksi/<str:aksi>/", views.pengiriman_aksi, name="pengiriman-aksi"),
 ]

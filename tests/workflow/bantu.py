@@ -85,7 +85,10 @@ def mulai_monev(kantor: Kantor, tahun: int = 2025, triwulan: int = 3) -> Monitor
 def maju_sampai(laporan: LaporanKinerja | MonitoringIKU, kantor: Kantor, status: str) -> None:
     """Take the happy path until the report is in `status`."""
     jalan = JALAN_LKJ if isinstance(laporan, LaporanKinerja) else JALAN_MONEV
-    for dari, aksi, peran in jalan:
+    laporan.refresh_from_db()
+    urutan = [dari for dari, _aksi, _peran in jalan]
+    assert laporan.status in urutan, laporan.status
+    for dari, aksi, peran in jalan[urutan.index(laporan.status) :]:
         laporan.refresh_from_db()
         if laporan.status == status:
             return
