@@ -30,6 +30,7 @@ from indikator.models import (
     Renstra,
     SasaranStrategis,
     Target,
+    TingkatAnggaran,
     Unit,
 )
 from indikator.nilai import NilaiPeriode, nilai_tahun, nilai_triwulan
@@ -399,7 +400,8 @@ def tabel_t3(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
         anak[m.induk_id].append(m)
 
     def baris_mata(m: MataAnggaran) -> list[Baris]:
-        hasil = [Baris(sel=[None, None, None, None, m.kode, m.nama, *[None] * 4], gaya=m.tingkat)]
+        nama = m.nama.upper() if m.tingkat == TingkatAnggaran.PROGRAM else m.nama
+        hasil = [Baris(sel=[None, None, None, None, m.kode, nama, *[None] * 4], gaya=m.tingkat)]
         for ind in per_mata.get(m.pk, []):
             if unit_ids is not None and ind.unit_penanggung_jawab_id not in unit_ids:
                 continue

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from indikator.angka import KOSONG, format_angka
+
 Nilai = str | Decimal | None
 
 
@@ -45,9 +47,22 @@ class Baris:
 class SelTampil:
     """A body cell as the HTML/PDF template draws it (covered cells are left out)."""
 
-    nilai: Nilai
+    teks: str
     angka: bool
     rowspan: int
+
+
+GAYA_JUDUL = frozenset({"program", "kegiatan", "sub_kegiatan"})
+"""Row styles of budget-line heading rows: their empty numbers are blank, not "-"."""
+
+
+def teks_sel(nilai: Nilai, angka: bool, gaya: str) -> str:
+    """Display text of a cell: Indonesian numbers ("1.234,56"), "-" for a missing figure."""
+    if not angka:
+        return nilai or ""
+    if nilai is None:
+        return "" if gaya in GAYA_JUDUL else KOSONG
+    return format_angka(nilai)
 
 
 @dataclass
@@ -92,7 +107,8 @@ class Tabel:
                 span = b.rentang.get(i, 1)
                 if span > 1:
                     sisa[i] = span - 1
-                sel.append(SelTampil(nilai=nilai, angka=self.kolom[i].angka, rowspan=span))
+                angka = self.kolom[i].angka
+                sel.append(SelTampil(teks_sel(nilai, angka, b.gaya), angka, span))
             yield b, sel
 
     def ke_json(self) -> dict[str, Any]:

@@ -134,7 +134,7 @@ def test_t3_budget_lines(demo, django_assert_num_queries):
         "Dinas Kesehatan Kota Binjai",
         "Peningkatan tata kelola dan akuntabilitas kinerja perangkat daerah",
         "1.02.01",
-        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+        "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
     ]
     assert program.gaya == "program"
     assert program.rentang == {0: 7, 1: 7, 2: 7, 3: 7}
