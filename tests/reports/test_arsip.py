@@ -7,6 +7,8 @@ import io
 from decimal import Decimal
 
 import pytest
+import segno
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from pypdf import PdfReader
@@ -54,6 +56,12 @@ def test_signing_lkj_freezes_and_renders(demo, tugas_langsung, django_capture_on
     assert Decimal(baris["sel"][6]) == 4823
     assert dokumen.isi["naskah"]["kata_pengantar"] == "Puji syukur kepada Tuhan."
     assert dokumen.isi["ttd"]["nip"] == "NIP. 19660607 199903 1 003"
+    # The QR code encodes the public verification address.
+    url = f"{settings.SITE_URL}/verifikasi/{dokumen.token}/"
+    assert dokumen.isi["verifikasi"]["url"] == url
+    assert dokumen.isi["verifikasi"]["qr"] == segno.make(url, error="m").svg_data_uri(
+        scale=4, border=1
+    )
     # The PDF carries the short code and the verification address.
     isi_pdf = teks(dokumen)
     assert dokumen.kode in isi_pdf

@@ -230,3 +230,16 @@ def test_query_count_does_not_grow_with_rows(demo, django_assert_num_queries):
 def test_t4_rejects_bad_quarter():
     with pytest.raises(ValueError, match="Triwulan"):
         tabel_t4(None, 5)  # type: ignore[arg-type]
+
+
+@pytest.mark.django_db
+def test_no_maternal_death_is_full_achievement_capped_per_office(demo):
+    """AKI 0 on a negative indicator: (2 x 90 - 0) / 90 = 200 %, capped at 120 % in Magetan."""
+    for kantor in demo.kantor:
+        Realisasi.objects.filter(indikator=kantor.indikator["1.4"], tahun=2025).update(
+            jumlah=0, nilai=0
+        )
+    binjai = baris_kode(tabel_t1(DataLaporan(demo.binjai.instansi, 2025)), "1.4")
+    magetan = baris_kode(tabel_t1(DataLaporan(demo.magetan.instansi, 2025)), "1.4")
+    assert binjai.sel[6:9] == [D(0), D(0), D(200)]
+    assert magetan.sel[7] == D(0) and magetan.sel[8] == D(120)
