@@ -81,18 +81,26 @@ class DataLaporan:
         return self.instansi.skala_kategori()
 
     @cached_property
-    def semua_indikator(self) -> list[Indikator]:
+    def indikator_kinerja(self) -> list[Indikator]:
+        """Indicators of the Sasaran Strategis (IKU and others), in Renstra order."""
         if self.renstra is None:
             return []
         return list(
-            Indikator.objects.filter(renstra=self.renstra)
+            Indikator.objects.filter(renstra=self.renstra, sasaran__isnull=False)
             .select_related("sasaran", "unit_penanggung_jawab")
             .order_by("sasaran__urutan", "sasaran__kode", "urutan", "kode")
         )
 
     @cached_property
-    def indikator_kinerja(self) -> list[Indikator]:
-        return [i for i in self.semua_indikator if i.sasaran_id is not None]
+    def indikator_anggaran(self) -> list[Indikator]:
+        """Indicators of the DPA budget lines (program, kegiatan, sub kegiatan)."""
+        if self.renstra is None:
+            return []
+        return list(
+            Indikator.objects.filter(renstra=self.renstra, mata_anggaran__isnull=False).order_by(
+                "urutan", "kode"
+            )
+        )
 
     @cached_property
     def mata_anggaran(self) -> list[MataAnggaran]:
@@ -118,9 +126,19 @@ class DataLaporan:
 
     @cached_property
     def nilai(self) -> dict[int, NilaiPeriode]:
-        """Year figures of every indicator (performance and budget lines together)."""
+        """Year figures of the performance indicators."""
         return nilai_tahun(
-            self.semua_indikator, self.tahun, skala=self.skala, batas=self.instansi.batas_capaian
+            self.indikator_kinerja, self.tahun, skala=self.skala, batas=self.instansi.batas_capaian
+        )
+
+    @cached_property
+    def nilai_anggaran(self) -> dict[int, NilaiPeriode]:
+        """Year figures of the budget-line indicators."""
+        return nilai_tahun(
+            self.indikator_anggaran,
+            self.tahun,
+            skala=self.skala,
+            batas=self.instansi.batas_capaian,
         )
 
     @cached_property
@@ -146,13 +164,20 @@ class DataLaporan:
         return cache[triwulan]
 
     @cached_property
-    def teks(self) -> dict[int, TeksRealisasi]:
+    def teks_kinerja(self) -> dict[int, TeksRealisasi]:
+        return self._teks(self.indikator_kinerja)
+
+    @cached_property
+    def teks_anggaran(self) -> dict[int, TeksRealisasi]:
+        return self._teks(self.indikator_anggaran)
+
+    def _teks(self, indikator: list[Indikator]) -> dict[int, TeksRealisasi]:
         """Analysis, problems and remedies of the year per indicator (one query).
 
         The yearly row's text wins; otherwise the latest quarter that has any text.
         """
-        hasil: dict[int, TeksRealisasi] = {}
-        ids = [i.pk for i in self.semua_indikator]
+        hasil: dict[int, _Teks] = {}
+        ids = [i.pk for i in indikator]
         baris = (
             Realisasi.objects.filter(indikator_id__in=ids, tahun=self.tahun)
             .exclude(analisis="", permasalahan="", upaya="")
@@ -392,9 +417,8 @@ def tabel_t3(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
     )
     unit_ids = data.unit_di_bawah(saringan.unit) if saringan.unit is not None else None
     per_mata: dict[int, list[Indikator]] = defaultdict(list)
-    for ind in data.semua_indikator:
-        if ind.mata_anggaran_id is not None:
-            per_mata[ind.mata_anggaran_id].append(ind)
+    for ind in data.indikator_anggaran:
+        per_mata[ind.mata_anggaran_id].append(ind)
     anak: dict[int | None, list[MataAnggaran]] = defaultdict(list)
     for m in data.mata_anggaran:
         anak[m.induk_id].append(m)
@@ -405,8 +429,8 @@ def tabel_t3(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
         for ind in per_mata.get(m.pk, []):
             if unit_ids is not None and ind.unit_penanggung_jawab_id not in unit_ids:
                 continue
-            n = data.nilai[ind.pk]
-            t = data.teks.get(ind.pk)
+            n = data.nilai_anggaran[ind.pk]
+            t = data.teks_anggaran.get(ind.pk)
             hasil.append(
                 Baris(
                     sel=[

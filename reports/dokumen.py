@@ -291,9 +291,9 @@ def dok_lkj(
         analisis = analisis_sasaran.get(sasaran.pk, "").strip()
         if not analisis:
             analisis = "\n\n".join(
-                f"{ind.kode} {ind.nama}: {data.teks[ind.pk].analisis}"
+                f"{ind.kode} {ind.nama}: {data.teks_kinerja[ind.pk].analisis}"
                 for ind in inds
-                if ind.pk in data.teks and data.teks[ind.pk].analisis
+                if ind.pk in data.teks_kinerja and data.teks_kinerja[ind.pk].analisis
             )
         sasaran_bab3.append(
             {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from copy import copy
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -27,6 +28,7 @@ _TEBAL = Font(name="Arial", size=10, bold=True)
 _BIASA = Font(name="Arial", size=10)
 _JUDUL = Font(name="Arial", size=12, bold=True)
 _KECIL = Font(name="Arial", size=8)
+_GARIS_BAWAH = Font(name="Arial", size=10, bold=True, underline="single")
 _TENGAH = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _KIRI = Alignment(horizontal="left", vertical="top", wrap_text=True)
 _KANAN = Alignment(horizontal="right", vertical="top")
@@ -35,9 +37,20 @@ _GAYA_TEBAL = {"program", "kegiatan"}
 
 
 def _sel(ws: Worksheet, nilai: object, **gaya: object) -> WriteOnlyCell:
+    """A cell with a style. Setting openpyxl style objects hashes them on every cell, which was
+    most of the writing time; each combination is therefore resolved once per workbook and its
+    style index array copied onto the following cells."""
     cell = WriteOnlyCell(ws, value=nilai)
-    for nama, isi in gaya.items():
-        setattr(cell, nama, isi)
+    if not gaya:
+        return cell
+    kunci = tuple(sorted((k, id(v)) for k, v in gaya.items()))
+    cache = ws.parent.__dict__.setdefault("_lkj_gaya", {})
+    if kunci not in cache:
+        for nama, isi in gaya.items():
+            setattr(cell, nama, isi)
+        cache[kunci] = copy(cell._style)
+    else:
+        cell._style = copy(cache[kunci])
     return cell
 
 
@@ -117,8 +130,14 @@ def _tulis_tabel(ws: Worksheet, tabel: Tabel, ttd: BlokTandaTangan | None) -> No
         sel = []
         for i, nilai in enumerate(b.sel):
             if angka[i]:
-                cell = _sel(ws, nilai, font=font, border=_BINGKAI, alignment=_KANAN)
-                cell.number_format = FORMAT_ANGKA
+                cell = _sel(
+                    ws,
+                    nilai,
+                    font=font,
+                    border=_BINGKAI,
+                    alignment=_KANAN,
+                    number_format=FORMAT_ANGKA,
+                )
             else:
                 cell = _sel(ws, nilai or None, font=font, border=_BINGKAI, alignment=_KIRI)
             sel.append(cell)
@@ -142,7 +161,7 @@ def _tulis_tabel(ws: Worksheet, tabel: Tabel, ttd: BlokTandaTangan | None) -> No
             (ttd.pangkat, False),
             (ttd.nip, False),
         ):
-            font = Font(name="Arial", size=10, bold=True, underline="single") if tebal else _BIASA
+            font = _GARIS_BAWAH if tebal else _BIASA
             ws.append([*kosong, _sel(ws, teks, font=font)])
 
 
