@@ -68,9 +68,11 @@ class AnggaranProgram:
 class DataLaporan:
     """Everything the reports of one office and year read, each part loaded once on first use."""
 
-    def __init__(self, instansi: Instansi, tahun: int) -> None:
+    def __init__(self, instansi: Instansi, tahun: int, *, unit: list[Unit] | None = None) -> None:
         self.instansi = instansi
         self.tahun = tahun
+        if unit is not None:  # the office's units, when the caller has them already
+            self.__dict__["unit"] = unit
 
     @cached_property
     def renstra(self) -> Renstra | None:

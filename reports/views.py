@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from indikator.models import Instansi, Pengguna
+from indikator.models import Instansi, Unit
 from reports.akses import (
     PERAN_PENGIRIM,
     boleh_sunting_naskah,
@@ -27,6 +26,7 @@ from reports.akses import (
     instansi_laporan,
     model_laporan,
 )
+from reports.aksi import catat_pengiriman, mulai_ekspor, simpan_naskah
 from reports.baris import (
     DataLaporan,
     Saringan,
@@ -41,7 +41,6 @@ from reports.dokumen import dok_tabel, html_dokumen, pdf_dokumen
 from reports.forms import NaskahLkjForm, PengirimanForm, SaringanForm
 from reports.kop import blok_tanda_tangan, kepala_dinas
 from reports.models import (
-    AnalisisSasaran,
     DokumenTertanda,
     EksporPDF,
     NaskahLaporan,
@@ -87,11 +86,11 @@ def _siapkan(request: HttpRequest, kode: str) -> dict[str, Any]:
         "triwulan": _triwulan_bawaan(tahun_awal, hari_ini),
         "kertas": "f4",
     }
-    data = DataLaporan(instansi, tahun_awal)
+    unit = list(Unit.objects.filter(instansi=instansi))
     form = SaringanForm(
         {**awal, **request.GET.dict()} if request.GET else awal,
         tahun=pilihan,
-        unit=data.unit,
+        unit=unit,
     )
     konteks: dict[str, Any] = {
         "instansi": instansi,
@@ -103,11 +102,7 @@ def _siapkan(request: HttpRequest, kode: str) -> dict[str, Any]:
     }
     if not form.is_valid():
         return konteks
-    tahun = form.cleaned_data["tahun"]
-    if tahun != data.tahun:
-        unit = data.__dict__["unit"]
-        data = DataLaporan(instansi, tahun)
-        data.__dict__["unit"] = unit
+    data = DataLaporan(instansi, form.cleaned_data["tahun"], unit=unit)
     saringan = Saringan(hanya_iku=form.cleaned_data["iku"], unit=form.unit_terpilih())
     if kode == "t1":
         tabel = tabel_t1(data, saringan)
@@ -201,20 +196,6 @@ def tabel_pdf(request: HttpRequest, kode: str) -> HttpResponse:
     return respon
 
 
-@transaction.atomic
-def mulai_ekspor(
-    *, instansi: Instansi, oleh: Pengguna, judul: str, nama_berkas: str, dok: dict[str, Any]
-) -> EksporPDF:
-    """Record a background export and queue its rendering after commit."""
-    from reports.tasks import render_ekspor
-
-    ekspor = EksporPDF.objects.create(
-        instansi=instansi, diminta_oleh=oleh, judul=judul, nama_berkas=nama_berkas, isi=dok
-    )
-    transaction.on_commit(lambda: render_ekspor.enqueue(str(ekspor.pk)))
-    return ekspor
-
-
 @login_required
 @require_GET
 def ekspor(request: HttpRequest, ekspor_id: str) -> HttpResponse:
@@ -262,21 +243,6 @@ def pengiriman(request: HttpRequest, dokumen_id: int) -> HttpResponse:
             "form": form,
             "daftar": dokumen.pengiriman.select_related("dicatat_oleh"),
         },
-    )
-
-
-@transaction.atomic
-def catat_pengiriman(*, dokumen: DokumenTertanda, oleh: Pengguna, data: dict[str, Any]) -> None:
-    """Record one dispatch of a signed report (only the valid, current version)."""
-    dokumen = DokumenTertanda.objects.select_for_update().get(pk=dokumen.pk)
-    if dokumen.digantikan_oleh_id is not None:
-        raise PermissionDenied(_("Versi ini sudah digantikan; kirim versi terbaru."))
-    dokumen.pengiriman.create(
-        tujuan=data["tujuan"],
-        saluran=data["saluran"],
-        tanggal=data["tanggal"],
-        nomor_referensi=data["nomor_referensi"],
-        dicatat_oleh=oleh,
     )
 
 
@@ -361,20 +327,3 @@ def naskah(request: HttpRequest, jenis: str, laporan_id: int) -> HttpResponse:
         messages.success(request, _("Naskah laporan tersimpan."))
         return redirect("reports:naskah", jenis, laporan.pk)
     return render(request, "reports/naskah.html", {"laporan": laporan, "form": form})
-
-
-@transaction.atomic
-def simpan_naskah(*, laporan: Any, oleh: Pengguna, form: NaskahLkjForm) -> NaskahLaporan:
-    """Save the narrative, if the report is still in the writer's step (row locked)."""
-    laporan = type(laporan).objects.select_for_update().get(pk=laporan.pk)
-    if not boleh_sunting_naskah(oleh, laporan):
-        raise PermissionDenied(_("Laporan sudah berpindah tahap; naskah tidak dapat diubah."))
-    obj = form.save(commit=False)
-    obj.laporan = laporan
-    obj.diubah_oleh = oleh
-    obj.save()
-    for sasaran_id, teks in form.analisis_sasaran().items():
-        AnalisisSasaran.objects.update_or_create(
-            naskah=obj, sasaran_id=sasaran_id, defaults={"teks": teks}
-        )
-    return obj

@@ -36,21 +36,45 @@ _ABU = PatternFill("solid", fgColor="E6E6E6")
 _GAYA_TEBAL = {"program", "kegiatan"}
 
 
-def _sel(ws: Worksheet, nilai: object, **gaya: object) -> WriteOnlyCell:
-    """A cell with a style. Setting openpyxl style objects hashes them on every cell, which was
-    most of the writing time; each combination is therefore resolved once per workbook and its
-    style index array copied onto the following cells."""
+GAYA: dict[str, dict[str, object]] = {
+    "judul": {"font": _JUDUL, "alignment": _TENGAH},
+    "subjudul": {"font": _TEBAL, "alignment": _TENGAH},
+    "kepala": {"font": _TEBAL, "alignment": _TENGAH, "border": _BINGKAI, "fill": _ABU},
+    "nomor": {"font": _KECIL, "alignment": _TENGAH, "border": _BINGKAI},
+    "bingkai": {"border": _BINGKAI},
+    "teks": {"font": _BIASA, "alignment": _KIRI, "border": _BINGKAI},
+    "teks_tebal": {"font": _TEBAL, "alignment": _KIRI, "border": _BINGKAI},
+    "angka": {
+        "font": _BIASA,
+        "alignment": _KANAN,
+        "border": _BINGKAI,
+        "number_format": FORMAT_ANGKA,
+    },
+    "angka_tebal": {
+        "font": _TEBAL,
+        "alignment": _KANAN,
+        "border": _BINGKAI,
+        "number_format": FORMAT_ANGKA,
+    },
+    "ttd": {"font": _BIASA},
+    "ttd_nama": {"font": _GARIS_BAWAH},
+}
+
+
+def _sel(ws: Worksheet, nilai: object, gaya: str) -> WriteOnlyCell:
+    """A cell with one of the named styles of :data:`GAYA`.
+
+    Setting openpyxl style objects hashes them on every cell, which was most of the writing time;
+    each style is resolved once per workbook and its style index array copied onto the cells.
+    """
     cell = WriteOnlyCell(ws, value=nilai)
-    if not gaya:
-        return cell
-    kunci = tuple(sorted((k, id(v)) for k, v in gaya.items()))
     cache = ws.parent.__dict__.setdefault("_lkj_gaya", {})
-    if kunci not in cache:
-        for nama, isi in gaya.items():
+    if gaya not in cache:
+        for nama, isi in GAYA[gaya].items():
             setattr(cell, nama, isi)
-        cache[kunci] = copy(cell._style)
+        cache[gaya] = copy(cell._style)
     else:
-        cell._style = copy(cache[kunci])
+        cell._style = copy(cache[gaya])
     return cell
 
 
@@ -71,9 +95,9 @@ def _tulis_tabel(ws: Worksheet, tabel: Tabel, ttd: BlokTandaTangan | None) -> No
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
 
-    ws.append([_sel(ws, tabel.judul.upper(), font=_JUDUL, alignment=_TENGAH)])
+    ws.append([_sel(ws, tabel.judul.upper(), "judul")])
     ws.merged_cells.add(f"A1:{akhir}1")
-    ws.append([_sel(ws, tabel.subjudul, font=_TEBAL, alignment=_TENGAH)])
+    ws.append([_sel(ws, tabel.subjudul, "subjudul")])
     ws.merged_cells.add(f"A2:{akhir}2")
     ws.append([])
 
@@ -96,24 +120,12 @@ def _tulis_tabel(ws: Worksheet, tabel: Tabel, ttd: BlokTandaTangan | None) -> No
                 )
             c += sel.colspan
     for r in range(baris_kepala):
-        ws.append(
-            [
-                _sel(
-                    ws,
-                    grid.get((r, c)),
-                    font=_TEBAL,
-                    alignment=_TENGAH,
-                    border=_BINGKAI,
-                    fill=_ABU,
-                )
-                for c in range(n)
-            ]
-        )
+        ws.append([_sel(ws, grid.get((r, c)), "kepala") for c in range(n)])
     nomor_sel = []
     c = 0
     for nomor, span in tabel.nomor_kolom:
-        nomor_sel.append(_sel(ws, nomor, font=_KECIL, alignment=_TENGAH, border=_BINGKAI))
-        nomor_sel += [_sel(ws, None, border=_BINGKAI) for _ in range(span - 1)]
+        nomor_sel.append(_sel(ws, nomor, "nomor"))
+        nomor_sel += [_sel(ws, None, "bingkai") for _ in range(span - 1)]
         if span > 1:
             ws.merged_cells.add(
                 f"{get_column_letter(c + 1)}{baris_nomor}:"
@@ -126,21 +138,13 @@ def _tulis_tabel(ws: Worksheet, tabel: Tabel, ttd: BlokTandaTangan | None) -> No
     nomor_baris = baris_nomor
     for b in tabel.baris:
         nomor_baris += 1
-        font = _TEBAL if b.gaya in _GAYA_TEBAL else _BIASA
-        sel = []
-        for i, nilai in enumerate(b.sel):
-            if angka[i]:
-                cell = _sel(
-                    ws,
-                    nilai,
-                    font=font,
-                    border=_BINGKAI,
-                    alignment=_KANAN,
-                    number_format=FORMAT_ANGKA,
-                )
-            else:
-                cell = _sel(ws, nilai or None, font=font, border=_BINGKAI, alignment=_KIRI)
-            sel.append(cell)
+        tebal = "_tebal" if b.gaya in _GAYA_TEBAL else ""
+        sel = [
+            _sel(ws, nilai, "angka" + tebal)
+            if angka[i]
+            else _sel(ws, nilai or None, "teks" + tebal)
+            for i, nilai in enumerate(b.sel)
+        ]
         ws.append(sel)
         for i, span in b.rentang.items():
             if span > 1:
@@ -161,8 +165,7 @@ def _tulis_tabel(ws: Worksheet, tabel: Tabel, ttd: BlokTandaTangan | None) -> No
             (ttd.pangkat, False),
             (ttd.nip, False),
         ):
-            font = _GARIS_BAWAH if tebal else _BIASA
-            ws.append([*kosong, _sel(ws, teks, font=font)])
+            ws.append([*kosong, _sel(ws, teks, "ttd_nama" if tebal else "ttd")])
 
 
 def tulis_xlsx(
