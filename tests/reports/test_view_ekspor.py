@@ -15,12 +15,11 @@ def panjang(monkeypatch):
     monkeypatch.setattr(views, "BATAS_LANGSUNG", 3)
 
 
-@pytest.mark.django_db
-def test_queued_export_polls_until_done(client, demo, panjang, django_capture_on_commit_callbacks):
+@pytest.mark.django_db(transaction=True)  # the worker closes its connections: no outer atomic
+def test_queued_export_polls_until_done(client, demo, panjang):
     client.force_login(demo.binjai.pengguna["perencana"])
     # The database backend only queues: the page shows the progress and polls.
-    with django_capture_on_commit_callbacks(execute=True):
-        r = client.get(reverse("reports:tabel-pdf", args=["t1"]) + "?tahun=2025")
+    r = client.get(reverse("reports:tabel-pdf", args=["t1"]) + "?tahun=2025")
     ekspor = EksporPDF.objects.get()
     assert ekspor.status == StatusBerkas.MENUNGGU
     halaman = client.get(r["Location"]).content.decode()
