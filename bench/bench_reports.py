@@ -186,7 +186,10 @@ def run(ctx: Konteks) -> list[Hasil]:
     )
 
     def polos() -> int:
-        return len(HTML(string=bare).render().pages)
+        """WeasyPrint alone: the same table markup, minimal CSS, rendered and written as PDF."""
+        hasil = HTML(string=bare).render()
+        hasil.write_pdf()
+        return len(hasil.pages)
 
     def lengkap() -> int:
         return pdf_dokumen(dok)[1]
