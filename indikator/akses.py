@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from indikator.models import (
     PERAN_PEMBACA_INSTANSI,
+    BuktiDukung,
     Indikator,
     Instansi,
     Pengguna,
@@ -92,3 +93,29 @@ def get_realisasi_for_user(user: Pengguna, realisasi_id: int, *, write: bool = F
     if write and not boleh_isi_unit(user, unit):
         raise PermissionDenied(_("Anda tidak berwenang mengubah realisasi ini."))
     return realisasi
+
+
+PERAN_PEMANTAU = (Peran.PERENCANA, Peran.SEKRETARIS, Peran.KEPALA_DINAS)
+
+
+def boleh_lihat_progres(user: Pengguna) -> bool:
+    """The perencana, sekretaris and kepala dinas follow every unit's entry progress."""
+    return user.instansi_id is not None and user.punya_peran(*PERAN_PEMANTAU)
+
+
+def get_bukti_for_user(user: Pengguna, bukti_id: int, *, write: bool = False) -> BuktiDukung:
+    """An evidence file that is not deleted: 404 for another office, 403 without the right."""
+    bukti = get_object_or_404(
+        BuktiDukung.objects.aktif().select_related(
+            "realisasi__indikator__renstra",
+            "realisasi__indikator__unit_penanggung_jawab__induk__induk",
+        ),
+        pk=bukti_id,
+        realisasi__indikator__renstra__instansi_id=user.instansi_id,
+    )
+    unit = bukti.realisasi.indikator.unit_penanggung_jawab
+    if not boleh_baca_unit(user, unit):
+        raise PermissionDenied(_("Anda tidak berwenang melihat bukti dukung ini."))
+    if write and not boleh_isi_unit(user, unit):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah bukti dukung ini."))
+    return bukti

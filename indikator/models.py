@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 from functools import cached_property
 
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -807,3 +809,90 @@ class Realisasi(models.Model):
     @property
     def terisi(self) -> bool:
         return self.nilai is not None
+
+
+class JenisBukti(models.TextChoices):
+    """File types accepted as evidence, detected from the content (never from the name)."""
+
+    PDF = "pdf", _("PDF")
+    JPG = "jpg", _("Gambar JPG")
+    PNG = "png", _("Gambar PNG")
+    XLSX = "xlsx", _("Lembar kerja Excel (XLSX)")
+    DOCX = "docx", _("Dokumen Word (DOCX)")
+
+    @property
+    def mime(self) -> str:
+        return {
+            JenisBukti.PDF: "application/pdf",
+            JenisBukti.JPG: "image/jpeg",
+            JenisBukti.PNG: "image/png",
+            JenisBukti.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            JenisBukti.DOCX: "application/vnd.openxmlformats-officedocument"
+            ".wordprocessingml.document",
+        }[self]
+
+
+def lokasi_bukti(instance: BuktiDukung, filename: str) -> str:
+    """A random name under bukti/: the original name is kept only in the database."""
+    return f"bukti/{instance.realisasi.tahun}/{uuid.uuid4().hex}.{instance.jenis}"
+
+
+class BuktiDukungQuerySet(models.QuerySet["BuktiDukung"]):
+    def aktif(self) -> BuktiDukungQuerySet:
+        return self.filter(dihapus_pada__isnull=True)
+
+
+class BuktiDukung(models.Model):
+    """An evidence file of a realisation; stored under a random name, never served directly."""
+
+    realisasi = models.ForeignKey(
+        Realisasi, on_delete=models.CASCADE, related_name="bukti", verbose_name=_("realisasi")
+    )
+    berkas = models.FileField(_("berkas"), upload_to=lokasi_bukti, max_length=200)
+    nama_asli = models.CharField(_("nama berkas asli"), max_length=255)
+    jenis = models.CharField(_("jenis berkas"), max_length=10, choices=JenisBukti.choices)
+    ukuran = models.PositiveBigIntegerField(_("ukuran (byte)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    diunggah_oleh = models.ForeignKey(
+        Pengguna,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("diunggah oleh"),
+    )
+    diunggah_pada = models.DateTimeField(_("diunggah pada"), default=timezone.now)
+    dihapus_oleh = models.ForeignKey(
+        Pengguna,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dihapus oleh"),
+    )
+    dihapus_pada = models.DateTimeField(_("dihapus pada"), null=True, blank=True)
+    alasan = models.TextField(_("alasan penghapusan"), blank=True)
+    history = HistoricalRecords()
+
+    objects = BuktiDukungQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bukti dukung")
+        verbose_name_plural = _("bukti dukung")
+        ordering = ["realisasi", "diunggah_pada", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dihapus_pada__isnull=True, dihapus_oleh__isnull=True)
+                | Q(dihapus_pada__isnull=False, dihapus_oleh__isnull=False) & ~Q(alasan=""),
+                name="bukti_hapus_lengkap",
+                violation_error_message=_(
+                    "Penghapusan bukti dukung harus mencatat siapa, kapan dan alasannya."
+                ),
+            ),
+            models.CheckConstraint(condition=Q(ukuran__gt=0), name="bukti_tidak_kosong"),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama_asli
+
+    @property
+    def dihapus(self) -> bool:
+        return self.dihapus_pada is not None

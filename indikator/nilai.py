@@ -14,6 +14,9 @@ from decimal import Decimal
 from indikator import capaian as hitung
 from indikator.models import TRIWULAN_TAHUNAN, Indikator, Realisasi, Target
 
+Angka = tuple[Decimal | None, Decimal | None, Decimal | None]
+"""(jumlah, sasaran, nilai) of one realisation row."""
+
 
 @dataclass(frozen=True)
 class NilaiPeriode:
@@ -68,7 +71,7 @@ def nilai_tahun(
     skala: Sequence[tuple[Decimal | None, str]],
     batas: Decimal | None,
 ) -> dict[int, NilaiPeriode]:
-    """Figures for the whole year, per indicator id (two queries).
+    """Figures for the whole year, per indicator id (two queries; three when yearly rows exist).
 
     A yearly realisation row (triwulan 0) wins; otherwise the reported quarters are aggregated by
     the indicator's rule, so a year still running counts only the quarters reported so far.
@@ -76,17 +79,34 @@ def nilai_tahun(
     daftar = list(indikator)
     ids = [i.pk for i in daftar]
     target = dict(
-        Target.objects.filter(
-            indikator_id__in=ids, tahun=tahun, triwulan=TRIWULAN_TAHUNAN
-        ).values_list("indikator_id", "nilai")
+        Target.objects.filter(indikator_id__in=ids, tahun=tahun, triwulan=TRIWULAN_TAHUNAN)
+        .order_by()
+        .values_list("indikator_id", "nilai")
     )
-    per_indikator: dict[int, dict[int, Realisasi]] = defaultdict(dict)
-    for r in Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun):
-        per_indikator[r.indikator_id][r.triwulan] = r
+    # Plain tuples: building a model instance per quarter row costs three times the query.
+    per_indikator: dict[int, dict[int, Angka]] = defaultdict(dict)
+    for ind_id, tw, jumlah, sasaran, nilai in (
+        Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun)
+        .order_by()
+        .values_list("indikator_id", "triwulan", "jumlah", "sasaran", "nilai")
+    ):
+        per_indikator[ind_id][tw] = (jumlah, sasaran, nilai)
+    # Yearly rows (rare) are handed out as Realisasi: a third query only when there are any.
+    ada_tahunan = [i for i, baris in per_indikator.items() if TRIWULAN_TAHUNAN in baris]
+    baris_tahunan = (
+        {
+            r.indikator_id: r
+            for r in Realisasi.objects.filter(
+                indikator_id__in=ada_tahunan, tahun=tahun, triwulan=TRIWULAN_TAHUNAN
+            ).order_by()
+        }
+        if ada_tahunan
+        else {}
+    )
     hasil: dict[int, NilaiPeriode] = {}
     for ind in daftar:
         baris = per_indikator.get(ind.pk, {})
-        tahunan = baris.get(TRIWULAN_TAHUNAN)
+        tahunan = baris_tahunan.get(ind.pk)
         if tahunan is not None and tahunan.nilai is not None:
             jumlah, sasaran, nilai = tahunan.jumlah, tahunan.sasaran, tahunan.nilai
         else:
@@ -94,9 +114,9 @@ def nilai_tahun(
                 perhitungan=ind.perhitungan,
                 agregasi=ind.agregasi,
                 triwulan={
-                    tw: (r.jumlah, r.sasaran, r.nilai)
-                    for tw, r in baris.items()
-                    if tw != TRIWULAN_TAHUNAN and r.nilai is not None
+                    tw: angka
+                    for tw, angka in baris.items()
+                    if tw != TRIWULAN_TAHUNAN and angka[2] is not None
                 },
             )
         hasil[ind.pk] = _hasil(
@@ -127,13 +147,19 @@ def nilai_triwulan(
     daftar = list(indikator)
     ids = [i.pk for i in daftar]
     target: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for ind_id, tw, nilai in Target.objects.filter(
-        indikator_id__in=ids, tahun=tahun, triwulan__in=[TRIWULAN_TAHUNAN, triwulan]
-    ).values_list("indikator_id", "triwulan", "nilai"):
+    for ind_id, tw, nilai in (
+        Target.objects.filter(
+            indikator_id__in=ids, tahun=tahun, triwulan__in=[TRIWULAN_TAHUNAN, triwulan]
+        )
+        .order_by()
+        .values_list("indikator_id", "triwulan", "nilai")
+    ):
         target[ind_id][tw] = nilai
     realisasi = {
         r.indikator_id: r
-        for r in Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun, triwulan=triwulan)
+        for r in Realisasi.objects.filter(
+            indikator_id__in=ids, tahun=tahun, triwulan=triwulan
+        ).order_by()
     }
     hasil: dict[int, NilaiPeriode] = {}
     for ind in daftar:

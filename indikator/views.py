@@ -4,6 +4,7 @@ import datetime
 from collections import Counter
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -27,12 +28,9 @@ def _tahun_dipilih(request: HttpRequest, instansi_id: int, hari_ini: datetime.da
     raw = request.GET.get("tahun", "")
     if raw.isdigit() and 2000 <= int(raw) <= 2100:
         return int(raw)
-    terakhir = (
-        Realisasi.objects.milik_instansi(instansi_id)
-        .order_by("-tahun")
-        .values_list("tahun", flat=True)
-        .first()
-    )
+    # An aggregate, not ORDER BY tahun DESC LIMIT 1: with many offices that walks the (tahun,
+    # triwulan) index through every other office's rows of the latest years first.
+    terakhir = Realisasi.objects.milik_instansi(instansi_id).aggregate(t=Max("tahun"))["t"]
     return terakhir or hari_ini.year
 
 

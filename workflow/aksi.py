@@ -149,7 +149,14 @@ def _selesai(p: _Proses) -> JejakTransisi:
     try:
         obj.save()
     except ConcurrentTransition:
-        raise KonflikStatus(pesan_konflik(type(obj).objects.get(pk=obj.pk))) from None
+        # The transaction is already marked for rollback: no query may run to say more.
+        raise KonflikStatus(
+            _(
+                "Tindakan tidak dapat dilakukan: %(obj)s baru saja diubah oleh orang lain. "
+                "Muat ulang halaman untuk melihat keadaan terbaru."
+            )
+            % {"obj": obj}
+        ) from None
     induk = _induk(obj)
     langkah = obj.sop.get_langkah(p.t.langkah)
     peran_t = obj.sop.peran_transisi(p.t)

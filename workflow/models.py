@@ -68,7 +68,7 @@ class HariLibur(models.Model):
     def daftar(
         instansi_id: int, sejak: datetime.datetime | None = None
     ) -> frozenset[datetime.date]:
-        qs = HariLibur.objects.filter(instansi_id=instansi_id)
+        qs = HariLibur.objects.filter(instansi_id=instansi_id).order_by()
         if sejak is not None:
             qs = qs.filter(tanggal__gte=timezone.localtime(sejak).date())
         return frozenset(qs.values_list("tanggal", flat=True))
@@ -107,6 +107,13 @@ class LaporanDasar(ConcurrentTransitionMixin, models.Model):
 
     class Meta:
         abstract = True
+
+    def boleh_baca(self, user: Pengguna) -> bool:
+        """Everyone of the office; the Pengawas (read-only oversight) only once it is signed."""
+        if user.instansi_id != self.instansi_id:
+            return False
+        hanya_pengawas = user.daftar_peran <= {Peran.PENGAWAS}
+        return not hanya_pengawas or self.status == self.STATUS_FINAL
 
     def boleh(self, user: Pengguna, t: Transisi) -> bool:
         """May `user` take transition `t` of this report (ignoring the current state)?"""

@@ -58,7 +58,13 @@ def pengiriman_menunggu(user: Pengguna) -> QuerySet[PengirimanData]:
     peran = user.daftar_peran
     syarat = Q(pk__in=[])
     if peran & {Peran.KOORDINATOR, Peran.STAF} and user.unit_id:
-        syarat |= Q(status__in=[P.DIISI, P.DIKEMBALIKAN]) & _di_bawah(user.unit_id)
+        # data still to fill while the report collects it; returned data at any time
+        dikumpulkan = Q(laporan__status=StatusLaporan.PENGUMPULAN) | Q(
+            monitoring__status=StatusMonitoring.PENGUMPULAN
+        )
+        syarat |= (Q(status=P.DIKEMBALIKAN) | (Q(status=P.DIISI) & dikumpulkan)) & _di_bawah(
+            user.unit_id
+        )
     if Peran.KABID in peran and user.unit_id:
         syarat |= Q(status=P.DI_KABID) & _di_bawah(user.unit_id)
     if Peran.SEKRETARIS in peran:

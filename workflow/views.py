@@ -44,17 +44,24 @@ def get_laporan_for_user(user: Pengguna, jenis: str, pk: int) -> Laporan:
     model = MODEL_JENIS.get(jenis)
     if model is None:
         raise Http404(_("Jenis laporan tidak dikenal."))
-    return get_object_or_404(
+    laporan = get_object_or_404(
         model.objects.select_related("instansi", "ditandatangani_oleh"),
         pk=pk,
         instansi_id=user.instansi_id,
     )
+    if not laporan.boleh_baca(user):
+        raise PermissionDenied(_("Laporan ini baru dapat dibaca setelah ditandatangani."))
+    return laporan
 
 
 def get_pengiriman_for_user(user: Pengguna, pk: int) -> PengirimanData:
     pengiriman = get_object_or_404(
         PengirimanData.objects.select_related(
-            "unit__induk__induk", "laporan", "monitoring", "disetujui_oleh", "diterima_oleh"
+            "unit__induk__induk",
+            "laporan__instansi",
+            "monitoring__instansi",
+            "disetujui_oleh",
+            "diterima_oleh",
         ),
         pk=pk,
         instansi_id=user.instansi_id,
@@ -80,17 +87,18 @@ def _transisi_atau_404(daftar: tuple[Transisi, ...], nama: str) -> Transisi:
 @require_GET
 def laporan_daftar(request: HttpRequest) -> HttpResponse:
     instansi = instansi_pengguna(request.user)
+    lkj = LaporanKinerja.objects.filter(instansi=instansi).order_by("-tahun", "-pk")
+    monev = MonitoringIKU.objects.filter(instansi=instansi).order_by("-tahun", "-triwulan", "-pk")
+    if request.user.daftar_peran <= {Peran.PENGAWAS}:
+        lkj = lkj.filter(status=LaporanKinerja.STATUS_FINAL)
+        monev = monev.filter(status=MonitoringIKU.STATUS_FINAL)
     return render(
         request,
         "workflow/laporan_daftar.html",
         {
             "instansi": instansi,
-            "daftar_lkj": LaporanKinerja.objects.filter(instansi=instansi).order_by(
-                "-tahun", "-pk"
-            ),
-            "daftar_monev": MonitoringIKU.objects.filter(instansi=instansi).order_by(
-                "-tahun", "-triwulan", "-pk"
-            ),
+            "daftar_lkj": lkj,
+            "daftar_monev": monev,
             "boleh_mulai": request.user.punya_peran(Peran.KEPALA_DINAS),
         },
     )
@@ -228,7 +236,7 @@ def laporan_detail(request: HttpRequest, jenis: str, pk: int) -> HttpResponse:
 def laporan_aksi(request: HttpRequest, jenis: str, pk: int, aksi: str) -> HttpResponse:
     laporan = get_laporan_for_user(request.user, jenis, pk)
     t = _transisi_atau_404(laporan.sop.transisi, aksi)
-    if t.langkah == 1 and t.nama == "disposisi":
+    if t.nama == "disposisi":
         raise Http404(_("Disposisi diberikan saat laporan dimulai."))
     if not laporan.boleh(request.user, t):
         raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini."))
@@ -364,7 +372,8 @@ def pengiriman_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
 @login_required
 @require_GET
 def tugas_saya(request: HttpRequest) -> HttpResponse:
-    instansi_pengguna(request.user)
+    if not request.user.instansi_id:
+        raise Http404(_("Akun ini belum terhubung ke instansi mana pun."))
     return render(request, "workflow/tugas_saya.html", {"tugas": daftar_tugas(request.user)})
 
 

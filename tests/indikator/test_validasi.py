@@ -167,3 +167,9 @@ def test_unit_of_other_office_cannot_be_responsible(demo):
     with pytest.raises(ValidationError) as err:
         ind.full_clean()
     assert "Unit penanggung jawab harus dari instansi yang sama." in str(err.value)
+
+
+def test_office_admin_does_not_see_other_office_names(client, demo):
+    c = _admin(client, demo)
+    html = c.get(reverse("admin:indikator_realisasi_changelist")).content.decode()
+    assert "Dinas Kesehatan Kabupaten Magetan" not in html

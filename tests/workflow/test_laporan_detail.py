@@ -37,7 +37,7 @@ def test_sekretaris_sees_meeting_form_and_sop_table(client, demo) -> None:
 
 def test_other_roles_see_no_action(client, demo) -> None:
     laporan = mulai_lkj(demo.binjai)
-    for peran in ("analis", "perencana", "kabid", "staf", "pengawas", "kepala_dinas"):
+    for peran in ("analis", "perencana", "kabid", "staf", "admin", "kepala_dinas"):
         client.force_login(demo.binjai.pengguna[peran])
         response = client.get(url(laporan))
         assert response.status_code == 200
@@ -119,3 +119,25 @@ def test_query_count_is_pinned(client, demo, django_assert_num_queries) -> None:
     maju_sampai(monev, demo.magetan, "disahkan")
     with django_assert_num_queries(7):  # signed: no waiting time, so no holiday query
         client.get(url(monev))
+
+
+def test_pengawas_reads_signed_reports_only(client, demo) -> None:
+    laporan = mulai_lkj(demo.binjai)
+    pengawas = demo.binjai.pengguna["pengawas"]
+    client.force_login(pengawas)
+    assert client.get(url(laporan)).status_code == 403
+    assert str(laporan) not in client.get(reverse("workflow:laporan-daftar")).content.decode()
+    maju_sampai(laporan, demo.binjai, "ditandatangani")
+    response = client.get(url(laporan))
+    assert response.status_code == 200 and response.context["aksi"] == []
+    assert str(laporan) in client.get(reverse("workflow:laporan-daftar")).content.decode()
+
+
+def test_django_fsm_permission_follows_the_table(demo) -> None:
+    from django_fsm import has_transition_perm
+
+    laporan = mulai_lkj(demo.binjai)
+    assert has_transition_perm(laporan.rapat, demo.binjai.pengguna["sekretaris"])
+    assert not has_transition_perm(laporan.rapat, demo.binjai.pengguna["analis"])
+    assert not has_transition_perm(laporan.rapat, demo.magetan.pengguna["sekretaris"])
+    assert not has_transition_perm(laporan.tandatangani, demo.binjai.pengguna["kepala_dinas"])

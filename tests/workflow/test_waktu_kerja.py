@@ -84,3 +84,27 @@ def test_hari_libur_per_instansi(demo) -> None:
     assert menit_kerja(sejak, selesai, libur_binjai) == MENIT_PER_HARI
     assert menit_kerja(sejak, selesai, libur_magetan) == 2 * MENIT_PER_HARI
     assert HariLibur.daftar(demo.binjai.instansi.pk, wib("2025-11-19", "07:30")) == frozenset()
+
+
+@pytest.mark.django_db
+def test_audit_row_counts_working_time_only(demo, monkeypatch) -> None:
+    """Waiting from Friday 15.00 to Tuesday 08.30, Monday a holiday: 2 working hours."""
+    from django.utils import timezone
+
+    from tests.workflow.bantu import isian, mulai_lkj
+    from workflow import aksi as alur
+    from workflow.models import JejakTransisi, LaporanKinerja
+
+    b = demo.binjai
+    laporan = mulai_lkj(b)
+    LaporanKinerja.objects.filter(pk=laporan.pk).update(status_sejak=wib("2025-11-21", "15:00"))
+    HariLibur.objects.create(
+        instansi=b.instansi, tanggal=datetime.date(2025, 11, 24), nama="Cuti bersama"
+    )
+    monkeypatch.setattr(timezone, "now", lambda: wib("2025-11-25", "08:30"))
+    alur.jalankan(laporan=laporan, aksi="rapat", oleh=b.pengguna["sekretaris"], data=isian("rapat"))
+    jejak = JejakTransisi.objects.get(laporan=laporan, aksi="rapat")
+    assert jejak.waktu_nyata_menit == 120
+    assert jejak.waktu_baku_menit == 10 and jejak.terlambat
+    assert jejak.waktu_nyata_tampil == "2 jam"
+    assert jejak.waktu == wib("2025-11-25", "08:30")

@@ -1,0 +1,429 @@
+"""Realisation entry: the period, the rows of a unit's entry page, and the atomic save.
+
+The page data comes in a fixed number of queries whatever the number of indicators; every figure
+(value, capaian, category) is computed by `indikator.capaian`, the module the reports use.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from indikator import capaian as hitung
+from indikator.angka import format_angka
+from indikator.models import (
+    TRIWULAN_TAHUNAN,
+    BuktiDukung,
+    Indikator,
+    Pengguna,
+    Realisasi,
+    Renstra,
+    Target,
+    Unit,
+)
+from workflow.kunci import InfoKunci, kunci_periode
+
+KOLOM_SIMPAN = [
+    "diisi_oleh_id",
+    "sasaran",
+    "jumlah",
+    "nilai",
+    "analisis",
+    "permasalahan",
+    "upaya",
+    "diperbarui",
+    "versi",
+]
+TEMPAT_NILAI = 4  # decimal places of Realisasi.nilai
+Skala = Sequence[tuple[Decimal | None, str]]
+
+if TYPE_CHECKING:
+    from indikator.forms import RealisasiForm
+
+
+@dataclass(frozen=True)
+class Periode:
+    """A reporting period: a quarter (1-4) of a year, or the whole year (triwulan 0)."""
+
+    tahun: int
+    triwulan: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.triwulan <= 4:
+            raise ValueError(f"Triwulan harus 0 sampai 4, bukan {self.triwulan}.")
+
+    @property
+    def tahunan(self) -> bool:
+        return self.triwulan == TRIWULAN_TAHUNAN
+
+    @property
+    def sebelumnya(self) -> Periode:
+        """The period before: the previous quarter, or the previous year for a yearly period."""
+        if self.tahunan:
+            return Periode(self.tahun - 1, TRIWULAN_TAHUNAN)
+        if self.triwulan == 1:
+            return Periode(self.tahun - 1, 4)
+        return Periode(self.tahun, self.triwulan - 1)
+
+    @property
+    def label(self) -> str:
+        if self.tahunan:
+            return _("Tahun %(tahun)s") % {"tahun": self.tahun}
+        romawi = {1: "I", 2: "II", 3: "III", 4: "IV"}[self.triwulan]
+        return _("Triwulan %(tw)s %(tahun)s") % {"tw": romawi, "tahun": self.tahun}
+
+    @classmethod
+    def terakhir_berakhir(cls, hari_ini: datetime.date) -> Periode:
+        """The latest quarter that has ended by `hari_ini`."""
+        tw = (hari_ini.month - 1) // 3
+        if tw == 0:
+            return cls(hari_ini.year - 1, 4)
+        return cls(hari_ini.year, tw)
+
+
+class PeriodeTerkunci(Exception):
+    """The unit's data for the period is locked (approved by the Kabid or covered by a report)."""
+
+    def __init__(self, info: InfoKunci) -> None:
+        super().__init__(info.alasan)
+        self.info = info
+
+    @property
+    def pesan(self) -> str:
+        return _("Tidak disimpan, data periode ini terkunci. %(alasan)s %(pembuka)s") % {
+            "alasan": self.info.alasan,
+            "pembuka": self.info.pembuka,
+        }
+
+
+def periksa_kunci(*, unit_id: int, periode: Periode) -> None:
+    """Raise PeriodeTerkunci when the unit's data for the period may not change."""
+    info = kunci_periode(unit_ids=[unit_id], tahun=periode.tahun, triwulan=periode.triwulan).get(
+        unit_id
+    )
+    if info is not None:
+        raise PeriodeTerkunci(info)
+
+
+# --- The rows of an entry page ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hasil:
+    """Value, capaian and category of one indicator for one period."""
+
+    nilai: Decimal | None
+    capaian: Decimal | None
+    kategori: str | None
+    kelas_kategori: str
+
+
+def hitung_hasil(
+    indikator: Indikator,
+    *,
+    target: Decimal | None,
+    nilai: Decimal | None,
+    skala: Skala,
+    batas: Decimal | None,
+) -> Hasil:
+    nilai_capaian = hitung.capaian(
+        target=target,
+        realisasi=nilai,
+        polaritas=indikator.polaritas,
+        rumus_negatif=indikator.rumus_negatif,
+        batas=batas,
+    )
+    nama = hitung.kategori(nilai_capaian, skala)
+    return Hasil(nilai, nilai_capaian, nama, kelas_kategori(nama, skala))
+
+
+def kelas_kategori(nama: str | None, skala: Skala) -> str:
+    """CSS class of a category: kategori-1 for the highest band, up to kategori-5."""
+    if nama is None:
+        return ""
+    urut = sorted(skala, key=lambda b: (b[0] is None, -(b[0] or 0)))
+    for i, (_batas, n) in enumerate(urut, start=1):
+        if n == nama:
+            return f"kategori-{min(i, 5)}"
+    return ""
+
+
+@dataclass
+class BarisEntri:
+    """One indicator on the entry page, with its stored realisation (if any)."""
+
+    indikator: Indikator
+    target: Decimal | None
+    realisasi: Realisasi | None
+    nilai_sebelumnya: Decimal | None
+    hasil: Hasil
+    dari_triwulan: Decimal | None = None  # yearly period: the value the quarters add up to
+    jumlah_bukti: int = 0
+    form: RealisasiForm | None = None
+    url_pratinjau: str = ""
+    url_simpan: str = ""
+
+
+def indikator_unit(*, unit: Unit, renstra: Renstra) -> QuerySet[Indikator]:
+    """Every indicator the unit is responsible for in the Renstra: performance ones first."""
+    return (
+        Indikator.objects.filter(renstra=renstra, unit_penanggung_jawab=unit)
+        .select_related("renstra", "sasaran", "mata_anggaran")
+        .order_by(
+            F("sasaran__urutan").asc(nulls_last=True),
+            "sasaran__kode",
+            "mata_anggaran__kode",
+            "urutan",
+            "kode",
+        )
+    )
+
+
+def muat_baris(
+    daftar: Sequence[Indikator],
+    periode: Periode,
+    *,
+    skala: Skala,
+    batas: Decimal | None,
+) -> list[BarisEntri]:
+    """Rows of the entry page in two queries (targets; realisations of this and the last period)."""
+    ids = [i.pk for i in daftar]
+    sebelum = periode.sebelumnya
+    target: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for ind_id, tw, nilai in Target.objects.filter(
+        indikator_id__in=ids,
+        tahun=periode.tahun,
+        triwulan__in={TRIWULAN_TAHUNAN, periode.triwulan},
+    ).values_list("indikator_id", "triwulan", "nilai"):
+        target[ind_id][tw] = nilai
+
+    if periode.tahunan:
+        cakupan = Q(tahun__in=[periode.tahun, sebelum.tahun])
+    else:
+        cakupan = Q(tahun=periode.tahun, triwulan=periode.triwulan) | Q(
+            tahun=sebelum.tahun, triwulan=sebelum.triwulan
+        )
+    per_indikator: dict[int, dict[tuple[int, int], Realisasi]] = defaultdict(dict)
+    _jumlah_bukti = (
+        BuktiDukung.objects.aktif()
+        .filter(realisasi=OuterRef("pk"))
+        .order_by()
+        .values("realisasi")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    for tersimpan in (
+        Realisasi.objects.filter(cakupan, indikator_id__in=ids)
+        .select_related("diisi_oleh")
+        .annotate(jumlah_bukti=Coalesce(Subquery(_jumlah_bukti), 0))
+    ):
+        per_indikator[tersimpan.indikator_id][(tersimpan.tahun, tersimpan.triwulan)] = tersimpan
+
+    baris: list[BarisEntri] = []
+    for ind in daftar:
+        rows = per_indikator.get(ind.pk, {})
+        t = target.get(ind.pk, {})
+        r = rows.get((periode.tahun, periode.triwulan))
+        lama = rows.get((sebelum.tahun, sebelum.triwulan))
+        dari_triwulan = None
+        if periode.tahunan:
+            dari_triwulan = _tahun_dari_triwulan(ind, rows, periode.tahun)
+            nilai_lama = (
+                lama.nilai
+                if lama is not None and lama.nilai is not None
+                else _tahun_dari_triwulan(ind, rows, sebelum.tahun)
+            )
+        else:
+            nilai_lama = lama.nilai if lama is not None else None
+        tgt = t.get(periode.triwulan, t.get(TRIWULAN_TAHUNAN))
+        baris.append(
+            BarisEntri(
+                indikator=ind,
+                target=tgt,
+                realisasi=r,
+                nilai_sebelumnya=nilai_lama,
+                hasil=hitung_hasil(
+                    ind,
+                    target=tgt,
+                    nilai=r.nilai if r else None,
+                    skala=skala,
+                    batas=batas,
+                ),
+                dari_triwulan=dari_triwulan,
+                jumlah_bukti=getattr(r, "jumlah_bukti", 0) if r else 0,
+            )
+        )
+    return baris
+
+
+def _tahun_dari_triwulan(
+    ind: Indikator, rows: dict[tuple[int, int], Realisasi], tahun: int
+) -> Decimal | None:
+    """The year's value from its reported quarters, by the indicator's rule (as nilai_tahun)."""
+    _jumlah, _sasaran, nilai = hitung.tahunan_dari_triwulan(
+        perhitungan=ind.perhitungan,
+        agregasi=ind.agregasi,
+        triwulan={
+            tw: (r.jumlah, r.sasaran, r.nilai)
+            for (th, tw), r in rows.items()
+            if th == tahun and tw != TRIWULAN_TAHUNAN and r.nilai is not None
+        },
+    )
+    return nilai
+
+
+# --- Saving -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Isian:
+    """What a user submitted for one indicator, with the version the row was loaded at."""
+
+    indikator: Indikator
+    versi: int
+    sasaran: Decimal | None
+    jumlah: Decimal | None
+    nilai: Decimal | None
+    analisis: str = ""
+    permasalahan: str = ""
+    upaya: str = ""
+
+    def sama_dengan(self, r: Realisasi) -> bool:
+        return (
+            r.sasaran == self.sasaran
+            and r.jumlah == self.jumlah
+            and (r.nilai == self.nilai or self.indikator.pakai_pembagi)
+            and r.analisis == self.analisis
+            and r.permasalahan == self.permasalahan
+            and r.upaya == self.upaya
+        )
+
+
+@dataclass(frozen=True)
+class Konflik:
+    """A row someone else saved since the user loaded it: it was not overwritten."""
+
+    indikator: Indikator
+    isian: Isian
+    realisasi: Realisasi | None  # the stored row now; None if it was removed
+
+    @property
+    def pesan(self) -> str:
+        r = self.realisasi
+        if r is None:
+            return _("Realisasi ini sudah dihapus orang lain sejak halaman dimuat; tidak disimpan.")
+        return _(
+            "Tidak disimpan: realisasi ini sudah diubah oleh %(oleh)s pada %(pada)s "
+            "(nilai tersimpan: %(nilai)s) sejak halaman Anda dimuat. Periksa nilai tersebut; "
+            "bila isian Anda yang benar, simpan sekali lagi untuk menimpanya."
+        ) % {
+            "oleh": r.diisi_oleh or _("pengguna lain"),
+            "pada": formats.date_format(timezone.localtime(r.diperbarui), "DATETIME_FORMAT"),
+            "nilai": format_angka(r.nilai),
+        }
+
+
+@dataclass
+class HasilSimpan:
+    tersimpan: list[Realisasi] = field(default_factory=list)
+    konflik: list[Konflik] = field(default_factory=list)
+
+
+@transaction.atomic
+def simpan_realisasi(
+    *, unit: Unit, periode: Periode, isian: Sequence[Isian], oleh: Pengguna
+) -> HasilSimpan:
+    """Save the submitted rows of one unit and period in one transaction.
+
+    Refuses a locked period (PeriodeTerkunci, nothing saved). Each row is saved only if it is
+    still at the version the user loaded; a row someone else saved in between is reported as a
+    Konflik and left as it is. `nilai` is computed by `Realisasi.hitung_nilai()`, `versi` bumped,
+    `diisi_oleh` set; simple-history records who changed what (existing rows, locked and checked
+    first: one conditional UPDATE each, then one bulk INSERT of their history rows).
+    """
+    for i in isian:
+        if i.indikator.unit_penanggung_jawab_id != unit.pk:
+            raise ValueError(f"Indicator {i.indikator.pk} is not the responsibility of {unit.pk}.")
+    periksa_kunci(unit_id=unit.pk, periode=periode)
+    hasil = HasilSimpan()
+    if not isian:
+        return hasil
+    ada: dict[int, Realisasi] = {
+        r.indikator_id: r
+        for r in Realisasi.objects.select_for_update(of=("self",))
+        .select_related("diisi_oleh")
+        .filter(
+            indikator_id__in=[i.indikator.pk for i in isian],
+            tahun=periode.tahun,
+            triwulan=periode.triwulan,
+        )
+    }
+    sekarang = timezone.now()
+    diubah: list[Realisasi] = []
+    for i in isian:
+        r: Realisasi | None = ada.get(i.indikator.pk)
+        if r is not None:
+            r.indikator = i.indikator  # already loaded with its Renstra: no query per row
+        versi_kini = r.versi if r is not None else 0
+        if r is not None and i.sama_dengan(r):
+            continue  # nothing to change, whoever saved it
+        if versi_kini != i.versi:
+            hasil.konflik.append(Konflik(i.indikator, i, r))
+            continue
+        if r is None:
+            r = Realisasi(
+                indikator=i.indikator, tahun=periode.tahun, triwulan=periode.triwulan, versi=1
+            )
+        else:
+            r.versi += 1
+        _isi(r, i, oleh)
+        if r.pk is None:
+            try:
+                with transaction.atomic():
+                    r.save()
+            except IntegrityError:
+                # Someone created the row at the same moment (PostgreSQL); theirs stays.
+                lain = Realisasi.objects.select_related("diisi_oleh").get(
+                    indikator=i.indikator, tahun=periode.tahun, triwulan=periode.triwulan
+                )
+                hasil.konflik.append(Konflik(i.indikator, i, lain))
+                continue
+        else:
+            r.diperbarui = sekarang
+            diubah.append(r)
+        hasil.tersimpan.append(r)
+    for r in diubah:
+        # Conditional on the version read under the row lock: a second guard against lost updates.
+        ditulis = Realisasi.objects.filter(pk=r.pk, versi=r.versi - 1).update(
+            **{kolom: getattr(r, kolom) for kolom in KOLOM_SIMPAN}
+        )
+        if ditulis != 1:
+            raise RuntimeError(f"Realisasi {r.pk} changed under its row lock.")
+    if diubah:
+        # One history INSERT for every updated row (simple-history's bulk API).
+        Realisasi.history.bulk_history_create(diubah, update=True, default_user=oleh)
+    return hasil
+
+
+def _isi(r: Realisasi, i: Isian, oleh: Pengguna) -> None:
+    r.sasaran = i.sasaran
+    r.jumlah = i.jumlah
+    r.nilai = i.nilai
+    r.nilai = hitung.bulatkan(r.hitung_nilai(), TEMPAT_NILAI)
+    r.analisis = i.analisis
+    r.permasalahan = i.permasalahan
+    r.upaya = i.upaya
+    r.diisi_oleh = oleh
+    r.clean_fields(exclude=["indikator", "diisi_oleh"])
+    r.clean()
+    r._history_user = oleh  # type: ignore[attr-defined]

@@ -1,0 +1,139 @@
+"""Tugas Saya: what waits for the user, waiting time against the standard, the nav count."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.workflow.bantu import maju_sampai, mulai_lkj, mulai_monev
+from workflow import aksi as alur
+from workflow.context_processors import tugas as cp_tugas
+from workflow.models import LaporanKinerja, PengirimanData
+from workflow.tugas import daftar_tugas, jumlah_tugas
+
+pytestmark = pytest.mark.django_db
+URL = "/alur/tugas/"
+
+
+def judul(user) -> list[str]:
+    return [t.judul for t in daftar_tugas(user)]
+
+
+def test_url_name() -> None:
+    assert reverse("workflow:tugas-saya") == URL
+
+
+def test_tasks_follow_the_sop(demo) -> None:
+    b = demo.binjai
+    u = b.pengguna
+    laporan = mulai_lkj(b)
+    assert judul(u["sekretaris"]) == ["Laporan Kinerja 2025"]
+    assert judul(u["kepala_dinas"]) == []  # cancelling is possible, but it is no task
+    maju_sampai(laporan, b, "pengumpulan")
+    kesga = laporan.pengiriman.get(unit=b.unit["kesga"])
+    assert str(kesga) in judul(u["staf"])
+    assert str(kesga) in judul(u["koordinator"])
+    assert judul(u["kabid"]) == []
+    assert "Laporan Kinerja 2025" in judul(u["perencana"])
+    assert judul(b.pengguna_lain["staf_p2m"]) == [str(laporan.pengiriman.get(unit=b.unit["p2m"]))]
+    alur.ajukan_pengiriman(pengiriman=kesga, oleh=u["staf"])
+    assert str(kesga) not in judul(u["staf"])
+    assert judul(u["kabid"]) == [str(kesga)]
+    assert judul(b.pengguna_lain["kabid_p2p"]) == []
+    alur.kembalikan_pengiriman(pengiriman=kesga, oleh=u["kabid"], catatan="Cek sasaran.")
+    tugas_staf = [t for t in daftar_tugas(u["staf"]) if t.judul == str(kesga)]
+    assert tugas_staf[0].catatan == "Cek sasaran."
+    alur.ajukan_pengiriman(pengiriman=kesga, oleh=u["staf"])
+    alur.setujui_pengiriman(pengiriman=kesga, oleh=u["kabid"])
+    assert str(kesga) in judul(u["perencana"])
+    # the other office sees nothing of Binjai
+    for user in demo.magetan.pengguna.values():
+        assert daftar_tugas(user) == [], user.username
+
+
+def test_program_unit_goes_to_the_sekretaris(demo) -> None:
+    b = demo.binjai
+    laporan = mulai_lkj(b)
+    maju_sampai(laporan, b, "pengumpulan")
+    program = laporan.pengiriman.get(unit=b.unit["program"])
+    # nobody in the demo fills the Subbag's own data but the unit staff; push it through
+    PengirimanData.objects.filter(pk=program.pk).update(status="di_kabid")
+    assert str(program) in judul(b.pengguna["sekretaris"])
+    assert str(program) not in judul(b.pengguna["kabid"])
+
+
+def test_overdue_stands_out(client, demo) -> None:
+    b = demo.binjai
+    laporan = mulai_lkj(b)
+    # waiting since two working days: far beyond the 10 minutes of step 2
+    lama = timezone.now() - datetime.timedelta(days=7)
+    LaporanKinerja.objects.filter(pk=laporan.pk).update(status_sejak=lama)
+    (tugas,) = daftar_tugas(b.pengguna["sekretaris"])
+    assert tugas.terlambat and tugas.langkah == 2 and str(tugas.baku) == "10 menit"
+    assert tugas.aksi == ["Catat rapat koordinasi"]
+    client.force_login(b.pengguna["sekretaris"])
+    html = client.get(URL).content.decode()
+    assert "melewati waktu baku" in html and 'class="terlambat"' in html
+    LaporanKinerja.objects.filter(pk=laporan.pk).update(status_sejak=timezone.now())
+    (tugas,) = daftar_tugas(b.pengguna["sekretaris"])
+    assert not tugas.terlambat
+
+
+def test_page_and_nav_badge(client, demo, django_assert_num_queries) -> None:
+    m = demo.magetan
+    monev = mulai_monev(m, 2025, 3)
+    maju_sampai(monev, m, "pengumpulan")
+    mulai_lkj(m)
+    perencana = m.pengguna["perencana"]
+    client.force_login(perencana)
+    # session, user, roles, LKJ, Monev, submissions, holidays, nav count
+    with django_assert_num_queries(8):
+        response = client.get(URL)
+    assert response.status_code == 200
+    assert response.context["jumlah_tugas"] == 1 == len(response.context["tugas"])
+    assert 'class="badge"' in response.content.decode()
+    assert client.post(URL).status_code == 405
+
+
+def test_context_processor_costs_at_most_two_queries(demo, django_assert_max_num_queries) -> None:
+    b = demo.binjai
+    laporan = mulai_lkj(b)
+    maju_sampai(laporan, b, "pengumpulan")
+    request = RequestFactory().get("/")
+    request.user = type(b.pengguna["staf"]).objects.get(pk=b.pengguna["staf"].pk)
+    with django_assert_max_num_queries(2):
+        assert cp_tugas(request) == {"jumlah_tugas": 1}
+    assert jumlah_tugas(b.pengguna["perencana"]) == 1
+    assert jumlah_tugas(b.pengguna["pengawas"]) == 0
+
+
+def test_anonymous_redirected(client) -> None:
+    response = client.get(URL)
+    assert response.status_code == 302 and "/masuk/" in response["Location"]
+
+
+def test_badge_on_every_page(client, demo) -> None:
+    b = demo.binjai
+    mulai_lkj(b)
+    client.force_login(b.pengguna["sekretaris"])
+    html = client.get("/").content.decode()
+    assert '<span class="badge"' in html and "1 tugas menunggu" in html
+    client.force_login(b.pengguna["analis"])
+    assert '<span class="badge"' not in client.get("/").content.decode()
+
+
+def test_skipped_units_lose_the_task_once_collection_closes(demo) -> None:
+    b = demo.binjai
+    laporan = mulai_lkj(b)
+    maju_sampai(laporan, b, "pengumpulan")
+    kesga = laporan.pengiriman.get(unit=b.unit["kesga"])
+    assert str(kesga) in judul(b.pengguna["staf"])
+    maju_sampai(laporan, b, "pengetikan")  # the perencana overrode the missing units
+    assert str(kesga) not in judul(b.pengguna["staf"])
+    # unless their data is returned to them later
+    PengirimanData.objects.filter(pk=kesga.pk).update(status="dikembalikan")
+    assert str(kesga) in judul(b.pengguna["staf"])
