@@ -17,5 +17,6 @@ urlpatterns = [
     path("alur/", include("workflow.urls")),
     path("laporan/", include("reports.urls")),
     path("impor/", include("impor.urls")),
+    path("", include("reports.urls_publik")),
     path("admin/", admin.site.urls),
 ]

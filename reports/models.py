@@ -1,1 +1,265 @@
-"""Models of the reports app."""
+"""Narratives of reports, signed (frozen) documents, their dispatch, and background PDF exports.
+
+A report is one of the workflow's report models (``workflow.LaporanKinerja`` yearly,
+``workflow.MonitoringIKU`` quarterly); both are referred to through the content-types framework so
+that one table serves both kinds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from indikator.models import Instansi, SasaranStrategis
+
+
+class JenisDokumen(models.TextChoices):
+    LKJ = "lkj", _("Laporan Kinerja (LKjIP)")
+    MONEV = "monev", _("Monitoring Capaian IKU")
+
+
+class NaskahLaporan(models.Model):
+    """The narrative chapters of one report, written by the perencana/analis in their steps."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    laporan = GenericForeignKey("content_type", "object_id")
+    kata_pengantar = models.TextField(_("kata pengantar"), blank=True)
+    ikhtisar_eksekutif = models.TextField(_("ikhtisar eksekutif"), blank=True)
+    pendahuluan = models.TextField(_("Bab I Pendahuluan"), blank=True)
+    perencanaan_kinerja = models.TextField(_("Bab II Perencanaan Kinerja"), blank=True)
+    akuntabilitas_kinerja = models.TextField(
+        _("Bab III Akuntabilitas Kinerja (pengantar)"), blank=True
+    )
+    realisasi_anggaran = models.TextField(_("Bab III B Realisasi Anggaran (analisis)"), blank=True)
+    penutup = models.TextField(_("Bab IV Penutup"), blank=True)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diubah oleh"),
+    )
+    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("naskah laporan")
+        verbose_name_plural = _("naskah laporan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="naskah_satu_per_laporan"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Naskah {self.content_type.model} #{self.object_id}"
+
+
+class AnalisisSasaran(models.Model):
+    """Bab III A analysis text of one Sasaran Strategis in one report."""
+
+    naskah = models.ForeignKey(
+        NaskahLaporan, on_delete=models.CASCADE, related_name="analisis_sasaran"
+    )
+    sasaran = models.ForeignKey(
+        SasaranStrategis, on_delete=models.CASCADE, related_name="+", verbose_name=_("sasaran")
+    )
+    teks = models.TextField(_("analisis"), blank=True)
+
+    class Meta:
+        verbose_name = _("analisis sasaran")
+        verbose_name_plural = _("analisis sasaran")
+        constraints = [
+            models.UniqueConstraint(fields=["naskah", "sasaran"], name="analisis_satu_per_sasaran")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naskah} / {self.sasaran.kode}"
+
+
+class StatusBerkas(models.TextChoices):
+    MENUNGGU = "menunggu", _("Menunggu")
+    BERJALAN = "berjalan", _("Sedang dibuat")
+    SELESAI = "selesai", _("Selesai")
+    GAGAL = "gagal", _("Gagal")
+
+
+class DokumenTertandaQuerySet(models.QuerySet["DokumenTertanda"]):
+    def berlaku(self) -> DokumenTertandaQuerySet:
+        return self.filter(digantikan_oleh__isnull=True)
+
+    def untuk_laporan(self, laporan: models.Model) -> DokumenTertandaQuerySet:
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(laporan), object_id=laporan.pk
+        )
+
+
+def _lokasi_arsip(dokumen: DokumenTertanda, nama: str) -> str:
+    return f"arsip/{dokumen.instansi_id}/{dokumen.token}.pdf"
+
+
+class DokumenTertanda(models.Model):
+    """A signed report, frozen: its document dict (rows and narrative), PDF and SHA-256."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    laporan = GenericForeignKey("content_type", "object_id")
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.PROTECT, related_name="dokumen_tertanda"
+    )
+    jenis = models.CharField(_("jenis"), max_length=10, choices=JenisDokumen.choices)
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    triwulan = models.PositiveSmallIntegerField(_("triwulan"), null=True, blank=True)
+    versi = models.PositiveSmallIntegerField(_("versi"), default=1)
+    judul = models.CharField(_("judul"), max_length=300)
+    token = models.CharField(_("token verifikasi"), max_length=64, unique=True)
+    kode = models.CharField(_("kode verifikasi"), max_length=12, unique=True)
+    isi = models.JSONField(_("isi beku (baris dan naskah)"))
+    berkas = models.FileField(_("berkas PDF"), upload_to=_lokasi_arsip, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    halaman = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
+    status = models.CharField(
+        _("status berkas"),
+        max_length=10,
+        choices=StatusBerkas.choices,
+        default=StatusBerkas.MENUNGGU,
+    )
+    galat = models.TextField(_("galat"), blank=True)
+    ditandatangani_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("ditandatangani oleh"),
+    )
+    ditandatangani_pada = models.DateTimeField(_("ditandatangani pada"))
+    digantikan_oleh = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="menggantikan",
+        verbose_name=_("digantikan oleh"),
+    )
+    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    objects = DokumenTertandaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dokumen tertanda")
+        verbose_name_plural = _("dokumen tertanda")
+        ordering = ["instansi", "-tahun", "-triwulan", "-versi"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "versi"], name="dokumen_versi_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__isnull=True) | Q(triwulan__gte=1, triwulan__lte=4),
+                name="dokumen_triwulan_1_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.judul} (v{self.versi})"
+
+    @property
+    def digantikan(self) -> bool:
+        return self.digantikan_oleh_id is not None
+
+    @property
+    def periode(self) -> str:
+        if self.triwulan:
+            romawi = {1: "I", 2: "II", 3: "III", 4: "IV"}[self.triwulan]
+            return _("Triwulan %(tw)s Tahun %(tahun)s") % {"tw": romawi, "tahun": self.tahun}
+        return _("Tahun %(tahun)s") % {"tahun": self.tahun}
+
+    def hash_berkas(self) -> str | None:
+        """SHA-256 of the stored file as it is now; None when the file is missing."""
+        if not self.berkas:
+            return None
+        try:
+            with self.berkas.open("rb") as f:
+                return hashlib.file_digest(f, "sha256").hexdigest()
+        except FileNotFoundError:
+            return None
+
+    def berkas_sah(self) -> bool:
+        return bool(self.sha256) and self.hash_berkas() == self.sha256
+
+
+class TujuanPengiriman(models.TextChoices):
+    BAGIAN_ORGANISASI = "bagian_organisasi", _("Bagian Organisasi Sekretariat Daerah")
+    INSPEKTORAT = "inspektorat", _("Inspektorat")
+    MENPAN_RB = "menpan_rb", _("Kementerian PAN-RB")
+    BAPPEDA = "bappeda", _("Bappeda")
+
+
+class SaluranPengiriman(models.TextChoices):
+    SURAT = "surat", _("Surat dinas")
+    EMAIL = "email", _("E-mail")
+    APLIKASI = "aplikasi", _("Aplikasi (e-SAKIP / SIPPD)")
+    TAUTAN = "tautan", _("Tautan situs web")
+
+
+class Pengiriman(models.Model):
+    """The dispatch of a signed report to an oversight body (SOP step 8, "dikirim ... link")."""
+
+    dokumen = models.ForeignKey(
+        DokumenTertanda, on_delete=models.PROTECT, related_name="pengiriman"
+    )
+    tujuan = models.CharField(_("tujuan"), max_length=20, choices=TujuanPengiriman.choices)
+    saluran = models.CharField(_("saluran"), max_length=10, choices=SaluranPengiriman.choices)
+    tanggal = models.DateField(_("tanggal kirim"))
+    nomor_referensi = models.CharField(_("nomor surat / referensi"), max_length=120)
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    dicatat_pada = models.DateTimeField(_("dicatat pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pengiriman laporan")
+        verbose_name_plural = _("pengiriman laporan")
+        ordering = ["dokumen", "tanggal", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.dokumen} → {self.get_tujuan_display()} ({self.tanggal})"
+
+
+def _lokasi_ekspor(ekspor: EksporPDF, nama: str) -> str:
+    return f"ekspor/{ekspor.instansi_id}/{ekspor.pk}.pdf"
+
+
+class EksporPDF(models.Model):
+    """A long PDF rendered in the background (task framework), downloaded when done."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="+")
+    diminta_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    judul = models.CharField(_("judul"), max_length=300)
+    nama_berkas = models.CharField(_("nama berkas"), max_length=200)
+    isi = models.JSONField(_("dokumen"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=StatusBerkas.choices, default=StatusBerkas.MENUNGGU
+    )
+    berkas = models.FileField(_("berkas"), upload_to=_lokasi_ekspor, blank=True)
+    halaman = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
+    galat = models.TextField(_("galat"), blank=True)
+    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ekspor PDF")
+        verbose_name_plural = _("ekspor PDF")
+        ordering = ["-dibuat"]
+
+    def __str__(self) -> str:
+        return self.judul

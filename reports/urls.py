@@ -1,4 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from reports import views
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("tabel/<str:kode>/", views.tabel, name="tabel"),
+    path("tabel/<str:kode>/pdf/", views.tabel_pdf, name="tabel-pdf"),
+    path("tabel/<str:kode>/xlsx/", views.tabel_xlsx, name="tabel-xlsx"),
+    path("ekspor/<uuid:ekspor_id>/", views.ekspor, name="ekspor"),
+    path("ekspor/<uuid:ekspor_id>/unduh/", views.ekspor_unduh, name="ekspor-unduh"),
+    path("arsip/<int:dokumen_id>/pdf/", views.dokumen_unduh, name="dokumen-unduh"),
+    path("arsip/<int:dokumen_id>/pengiriman/", views.pengiriman, name="pengiriman"),
+]
+urlpatterns += [
+    path("dokumen/<str:jenis>/<int:laporan_id>/", views.dokumen, name="dokumen"),
+    path("dokumen/<str:jenis>/<int:laporan_id>/html/", views.dokumen_html, name="dokumen-html"),
+    path("dokumen/<str:jenis>/<int:laporan_id>/pdf/", views.dokumen_pdf, name="dokumen-pdf"),
+    path("dokumen/<str:jenis>/<int:laporan_id>/naskah/", views.naskah, name="naskah"),
+]

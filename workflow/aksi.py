@@ -382,7 +382,11 @@ def _tanda_tangan(
     obj.ditandatangani_pada = obj.status_sejak
     obj.ditandatangani_oleh = oleh
     obj.catatan_koreksi = ""
-    return _selesai(p)
+    jejak = _selesai(p)
+    from reports.arsip import arsipkan  # freeze rows and narrative; signed PDF after commit
+
+    arsipkan(laporan=obj, oleh=oleh)
+    return jejak
 
 
 @transaction.atomic

@@ -1,0 +1,135 @@
+"""Freezing a report when the Kepala Dinas signs or ratifies it.
+
+:func:`arsipkan` runs inside the signing function's transaction: it freezes the document (rows,
+narrative, signature block, letterhead, verification code) as JSON, supersedes the previous version
+after a formal reopening, and renders the PDF after commit in the background. Nothing that happens
+to the data later changes a signed document: its PDF is rendered from the frozen JSON only.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any, Protocol
+
+import segno
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from indikator.models import Instansi, Pengguna
+from reports.baris import DataLaporan
+from reports.dokumen import dok_lkj, dok_monev
+from reports.kop import blok_tanda_tangan
+from reports.models import DokumenTertanda, JenisDokumen, NaskahLaporan
+
+# Short codes avoid look-alike characters (0/O, 1/I/L) so they can be read out and typed.
+ABJAD_KODE = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+class Laporan(Protocol):
+    """What the workflow's report models offer (LaporanKinerja, MonitoringIKU)."""
+
+    pk: Any
+    instansi: Instansi
+    tahun: int
+    triwulan: int | None
+    jenis: str
+    ditandatangani_pada: Any
+    ditandatangani_oleh: Any
+
+    def get_absolute_url(self) -> str: ...
+
+
+def buat_kode() -> str:
+    acak = "".join(secrets.choice(ABJAD_KODE) for _ in range(8))
+    return f"{acak[:4]}-{acak[4:]}"
+
+
+def url_verifikasi(token: str) -> str:
+    return settings.SITE_URL + reverse("publik:verifikasi", args=[token])
+
+
+def naskah_untuk(laporan: Any) -> NaskahLaporan | None:
+    return (
+        NaskahLaporan.objects.filter(
+            content_type=ContentType.objects.get_for_model(laporan), object_id=laporan.pk
+        )
+        .prefetch_related("analisis_sasaran")
+        .first()
+    )
+
+
+def susun_dokumen(laporan: Laporan, *, penanda: Pengguna | None, tanggal: Any) -> dict[str, Any]:
+    """The document dict of a report from today's data (preview, and the frozen copy at signing)."""
+    data = DataLaporan(laporan.instansi, laporan.tahun)
+    naskah = naskah_untuk(laporan)
+    ttd = blok_tanda_tangan(laporan.instansi, tanggal, penanda)
+    if laporan.jenis == JenisDokumen.MONEV:
+        return dok_monev(
+            data, laporan.triwulan or 4, analisis=getattr(laporan, "analisis", ""), ttd=ttd
+        )
+    teks = {f: getattr(naskah, f) for f in _BAGIAN} if naskah else {}
+    analisis = {a.sasaran_id: a.teks for a in naskah.analisis_sasaran.all()} if naskah else {}
+    return dok_lkj(data, naskah=teks, analisis_sasaran=analisis, ttd=ttd)
+
+
+_BAGIAN = (
+    "kata_pengantar",
+    "ikhtisar_eksekutif",
+    "pendahuluan",
+    "perencanaan_kinerja",
+    "akuntabilitas_kinerja",
+    "realisasi_anggaran",
+    "penutup",
+)
+
+
+def arsipkan(*, laporan: Laporan, oleh: Pengguna) -> DokumenTertanda:
+    """Freeze a report being signed by ``oleh``; call it inside the signing transaction."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("arsipkan() must run inside the signing function's transaction.")
+    ct = ContentType.objects.get_for_model(laporan)
+    lama = list(
+        DokumenTertanda.objects.select_for_update().filter(content_type=ct, object_id=laporan.pk)
+    )
+    versi = max((d.versi for d in lama), default=0) + 1
+    ditandatangani = laporan.ditandatangani_pada or timezone.now()
+    isi = susun_dokumen(laporan, penanda=oleh, tanggal=timezone.localdate(ditandatangani))
+
+    token = secrets.token_urlsafe(24)
+    kode = buat_kode()
+    while DokumenTertanda.objects.filter(kode=kode).exists():
+        kode = buat_kode()
+    url = url_verifikasi(token)
+    isi["verifikasi"] = {
+        "kode": kode,
+        "url": url,
+        "versi": versi,
+        "qr": segno.make(url, error="m").svg_data_uri(scale=4, border=1),
+    }
+    dokumen = DokumenTertanda.objects.create(
+        content_type=ct,
+        object_id=laporan.pk,
+        instansi=laporan.instansi,
+        jenis=laporan.jenis,
+        tahun=laporan.tahun,
+        triwulan=laporan.triwulan if laporan.jenis == JenisDokumen.MONEV else None,
+        versi=versi,
+        judul=isi["judul"],
+        token=token,
+        kode=kode,
+        isi=isi,
+        ditandatangani_oleh=oleh,
+        ditandatangani_pada=ditandatangani,
+    )
+    for d in lama:
+        if d.digantikan_oleh_id is None:
+            d.digantikan_oleh = dokumen
+            d.save(update_fields=["digantikan_oleh"])
+
+    from reports.tasks import render_arsip
+
+    transaction.on_commit(lambda: render_arsip.enqueue(dokumen.pk))
+    return dokumen

@@ -1,0 +1,544 @@
+"""Row builders of the compilation tables T1-T4, in a fixed number of queries.
+
+:class:`DataLaporan` loads what an office's reports of one year need, once, and lazily: the Renstra,
+the category scale, every indicator of the Renstra (performance and budget-line ones) in one query,
+the DPA budget lines in one, and the figures through :mod:`indikator.nilai` (two queries per
+period), which takes every number from :mod:`indikator.capaian`. The builders only arrange those
+figures into a :class:`reports.tabel.Tabel`; the query count never depends on the number of rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from indikator import capaian as hitung
+from indikator.models import (
+    TRIWULAN_TAHUNAN,
+    Anggaran,
+    Indikator,
+    Instansi,
+    JenisIndikator,
+    MataAnggaran,
+    Realisasi,
+    Renstra,
+    SasaranStrategis,
+    Target,
+    TingkatAnggaran,
+    Unit,
+)
+from indikator.nilai import NilaiPeriode, nilai_tahun, nilai_triwulan
+from reports.tabel import Baris, Kolom, Nilai, SelKepala, Tabel
+
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+@dataclass(frozen=True)
+class Saringan:
+    """Filters of the HTML pages: IKU only, and one unit with the units under it."""
+
+    hanya_iku: bool = False
+    unit: Unit | None = None
+
+
+@dataclass(frozen=True)
+class TeksRealisasi:
+    analisis: str
+    permasalahan: str
+    upaya: str
+
+
+@dataclass
+class AnggaranProgram:
+    program: MataAnggaran
+    pagu: Decimal
+    realisasi: Decimal
+
+    @property
+    def penyerapan(self) -> Decimal | None:
+        return hitung.penyerapan(realisasi=self.realisasi, pagu=self.pagu)
+
+
+class DataLaporan:
+    """Everything the reports of one office and year read, each part loaded once on first use."""
+
+    def __init__(self, instansi: Instansi, tahun: int, *, unit: list[Unit] | None = None) -> None:
+        self.instansi = instansi
+        self.tahun = tahun
+        if unit is not None:  # the office's units, when the caller has them already
+            self.__dict__["unit"] = unit
+
+    @cached_property
+    def renstra(self) -> Renstra | None:
+        return Renstra.objects.untuk_tahun(self.instansi, self.tahun)
+
+    @cached_property
+    def skala(self) -> list[tuple[Decimal | None, str]]:
+        return self.instansi.skala_kategori()
+
+    @cached_property
+    def indikator_kinerja(self) -> list[Indikator]:
+        """Indicators of the Sasaran Strategis (IKU and others), in Renstra order."""
+        if self.renstra is None:
+            return []
+        return list(
+            Indikator.objects.filter(renstra=self.renstra, sasaran__isnull=False)
+            .select_related("sasaran", "unit_penanggung_jawab")
+            .order_by("sasaran__urutan", "sasaran__kode", "urutan", "kode")
+        )
+
+    @cached_property
+    def indikator_anggaran(self) -> list[Indikator]:
+        """Indicators of the DPA budget lines (program, kegiatan, sub kegiatan)."""
+        if self.renstra is None:
+            return []
+        return list(
+            Indikator.objects.filter(renstra=self.renstra, mata_anggaran__isnull=False).order_by(
+                "urutan", "kode"
+            )
+        )
+
+    @cached_property
+    def mata_anggaran(self) -> list[MataAnggaran]:
+        if self.renstra is None:
+            return []
+        return list(MataAnggaran.objects.filter(renstra=self.renstra).order_by("kode"))
+
+    @cached_property
+    def unit(self) -> list[Unit]:
+        return list(Unit.objects.filter(instansi=self.instansi))
+
+    def unit_di_bawah(self, unit: Unit) -> set[int]:
+        """Ids of ``unit`` and every unit under it."""
+        anak: dict[int | None, list[int]] = defaultdict(list)
+        for u in self.unit:
+            anak[u.induk_id].append(u.pk)
+        hasil, antre = set(), [unit.pk]
+        while antre:
+            pk = antre.pop()
+            hasil.add(pk)
+            antre.extend(anak.get(pk, []))
+        return hasil
+
+    @cached_property
+    def nilai(self) -> dict[int, NilaiPeriode]:
+        """Year figures of the performance indicators."""
+        return nilai_tahun(
+            self.indikator_kinerja, self.tahun, skala=self.skala, batas=self.instansi.batas_capaian
+        )
+
+    @cached_property
+    def nilai_anggaran(self) -> dict[int, NilaiPeriode]:
+        """Year figures of the budget-line indicators."""
+        return nilai_tahun(
+            self.indikator_anggaran,
+            self.tahun,
+            skala=self.skala,
+            batas=self.instansi.batas_capaian,
+        )
+
+    @cached_property
+    def nilai_lalu(self) -> dict[int, NilaiPeriode]:
+        """Previous year's figures of the performance indicators."""
+        return nilai_tahun(
+            self.indikator_kinerja,
+            self.tahun - 1,
+            skala=self.skala,
+            batas=self.instansi.batas_capaian,
+        )
+
+    def nilai_tw(self, triwulan: int) -> dict[int, NilaiPeriode]:
+        cache = self.__dict__.setdefault("_nilai_tw", {})
+        if triwulan not in cache:
+            cache[triwulan] = nilai_triwulan(
+                self.indikator_kinerja,
+                self.tahun,
+                triwulan,
+                skala=self.skala,
+                batas=self.instansi.batas_capaian,
+            )
+        return cache[triwulan]
+
+    @cached_property
+    def teks_kinerja(self) -> dict[int, TeksRealisasi]:
+        return self._teks(self.indikator_kinerja)
+
+    @cached_property
+    def teks_anggaran(self) -> dict[int, TeksRealisasi]:
+        return self._teks(self.indikator_anggaran)
+
+    def _teks(self, indikator: list[Indikator]) -> dict[int, TeksRealisasi]:
+        """Analysis, problems and remedies of the year per indicator (one query).
+
+        The yearly row's text wins; otherwise the latest quarter that has any text.
+        """
+        hasil: dict[int, _Teks] = {}
+        ids = [i.pk for i in indikator]
+        baris = (
+            Realisasi.objects.filter(indikator_id__in=ids, tahun=self.tahun)
+            .exclude(analisis="", permasalahan="", upaya="")
+            .order_by("indikator_id", "triwulan")
+            .values_list("indikator_id", "triwulan", "analisis", "permasalahan", "upaya")
+        )
+        for ind_id, tw, analisis, masalah, upaya in baris:
+            if ind_id in hasil and tw != TRIWULAN_TAHUNAN and hasil[ind_id].tahunan:
+                continue
+            hasil[ind_id] = _Teks(analisis, masalah, upaya, tw == TRIWULAN_TAHUNAN)
+        return {k: TeksRealisasi(v.analisis, v.permasalahan, v.upaya) for k, v in hasil.items()}
+
+    @cached_property
+    def target_akhir(self) -> dict[int, Decimal]:
+        """Target of the Renstra's last year per performance indicator (one query)."""
+        if self.renstra is None:
+            return {}
+        return dict(
+            Target.objects.filter(
+                indikator__in=[i.pk for i in self.indikator_kinerja],
+                tahun=self.renstra.tahun_akhir,
+                triwulan=TRIWULAN_TAHUNAN,
+            ).values_list("indikator_id", "nilai")
+        )
+
+    @cached_property
+    def anggaran(self) -> dict[int, Anggaran]:
+        """Pagu and spending of the year per budget line id (one query)."""
+        return {
+            a.mata_anggaran_id: a
+            for a in Anggaran.objects.filter(
+                mata_anggaran__in=[m.pk for m in self.mata_anggaran], tahun=self.tahun
+            )
+        }
+
+    def anggaran_program(self) -> list[AnggaranProgram]:
+        """Pagu and spending per program: its own line, or the sum of its sub kegiatan."""
+        anak: dict[int | None, list[MataAnggaran]] = defaultdict(list)
+        for m in self.mata_anggaran:
+            anak[m.induk_id].append(m)
+        hasil = []
+        for program in anak[None]:
+            sendiri = self.anggaran.get(program.pk)
+            if sendiri is not None:
+                hasil.append(AnggaranProgram(program, sendiri.pagu, sendiri.realisasi))
+                continue
+            pagu = realisasi = Decimal(0)
+            for keg in anak[program.pk]:
+                a = self.anggaran.get(keg.pk)
+                if a is not None:
+                    pagu, realisasi = pagu + a.pagu, realisasi + a.realisasi
+                    continue
+                for sub in anak[keg.pk]:
+                    a = self.anggaran.get(sub.pk)
+                    if a is not None:
+                        pagu, realisasi = pagu + a.pagu, realisasi + a.realisasi
+            hasil.append(AnggaranProgram(program, pagu, realisasi))
+        return hasil
+
+    def pilih_indikator(self, saringan: Saringan) -> list[Indikator]:
+        daftar = self.indikator_kinerja
+        if saringan.hanya_iku:
+            daftar = [i for i in daftar if i.jenis == JenisIndikator.IKU]
+        if saringan.unit is not None:
+            ids = self.unit_di_bawah(saringan.unit)
+            daftar = [i for i in daftar if i.unit_penanggung_jawab_id in ids]
+        return daftar
+
+
+@dataclass
+class _Teks:
+    analisis: str
+    permasalahan: str
+    upaya: str
+    tahunan: bool
+
+
+def kelompok_sasaran(
+    indikator: Iterable[Indikator],
+) -> list[tuple[SasaranStrategis, list[Indikator]]]:
+    """Indicators grouped by their Sasaran Strategis, in the order given."""
+    kelompok: list[tuple[SasaranStrategis, list[Indikator]]] = []
+    for ind in indikator:
+        if kelompok and kelompok[-1][0].pk == ind.sasaran_id:
+            kelompok[-1][1].append(ind)
+        else:
+            kelompok.append((ind.sasaran, [ind]))
+    return kelompok
+
+
+def _periode(data: DataLaporan) -> str:
+    return _("%(instansi)s — Tahun %(tahun)s") % {
+        "instansi": data.instansi.nama,
+        "tahun": data.tahun,
+    }
+
+
+def _baris_sasaran(
+    kelompok: list[tuple[SasaranStrategis, list[Indikator]]],
+    isi: Callable[[Indikator], list[Nilai]],
+) -> list[Baris]:
+    """Rows with No and Sasaran Strategis spanning each group's indicators."""
+    hasil: list[Baris] = []
+    for nomor, (sasaran, daftar) in enumerate(kelompok, start=1):
+        for urut, ind in enumerate(daftar):
+            sel = [str(nomor), sasaran.uraian, ind.kode, ind.nama, *isi(ind)]
+            rentang = {0: len(daftar), 1: len(daftar)} if urut == 0 else {}
+            hasil.append(Baris(sel=sel, rentang=rentang))
+    return hasil
+
+
+def tabel_t1(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
+    """T1: Kompilasi Capaian IKU dan Indikator Kinerja Lainnya."""
+    tabel = Tabel(
+        kode="T1",
+        judul=_("Kompilasi Capaian Indikator Kinerja Utama (IKU) dan Indikator Kinerja Lainnya"),
+        subjudul=_periode(data),
+        kolom=[
+            Kolom(5),
+            Kolom(30),
+            Kolom(6),
+            Kolom(34),
+            Kolom(11, angka=True),
+            Kolom(12, angka=True),
+            Kolom(12, angka=True),
+            Kolom(11, angka=True),
+            Kolom(11, angka=True),
+            Kolom(18),
+            Kolom(18),
+        ],
+        kepala=[
+            [
+                SelKepala(pgettext("nomor urut", "No")),
+                SelKepala(_("SASARAN STRATEGIS")),
+                SelKepala(_("INDIKATOR KINERJA"), colspan=2),
+                SelKepala(_("Target")),
+                SelKepala(_("Sasaran")),
+                SelKepala(_("Jumlah Realisasi")),
+                SelKepala(_("% Realisasi")),
+                SelKepala(_("Capaian Tahun (%)")),
+                SelKepala(_("Sumber Data")),
+                SelKepala(_("Penanggung Jawab")),
+            ]
+        ],
+        nomor=[1, 1, 2, 1, 1, 1, 1, 1, 1, 1],
+    )
+
+    def isi(ind: Indikator) -> list[Nilai]:
+        n = data.nilai[ind.pk]
+        return [
+            n.target,
+            n.sasaran,
+            n.jumlah,
+            n.nilai,
+            n.capaian,
+            ind.sumber_data,
+            ind.unit_penanggung_jawab.nama,
+        ]
+
+    tabel.baris = _baris_sasaran(kelompok_sasaran(data.pilih_indikator(saringan)), isi)
+    return tabel
+
+
+def tabel_t2(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
+    """T2: Kompilasi Capaian IKU dan Indikator Kinerja Lainnya pada Laporan Kinerja."""
+    tabel = Tabel(
+        kode="T2",
+        judul=_(
+            "Kompilasi Capaian Indikator Kinerja Utama (IKU) dan Indikator Kinerja Lainnya "
+            "pada Laporan Kinerja (LKJ)"
+        ),
+        subjudul=_periode(data),
+        kolom=[
+            Kolom(5),
+            Kolom(34),
+            Kolom(6),
+            Kolom(40),
+            Kolom(12, angka=True),
+            Kolom(13, angka=True),
+            Kolom(15, angka=True),
+            Kolom(15, angka=True),
+        ],
+        kepala=[
+            [
+                SelKepala(pgettext("nomor urut", "No")),
+                SelKepala(_("SASARAN STRATEGIS")),
+                SelKepala(_("INDIKATOR KINERJA"), colspan=2),
+                SelKepala(_("Target")),
+                SelKepala(_("Realisasi Tahun %(tahun)s") % {"tahun": data.tahun}),
+                SelKepala(_("Capaian Tahun Sebelumnya (%)")),
+                SelKepala(_("Capaian Tahun Berjalan (%)")),
+            ]
+        ],
+        nomor=[1, 1, 2, 1, 1, 1, 1],
+    )
+
+    def isi(ind: Indikator) -> list[Nilai]:
+        n = data.nilai[ind.pk]
+        return [n.target, n.nilai, data.nilai_lalu[ind.pk].capaian, n.capaian]
+
+    tabel.baris = _baris_sasaran(kelompok_sasaran(data.pilih_indikator(saringan)), isi)
+    return tabel
+
+
+def tabel_t3(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
+    """T3: Capaian Indikator Kinerja Program/Kegiatan, from the DPA budget lines."""
+    tabel = Tabel(
+        kode="T3",
+        judul=_("Capaian Indikator Kinerja Program/Kegiatan"),
+        subjudul=_periode(data),
+        kolom=[
+            Kolom(5),
+            Kolom(14),
+            Kolom(16),
+            Kolom(22),
+            Kolom(16),
+            Kolom(40),
+            Kolom(11, angka=True),
+            Kolom(11, angka=True),
+            Kolom(24),
+            Kolom(24),
+        ],
+        kepala=[
+            [
+                SelKepala(pgettext("nomor urut", "No")),
+                SelKepala(_("Urusan Pemerintahan")),
+                SelKepala(_("Organisasi Perangkat Daerah Pelaksana")),
+                SelKepala(_("Kebijakan")),
+                SelKepala(_("Uraian Program/Kegiatan"), colspan=2),
+                SelKepala(_("Target (%)")),
+                SelKepala(_("Realisasi")),
+                SelKepala(_("Permasalahan")),
+                SelKepala(_("Upaya Mengatasi Permasalahan")),
+            ]
+        ],
+        nomor=[1, 1, 1, 1, 2, 1, 1, 1, 1],
+    )
+    unit_ids = data.unit_di_bawah(saringan.unit) if saringan.unit is not None else None
+    per_mata: dict[int, list[Indikator]] = defaultdict(list)
+    for ind in data.indikator_anggaran:
+        per_mata[ind.mata_anggaran_id].append(ind)
+    anak: dict[int | None, list[MataAnggaran]] = defaultdict(list)
+    for m in data.mata_anggaran:
+        anak[m.induk_id].append(m)
+
+    def baris_mata(m: MataAnggaran) -> list[Baris]:
+        nama = m.nama.upper() if m.tingkat == TingkatAnggaran.PROGRAM else m.nama
+        hasil = [Baris(sel=[None, None, None, None, m.kode, nama, *[None] * 4], gaya=m.tingkat)]
+        for ind in per_mata.get(m.pk, []):
+            if unit_ids is not None and ind.unit_penanggung_jawab_id not in unit_ids:
+                continue
+            n = data.nilai_anggaran[ind.pk]
+            t = data.teks_anggaran.get(ind.pk)
+            hasil.append(
+                Baris(
+                    sel=[
+                        *[None] * 4,
+                        ind.kode,
+                        ind.nama,
+                        n.target,
+                        n.nilai,
+                        t.permasalahan if t else "",
+                        t.upaya if t else "",
+                    ],
+                    gaya="indikator",
+                )
+            )
+        for a in anak.get(m.pk, []):
+            hasil.extend(baris_mata(a))
+        return hasil
+
+    nomor = 0
+    for program in anak[None]:
+        if unit_ids is not None and not _mata_di_unit(program, anak, unit_ids):
+            continue
+        baris = baris_mata(program)
+        nomor += 1
+        pertama = baris[0]
+        pertama.sel[:4] = [str(nomor), program.urusan, data.instansi.nama, program.kebijakan]
+        pertama.rentang = {0: len(baris), 1: len(baris), 2: len(baris), 3: len(baris)}
+        tabel.baris.extend(baris)
+    return tabel
+
+
+def _mata_di_unit(
+    m: MataAnggaran, anak: dict[int | None, list[MataAnggaran]], unit_ids: set[int]
+) -> bool:
+    if m.unit_id in unit_ids:
+        return True
+    return any(_mata_di_unit(a, anak, unit_ids) for a in anak.get(m.pk, []))
+
+
+def tabel_t4(data: DataLaporan, triwulan: int, saringan: Saringan = Saringan()) -> Tabel:
+    """T4: Format Monev Capaian IKU for one quarter (later quarters stay empty)."""
+    if triwulan not in ROMAWI:
+        raise ValueError(f"Triwulan harus 1 sampai 4, bukan {triwulan!r}.")
+    tw_romawi = ROMAWI[triwulan]
+    kepala_atas = [
+        SelKepala(pgettext("nomor urut", "No"), rowspan=2),
+        SelKepala(_("SASARAN STRATEGIS"), rowspan=2),
+        SelKepala(_("INDIKATOR KINERJA"), colspan=2, rowspan=2),
+        SelKepala(_("Target Tahun %(tahun)s") % {"tahun": data.tahun}, rowspan=2),
+    ]
+    kepala_bawah = []
+    for tw in range(1, 5):
+        kepala_atas.append(SelKepala(_("Triwulan %(tw)s") % {"tw": ROMAWI[tw]}, colspan=2))
+        kepala_bawah += [SelKepala(_("Target")), SelKepala(_("Realisasi"))]
+    kepala_atas += [
+        SelKepala(_("Capaian Triwulan %(tw)s (%%)") % {"tw": tw_romawi}, rowspan=2),
+        SelKepala(_("Kategori"), rowspan=2),
+        SelKepala(_("Permasalahan"), rowspan=2),
+        SelKepala(_("Upaya Mengatasi Permasalahan"), rowspan=2),
+    ]
+    tabel = Tabel(
+        kode="T4",
+        judul=_("Format Monev Capaian Indikator Kinerja Utama (IKU)"),
+        subjudul=_("%(instansi)s — Triwulan %(tw)s Tahun %(tahun)s")
+        % {"instansi": data.instansi.nama, "tw": tw_romawi, "tahun": data.tahun},
+        kolom=[
+            Kolom(5),
+            Kolom(24),
+            Kolom(6),
+            Kolom(30),
+            Kolom(10, angka=True),
+            *[Kolom(9, angka=True)] * 8,
+            Kolom(11, angka=True),
+            Kolom(13),
+            Kolom(22),
+            Kolom(22),
+        ],
+        kepala=[kepala_atas, kepala_bawah],
+        nomor=[1, 1, 2, *[1] * 13],
+    )
+    per_tw = {tw: data.nilai_tw(tw) for tw in range(1, triwulan + 1)}
+
+    def isi(ind: Indikator) -> list[Nilai]:
+        sel: list[Nilai] = [data.nilai[ind.pk].target]
+        for tw in range(1, 5):
+            n = per_tw[tw][ind.pk] if tw in per_tw else None
+            sel += [n.target, n.nilai] if n else [None, None]
+        kini = per_tw[triwulan][ind.pk]
+        r = kini.realisasi
+        sel += [
+            kini.capaian,
+            kini.kategori or "",
+            r.permasalahan if r else "",
+            r.upaya if r else "",
+        ]
+        return sel
+
+    tabel.baris = _baris_sasaran(kelompok_sasaran(data.pilih_indikator(saringan)), isi)
+    return tabel
+
+
+def tahun_tersedia(instansi: Instansi) -> list[int]:
+    """Years covered by the office's Renstra documents (one query)."""
+    tahun: set[int] = set()
+    for awal, akhir in Renstra.objects.filter(instansi=instansi).values_list(
+        "tahun_awal", "tahun_akhir"
+    ):
+        tahun.update(range(awal, akhir + 1))
+    return sorted(tahun)

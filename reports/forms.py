@@ -1,0 +1,90 @@
+"""Forms of the reports app: table filters, narratives, dispatch records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from indikator.models import SasaranStrategis, Unit
+from reports.models import NaskahLaporan, Pengiriman
+
+PILIHAN_KERTAS = [("f4", _("F4 (215 × 330 mm)")), ("a4", _("A4 (210 × 297 mm)"))]
+PILIHAN_TRIWULAN = [
+    (1, _("Triwulan I")),
+    (2, _("Triwulan II")),
+    (3, _("Triwulan III")),
+    (4, _("Triwulan IV")),
+]
+
+
+class SaringanForm(forms.Form):
+    """Filters of a table page; the office's years and units are the only choices."""
+
+    tahun = forms.TypedChoiceField(label=_("Tahun"), coerce=int)
+    triwulan = forms.TypedChoiceField(
+        label=_("Triwulan"), choices=PILIHAN_TRIWULAN, coerce=int, required=False
+    )
+    iku = forms.BooleanField(label=_("IKU saja"), required=False)
+    unit = forms.TypedChoiceField(
+        label=_("Unit kerja"), coerce=int, required=False, empty_value=None
+    )
+    kertas = forms.ChoiceField(label=_("Kertas PDF"), choices=PILIHAN_KERTAS, required=False)
+
+    def __init__(self, *args: Any, tahun: list[int], unit: list[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["tahun"].choices = [(t, str(t)) for t in tahun]
+        self.fields["unit"].choices = [("", _("Semua unit"))] + [(u.pk, u.nama) for u in unit]
+        self._unit = {u.pk: u for u in unit}
+
+    def unit_terpilih(self) -> Unit | None:
+        pk = self.cleaned_data.get("unit")
+        return self._unit.get(pk) if pk else None
+
+
+class NaskahLkjForm(forms.ModelForm):
+    """The LKJ chapters, and one Bab III A analysis field per Sasaran Strategis."""
+
+    def __init__(
+        self, *args: Any, sasaran: list[SasaranStrategis], analisis: dict[int, str], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.sasaran = sasaran
+        for s in sasaran:
+            self.fields[f"sasaran_{s.pk}"] = forms.CharField(
+                label=_("Analisis sasaran %(kode)s: %(uraian)s")
+                % {"kode": s.kode, "uraian": s.uraian},
+                required=False,
+                initial=analisis.get(s.pk, ""),
+                widget=forms.Textarea(attrs={"rows": 5}),
+            )
+
+    def analisis_sasaran(self) -> dict[int, str]:
+        return {s.pk: self.cleaned_data.get(f"sasaran_{s.pk}", "") for s in self.sasaran}
+
+    class Meta:
+        model = NaskahLaporan
+        fields = [
+            "kata_pengantar",
+            "ikhtisar_eksekutif",
+            "pendahuluan",
+            "perencanaan_kinerja",
+            "akuntabilitas_kinerja",
+            "realisasi_anggaran",
+            "penutup",
+        ]
+        widgets = {f: forms.Textarea(attrs={"rows": 5}) for f in fields}
+
+
+class PengirimanForm(forms.ModelForm):
+    class Meta:
+        model = Pengiriman
+        fields = ["tujuan", "saluran", "tanggal", "nomor_referensi"]
+        widgets = {"tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def clean_nomor_referensi(self) -> str:
+        nomor = self.cleaned_data["nomor_referensi"].strip()
+        if not nomor:
+            raise forms.ValidationError(_("Nomor surat / referensi wajib diisi."))
+        return nomor

@@ -1,0 +1,329 @@
+"""Views of the compilation tables (HTML, PDF, XLSX), background exports and signed documents."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from indikator.models import Instansi, Unit
+from reports.akses import (
+    PERAN_PENGIRIM,
+    boleh_sunting_naskah,
+    get_dokumen_for_user,
+    get_ekspor_for_user,
+    get_laporan_for_user,
+    instansi_laporan,
+    model_laporan,
+)
+from reports.aksi import catat_pengiriman, mulai_ekspor, simpan_naskah
+from reports.baris import (
+    DataLaporan,
+    Saringan,
+    kelompok_sasaran,
+    tabel_t1,
+    tabel_t2,
+    tabel_t3,
+    tabel_t4,
+    tahun_tersedia,
+)
+from reports.dokumen import dok_tabel, html_dokumen, pdf_dokumen
+from reports.forms import NaskahLkjForm, PengirimanForm, SaringanForm
+from reports.kop import blok_tanda_tangan, kepala_dinas
+from reports.models import (
+    DokumenTertanda,
+    EksporPDF,
+    NaskahLaporan,
+    StatusBerkas,
+)
+from reports.tabel import Tabel
+from reports.xlsx import tulis_xlsx
+
+NAMA_TABEL = {
+    "t1": gettext_lazy("T1 Kompilasi Capaian IKU dan Indikator Kinerja Lainnya"),
+    "t2": gettext_lazy("T2 Kompilasi Capaian IKU pada Laporan Kinerja"),
+    "t3": gettext_lazy("T3 Capaian Indikator Kinerja Program/Kegiatan"),
+    "t4": gettext_lazy("T4 Format Monev Capaian IKU (triwulanan)"),
+}
+BATAS_LANGSUNG = 150
+"""PDFs of tables with more rows than this render in the background."""
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _triwulan_bawaan(tahun: int, hari_ini: datetime.date) -> int:
+    if tahun < hari_ini.year:
+        return 4
+    return max(1, (hari_ini.month - 1) // 3)
+
+
+def _tahun_bawaan(pilihan: list[int], hari_ini: datetime.date) -> int:
+    if hari_ini.year - 1 in pilihan:
+        return hari_ini.year - 1
+    return pilihan[-1] if pilihan else hari_ini.year
+
+
+def _siapkan(request: HttpRequest, kode: str) -> dict[str, Any]:
+    """The office, the filter form and, when the filters are valid, the table."""
+    if kode not in NAMA_TABEL:
+        raise Http404(_("Tabel tidak dikenal."))
+    instansi = instansi_laporan(request.user)
+    hari_ini = timezone.localdate()
+    pilihan = tahun_tersedia(instansi) or [hari_ini.year]
+    tahun_awal = _tahun_bawaan(pilihan, hari_ini)
+    awal = {
+        "tahun": tahun_awal,
+        "triwulan": _triwulan_bawaan(tahun_awal, hari_ini),
+        "kertas": "f4",
+    }
+    unit = list(Unit.objects.filter(instansi=instansi))
+    form = SaringanForm(
+        {**awal, **request.GET.dict()} if request.GET else awal,
+        tahun=pilihan,
+        unit=unit,
+    )
+    konteks: dict[str, Any] = {
+        "instansi": instansi,
+        "kode": kode,
+        "nama_tabel": NAMA_TABEL[kode],
+        "semua_tabel": NAMA_TABEL,
+        "form": form,
+        "tabel": None,
+    }
+    if not form.is_valid():
+        return konteks
+    data = DataLaporan(instansi, form.cleaned_data["tahun"], unit=unit)
+    saringan = Saringan(hanya_iku=form.cleaned_data["iku"], unit=form.unit_terpilih())
+    if kode == "t1":
+        tabel = tabel_t1(data, saringan)
+    elif kode == "t2":
+        tabel = tabel_t2(data, saringan)
+    elif kode == "t3":
+        tabel = tabel_t3(data, saringan)
+    else:
+        tabel = tabel_t4(data, form.cleaned_data["triwulan"] or 4, saringan)
+    konteks.update(tabel=tabel, data=data, query=request.GET.urlencode())
+    return konteks
+
+
+def _nama_berkas(instansi: Instansi, tabel: Tabel, tahun: int, ekstensi: str) -> str:
+    return f"{tabel.kode}-{slugify(instansi.kode)}-{tahun}.{ekstensi}"
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    instansi = instansi_laporan(request.user)
+    dokumen = list(
+        DokumenTertanda.objects.filter(instansi=instansi)
+        .select_related("ditandatangani_oleh")
+        .order_by("-tahun", "-triwulan", "jenis", "-versi")
+    )
+    ekspor = list(EksporPDF.objects.filter(diminta_oleh=request.user).order_by("-dibuat")[:10])
+    laporan = [
+        *model_laporan("lkj").objects.filter(instansi=instansi).order_by("-tahun"),
+        *model_laporan("monev").objects.filter(instansi=instansi).order_by("-tahun", "-triwulan"),
+    ]
+    return render(
+        request,
+        "reports/index.html",
+        {
+            "instansi": instansi,
+            "semua_tabel": NAMA_TABEL,
+            "dokumen": dokumen,
+            "ekspor": ekspor,
+            "laporan": laporan,
+            "boleh_kirim": request.user.punya_peran(*PERAN_PENGIRIM),
+        },
+    )
+
+
+@login_required
+@require_GET
+def tabel(request: HttpRequest, kode: str) -> HttpResponse:
+    konteks = _siapkan(request, kode)
+    status = 200 if konteks["tabel"] is not None else 400
+    return render(request, "reports/tabel.html", konteks, status=status)
+
+
+@login_required
+@require_GET
+def tabel_xlsx(request: HttpRequest, kode: str) -> HttpResponse:
+    konteks = _siapkan(request, kode)
+    tabel_ = konteks["tabel"]
+    if tabel_ is None:
+        return render(request, "reports/tabel.html", konteks, status=400)
+    data: DataLaporan = konteks["data"]
+    ttd = blok_tanda_tangan(data.instansi, timezone.localdate(), kepala_dinas(data.instansi))
+    isi = tulis_xlsx([tabel_], ttd=ttd)
+    respon = HttpResponse(isi, content_type=XLSX)
+    nama = _nama_berkas(data.instansi, tabel_, data.tahun, "xlsx")
+    respon["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return respon
+
+
+@login_required
+@require_GET
+def tabel_pdf(request: HttpRequest, kode: str) -> HttpResponse:
+    konteks = _siapkan(request, kode)
+    tabel_ = konteks["tabel"]
+    if tabel_ is None:
+        return render(request, "reports/tabel.html", konteks, status=400)
+    data: DataLaporan = konteks["data"]
+    ttd = blok_tanda_tangan(data.instansi, timezone.localdate(), kepala_dinas(data.instansi))
+    dok = dok_tabel(
+        [tabel_], instansi=data.instansi, ttd=ttd, kertas=konteks["form"].cleaned_data["kertas"]
+    )
+    nama = _nama_berkas(data.instansi, tabel_, data.tahun, "pdf")
+    if len(tabel_.baris) > BATAS_LANGSUNG:
+        ekspor = mulai_ekspor(
+            instansi=data.instansi, oleh=request.user, judul=tabel_.judul, nama_berkas=nama, dok=dok
+        )
+        return redirect("reports:ekspor", ekspor.pk)
+    isi, _halaman = pdf_dokumen(dok)
+    respon = HttpResponse(isi, content_type="application/pdf")
+    respon["Content-Disposition"] = f'inline; filename="{nama}"'
+    return respon
+
+
+@login_required
+@require_GET
+def ekspor(request: HttpRequest, ekspor_id: str) -> HttpResponse:
+    obj = get_ekspor_for_user(request.user, ekspor_id)
+    htmx = request.headers.get("HX-Request") == "true"
+    template = "reports/_ekspor_status.html" if htmx else "reports/ekspor.html"
+    return render(request, template, {"ekspor": obj})
+
+
+@login_required
+@require_GET
+def ekspor_unduh(request: HttpRequest, ekspor_id: str) -> HttpResponse:
+    obj = get_ekspor_for_user(request.user, ekspor_id)
+    if obj.status != StatusBerkas.SELESAI or not obj.berkas:
+        raise Http404(_("Berkas belum selesai dibuat."))
+    return FileResponse(obj.berkas.open("rb"), filename=obj.nama_berkas, as_attachment=True)
+
+
+@login_required
+@require_GET
+def dokumen_unduh(request: HttpRequest, dokumen_id: int) -> HttpResponse:
+    dokumen = get_dokumen_for_user(request.user, dokumen_id)
+    if not dokumen.sha256 or not dokumen.berkas:
+        raise Http404(_("PDF dokumen ini belum selesai dibuat."))
+    nama = f"{dokumen.jenis}-{dokumen.instansi.kode}-{dokumen.tahun}-v{dokumen.versi}.pdf"
+    return FileResponse(dokumen.berkas.open("rb"), filename=nama, content_type="application/pdf")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pengiriman(request: HttpRequest, dokumen_id: int) -> HttpResponse:
+    dokumen = get_dokumen_for_user(request.user, dokumen_id)
+    if not request.user.punya_peran(*PERAN_PENGIRIM):
+        raise PermissionDenied(_("Hanya perencana atau sekretaris yang mencatat pengiriman."))
+    form = PengirimanForm(request.POST or None, initial={"tanggal": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        catat_pengiriman(dokumen=dokumen, oleh=request.user, data=form.cleaned_data)
+        messages.success(request, _("Pengiriman laporan tercatat."))
+        return redirect("reports:pengiriman", dokumen.pk)
+    return render(
+        request,
+        "reports/pengiriman.html",
+        {
+            "dokumen": dokumen,
+            "form": form,
+            "daftar": dokumen.pengiriman.select_related("dicatat_oleh"),
+        },
+    )
+
+
+# --- Full documents of a workflow report (LKJ yearly, Monitoring IKU quarterly)
+
+
+def _dok_laporan(laporan: Any) -> dict[str, Any]:
+    """The live document of a report: signed by its signer, or the office's Kepala Dinas."""
+    from reports.arsip import susun_dokumen
+
+    penanda = laporan.ditandatangani_oleh or kepala_dinas(laporan.instansi)
+    tanggal = timezone.localdate(laporan.ditandatangani_pada or timezone.now())
+    return susun_dokumen(laporan, penanda=penanda, tanggal=tanggal)
+
+
+@login_required
+@require_GET
+def dokumen(request: HttpRequest, jenis: str, laporan_id: int) -> HttpResponse:
+    laporan = get_laporan_for_user(request.user, jenis, laporan_id)
+    versi = list(
+        DokumenTertanda.objects.untuk_laporan(laporan)
+        .select_related("ditandatangani_oleh")
+        .order_by("-versi")
+    )
+    return render(
+        request,
+        "reports/dokumen.html",
+        {
+            "laporan": laporan,
+            "versi": versi,
+            "boleh_sunting": boleh_sunting_naskah(request.user, laporan),
+        },
+    )
+
+
+@login_required
+@require_GET
+def dokumen_html(request: HttpRequest, jenis: str, laporan_id: int) -> HttpResponse:
+    laporan = get_laporan_for_user(request.user, jenis, laporan_id)
+    return HttpResponse(html_dokumen(_dok_laporan(laporan)))
+
+
+@login_required
+@require_GET
+def dokumen_pdf(request: HttpRequest, jenis: str, laporan_id: int) -> HttpResponse:
+    laporan = get_laporan_for_user(request.user, jenis, laporan_id)
+    dok = _dok_laporan(laporan)
+    nama = f"{jenis}-{laporan.instansi.kode}-{laporan.tahun}"
+    nama += f"-tw{laporan.triwulan}.pdf" if laporan.triwulan else ".pdf"
+    if jenis == "lkj":  # the full LKjIP runs to many pages: render it in the background
+        ekspor = mulai_ekspor(
+            instansi=laporan.instansi,
+            oleh=request.user,
+            judul=dok["judul"],
+            nama_berkas=nama,
+            dok=dok,
+        )
+        return redirect("reports:ekspor", ekspor.pk)
+    isi, _halaman = pdf_dokumen(dok)
+    respon = HttpResponse(isi, content_type="application/pdf")
+    respon["Content-Disposition"] = f'inline; filename="{nama}"'
+    return respon
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def naskah(request: HttpRequest, jenis: str, laporan_id: int) -> HttpResponse:
+    laporan = get_laporan_for_user(request.user, jenis, laporan_id)
+    if not boleh_sunting_naskah(request.user, laporan):
+        raise PermissionDenied(
+            _("Naskah hanya disunting oleh perencana/analis pada tahap penyusunan laporan.")
+        )
+    from reports.arsip import naskah_untuk
+
+    obj = naskah_untuk(laporan) or NaskahLaporan(laporan=laporan)
+    data = DataLaporan(laporan.instansi, laporan.tahun)
+    sasaran = [s for s, _inds in kelompok_sasaran(data.indikator_kinerja)]
+    analisis = {a.sasaran_id: a.teks for a in obj.analisis_sasaran.all()} if obj.pk else {}
+    form = NaskahLkjForm(request.POST or None, instance=obj, sasaran=sasaran, analisis=analisis)
+    if request.method == "POST" and form.is_valid():
+        simpan_naskah(laporan=laporan, oleh=request.user, form=form)
+        messages.success(request, _("Naskah laporan tersimpan."))
+        return redirect("reports:naskah", jenis, laporan.pk)
+    return render(request, "reports/naskah.html", {"laporan": laporan, "form": form})

@@ -1,0 +1,245 @@
+"""Row builders T1-T4 on the demo data, against figures computed by hand from indikator/demo.py."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from indikator.capaian import bulatkan
+from indikator.models import Indikator, Realisasi, Target
+from reports.baris import DataLaporan, Saringan, tabel_t1, tabel_t2, tabel_t3, tabel_t4
+
+D = Decimal
+
+
+def baris_kode(tabel, kode: str):
+    """The row of an indicator (or budget line) by its code (column 2, or 4 in T3)."""
+    kol = 4 if tabel.kode == "T3" else 2
+    return next(b for b in tabel.baris if b.sel[kol] == kode)
+
+
+def r2(x):
+    return bulatkan(x, 2)
+
+
+@pytest.mark.django_db
+def test_t1_binjai_2025_hand_computed(demo, django_assert_num_queries):
+    data = DataLaporan(demo.binjai.instansi, 2025)
+    # renstra, category scale, indicators, targets, realisations
+    with django_assert_num_queries(5):
+        t1 = tabel_t1(data)
+    assert len(t1.baris) == 14
+    # 1.1: quarters 2025 are 92.0/92.5/93.0/93.5 % of 1,300 pregnant women a quarter:
+    # 1196 + 1202 + 1209 + 1216 = 4823 of 5200 = 92.75 %; target 2025 = 90 + 4 x 2 = 98.
+    b = baris_kode(t1, "1.1")
+    assert b.sel[:4] == [
+        "1",
+        "Terwujudnya pelayanan kesehatan dasar komprehensif berstandar bagi ibu maternal, "
+        "bayi dan balita",
+        "1.1",
+        "Persentase Ibu Hamil Mendapatkan Pelayanan Antenatal sesuai standar",
+    ]
+    assert b.sel[4:7] == [D(98), D(5200), D(4823)]
+    assert r2(b.sel[7]) == D("92.75")
+    assert r2(b.sel[8]) == D("94.64")  # 92.75 / 98 x 100
+    assert b.sel[9:] == ["Laporan PWS KIA Puskesmas", "Seksi Kesehatan Keluarga dan Gizi"]
+    # Sasaran 1 spans its six indicators (1.1-1.6).
+    assert b.rentang == {0: 6, 1: 6}
+
+    # 1.4 AKI, negative polarity: 1 death a quarter among 1,200 live births:
+    # 4 / 4800 x 100,000 = 83.33; target 110 - 4 x 5 = 90;
+    # capaian (2 x 90 - 83.33) / 90 x 100 = 107.41.
+    aki = baris_kode(t1, "1.4")
+    assert aki.sel[4:7] == [D(90), D(4800), D(4)]
+    assert r2(aki.sel[7]) == D("83.33")
+    assert r2(aki.sel[8]) == D("107.41")
+    assert aki.rentang == {}
+
+    # 2.4 has no realisation in 2025 Q4: the year counts Q1-Q3 only:
+    # 1504 + 1512 + 1520 = 4536 of 4800 = 94.5 %; target 85 + 4 x 3 = 97; 97.42 %.
+    hiv = baris_kode(t1, "2.4")
+    assert hiv.sel[4:7] == [D(97), D(4800), D(4536)]
+    assert r2(hiv.sel[7]) == D("94.50")
+    assert r2(hiv.sel[8]) == D("97.42")
+
+
+@pytest.mark.django_db
+def test_t1_filters_iku_and_unit(demo, django_assert_num_queries):
+    data = DataLaporan(demo.binjai.instansi, 2025)
+    iku = tabel_t1(data, Saringan(hanya_iku=True))
+    kode = [b.sel[2] for b in iku.baris]
+    assert kode == ["1.1", "1.2", "1.3", "1.4", "1.6", "2.1", "2.3", "3.1", "3.2"]
+    # Bidang P2P covers Seksi P2M and Seksi PTM: 2.1-2.5; one more query (the units).
+    with django_assert_num_queries(1):
+        p2p = tabel_t1(data, Saringan(unit=demo.binjai.unit["p2p"]))
+    assert [b.sel[2] for b in p2p.baris] == ["2.1", "2.2", "2.3", "2.4", "2.5"]
+    assert p2p.baris[0].sel[0] == "1"  # numbered within the table
+    assert p2p.baris[0].rentang == {0: 5, 1: 5}
+
+
+@pytest.mark.django_db
+def test_t2_previous_year(demo, django_assert_num_queries):
+    data = DataLaporan(demo.binjai.instansi, 2025)
+    with django_assert_num_queries(7):
+        t2 = tabel_t2(data)
+    # 1.1 in 2024: 1170 + 1176 + 1183 + 1190 = 4719 of 5200 = 90.75 %, target 96: 94.53 %.
+    b = baris_kode(t2, "1.1")
+    assert b.sel[4] == D(98)
+    assert r2(b.sel[5]) == D("92.75")
+    assert r2(b.sel[6]) == D("94.53")
+    assert r2(b.sel[7]) == D("94.64")
+    # 1.4 in 2024: 83.33 against target 95: (190 - 83.33) / 95 = 112.28 %.
+    aki = baris_kode(t2, "1.4")
+    assert r2(aki.sel[6]) == D("112.28")
+    assert r2(aki.sel[7]) == D("107.41")
+    # 2022 has targets but no realisation at all: both capaian are empty.
+    lama = tabel_t2(DataLaporan(demo.binjai.instansi, 2022))
+    assert baris_kode(lama, "1.1").sel[5:] == [None, None, None]
+
+
+@pytest.mark.django_db
+def test_t3_budget_lines(demo, django_assert_num_queries):
+    ind = demo.binjai.indikator
+    Realisasi.objects.filter(indikator=ind["P.2.1.1"], tahun=2025, triwulan=3).update(
+        permasalahan="Kunjungan K6 terlambat", upaya="Kelas ibu hamil"
+    )
+    Realisasi.objects.filter(indikator=ind["P.2.1.1"], tahun=2025, triwulan=4).update(
+        permasalahan="Data puskesmas terlambat", upaya="Rapat validasi data bulanan"
+    )
+    data = DataLaporan(demo.binjai.instansi, 2025)
+    # renstra, scale, indicators, budget lines, targets, realisations, texts
+    with django_assert_num_queries(7):
+        t3 = tabel_t3(data)
+    assert [b.sel[4] for b in t3.baris] == [
+        "1.02.01",
+        "P.1",
+        "1.02.01.2.01",
+        "P.1.1",
+        "1.02.01.2.01.0001",
+        "P.1.1.1",
+        "1.02.01.2.01.0006",
+        "1.02.02",
+        "P.2",
+        "1.02.02.2.02",
+        "1.02.02.2.02.0001",
+        "P.2.1.1",
+        "1.02.02.2.02.0011",
+        "P.2.1.2",
+    ]
+    program = t3.baris[0]
+    assert program.sel[:6] == [
+        "1",
+        "Kesehatan",
+        "Dinas Kesehatan Kota Binjai",
+        "Peningkatan tata kelola dan akuntabilitas kinerja perangkat daerah",
+        "1.02.01",
+        "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
+    ]
+    assert program.gaya == "program"
+    assert program.rentang == {0: 7, 1: 7, 2: 7, 3: 7}
+    assert t3.baris[2].sel[5] == "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"
+    assert t3.baris[4].sel[5] == "Penyusunan Dokumen Perencanaan Perangkat Daerah"
+    # P.1: 5 of 6 documents on time (last quarter counts) against 100 %.
+    p1 = baris_kode(t3, "P.1")
+    assert p1.sel[6] == D(100)
+    assert r2(p1.sel[7]) == D("83.33")
+    # P.2.1.1: 1230 + 1240 + 1250 + 1260 = 4980 pregnant women, target 1200 + 4 x 20 = 1280;
+    # the latest quarter's problem and remedy.
+    p211 = baris_kode(t3, "P.2.1.1")
+    assert p211.sel[6:] == [
+        D(1280),
+        D(4980),
+        "Data puskesmas terlambat",
+        "Rapat validasi data bulanan",
+    ]
+    # A yearly realisation's text wins over the quarters'.
+    Realisasi.objects.create(
+        indikator=ind["P.2.1.1"], tahun=2025, triwulan=0, nilai=D(4980), permasalahan="Tahunan"
+    )
+    t3 = tabel_t3(DataLaporan(demo.binjai.instansi, 2025))
+    assert baris_kode(t3, "P.2.1.1").sel[8] == "Tahunan"
+
+
+@pytest.mark.django_db
+def test_t4_quarter(demo, django_assert_num_queries):
+    Realisasi.objects.filter(indikator=demo.binjai.indikator["1.1"], tahun=2025, triwulan=2).update(
+        permasalahan="Sasaran ibu hamil berubah", upaya="Pendataan ulang"
+    )
+    data = DataLaporan(demo.binjai.instansi, 2025)
+    # renstra, scale, indicators, year targets/realisations (2), two quarters x 2
+    with django_assert_num_queries(9):
+        t4 = tabel_t4(data, 2)
+    assert t4.jumlah_kolom == 17
+    b = baris_kode(t4, "1.1")
+    # Year target, TW I target/realisation, TW II target/realisation, TW III-IV empty.
+    assert b.sel[4:9] == [D(98), D(98), D(92), D(98), D("92.4615")]
+    assert b.sel[9:13] == [None, None, None, None]
+    assert r2(b.sel[13]) == D("94.35")  # 92.4615 / 98
+    assert b.sel[14:] == ["Sangat Tinggi", "Sasaran ibu hamil berubah", "Pendataan ulang"]
+    # 1.4 per quarter: 1 / 1200 x 100,000 = 83.3333 against 90: (180 - 83.3333) / 90.
+    aki = baris_kode(t4, "1.4")
+    assert r2(aki.sel[13]) == D("107.41")
+
+    # Q4 2025 of 2.4 was never reported: empty realisation, no capaian, no category.
+    t4q4 = tabel_t4(DataLaporan(demo.binjai.instansi, 2025), 4)
+    hiv = baris_kode(t4q4, "2.4")
+    assert hiv.sel[11] == D(97)
+    assert hiv.sel[12] is None
+    assert hiv.sel[13] is None
+    assert hiv.sel[14] == ""
+
+
+@pytest.mark.django_db
+def test_query_count_does_not_grow_with_rows(demo, django_assert_num_queries):
+    """Forty more indicators with targets and realisations: the same number of queries."""
+    contoh = demo.magetan.indikator["1.1"]
+    baru = Indikator.objects.bulk_create(
+        [
+            Indikator(
+                renstra=contoh.renstra,
+                sasaran=contoh.sasaran,
+                kode=f"9.{n}",
+                nama=f"Indikator tambahan {n}",
+                satuan="%",
+                unit_penanggung_jawab=contoh.unit_penanggung_jawab,
+                urutan=100 + n,
+            )
+            for n in range(40)
+        ]
+    )
+    Target.objects.bulk_create([Target(indikator=i, tahun=2024, nilai=D(90)) for i in baru])
+    Realisasi.objects.bulk_create(
+        [
+            Realisasi(indikator=i, tahun=2024, triwulan=1, sasaran=D(10), jumlah=D(9), nilai=D(90))
+            for i in baru
+        ]
+    )
+    for builder, kueri in ((tabel_t1, 5), (tabel_t2, 7), (tabel_t3, 7)):
+        data = DataLaporan(demo.magetan.instansi, 2024)
+        with django_assert_num_queries(kueri):
+            tabel = builder(data)
+        if builder is not tabel_t3:
+            assert len(tabel.baris) == 54
+    data = DataLaporan(demo.magetan.instansi, 2024)
+    with django_assert_num_queries(7):
+        t4 = tabel_t4(data, 1)
+    assert r2(baris_kode(t4, "9.3").sel[13]) == D("100.00")
+
+
+def test_t4_rejects_bad_quarter():
+    with pytest.raises(ValueError, match="Triwulan"):
+        tabel_t4(None, 5)  # type: ignore[arg-type]
+
+
+@pytest.mark.django_db
+def test_no_maternal_death_is_full_achievement_capped_per_office(demo):
+    """AKI 0 on a negative indicator: (2 x 90 - 0) / 90 = 200 %, capped at 120 % in Magetan."""
+    for kantor in demo.kantor:
+        Realisasi.objects.filter(indikator=kantor.indikator["1.4"], tahun=2025).update(
+            jumlah=0, nilai=0
+        )
+    binjai = baris_kode(tabel_t1(DataLaporan(demo.binjai.instansi, 2025)), "1.4")
+    magetan = baris_kode(tabel_t1(DataLaporan(demo.magetan.instansi, 2025)), "1.4")
+    assert binjai.sel[6:9] == [D(0), D(0), D(200)]
+    assert magetan.sel[7] == D(0) and magetan.sel[8] == D(120)
