@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from indikator.akses import boleh_baca_unit, instansi_pengguna
 from indikator.models import Indikator, JenisIndikator, Pengguna, Peran
 from indikator.nilai import nilai_tahun, nilai_triwulan
+from reports.akses import PERAN_PEMBACA_LAPORAN
 from workflow import aksi as alur
 from workflow.forms import FormAksi, FormMulaiLkj, FormMulaiMonev, form_transisi
 from workflow.models import (
@@ -220,6 +221,7 @@ def _render_laporan(
             "baris_sop": _baris_sop(laporan, jejak, pengiriman),
             "menunggu": menunggu,
             "belum_diterima": [k.unit for k in pengiriman if k.status != StatusPengiriman.DITERIMA],
+            "boleh_baca_dokumen": request.user.punya_peran(*PERAN_PEMBACA_LAPORAN),
         },
         status=status,
     )

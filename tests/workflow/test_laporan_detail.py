@@ -141,3 +141,12 @@ def test_django_fsm_permission_follows_the_table(demo) -> None:
     assert not has_transition_perm(laporan.rapat, demo.binjai.pengguna["analis"])
     assert not has_transition_perm(laporan.rapat, demo.magetan.pengguna["sekretaris"])
     assert not has_transition_perm(laporan.tandatangani, demo.binjai.pengguna["kepala_dinas"])
+
+
+def test_document_link_only_for_report_readers(client, demo) -> None:
+    laporan = mulai_lkj(demo.binjai)
+    dokumen = reverse("reports:dokumen", args=[laporan.jenis, laporan.pk])
+    client.force_login(demo.binjai.pengguna["perencana"])
+    assert dokumen in client.get(url(laporan)).content.decode()
+    client.force_login(demo.binjai.pengguna["staf"])
+    assert dokumen not in client.get(url(laporan)).content.decode()
