@@ -60,3 +60,30 @@ def test_bad_values_stop_the_start(env, pesan):
     result = _load(**env)
     assert result.returncode != 0
     assert pesan in result.stderr
+
+
+def _debug_via_manage_py(tmp_path: Path, **env: str) -> str:
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}
+    }
+    clean.update(env, LKJ_VAR_DIR=str(tmp_path))
+    kode = "from django.conf import settings; print(settings.DEBUG)"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", kode],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_manage_py_without_secrets_runs_in_debug(tmp_path):
+    assert _debug_via_manage_py(tmp_path) == "True"
+
+
+def test_manage_py_with_secret_key_keeps_debug_off(tmp_path):
+    hasil = _debug_via_manage_py(tmp_path, SECRET_KEY="k" * 50, ALLOWED_HOSTS="lkj.contoh.go.id")
+    assert hasil == "False"
