@@ -113,7 +113,7 @@ class RealisasiForm(forms.Form):
 
     @property
     def pakai_pembagi(self) -> bool:
-        return Perhitungan(self.indikator.perhitungan).pakai_pembagi
+        return self.indikator.pakai_pembagi
 
     def clean(self) -> dict[str, Any]:
         super().clean()

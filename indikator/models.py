@@ -90,6 +90,8 @@ class TingkatAnggaran(models.TextChoices):
 
 
 TRIWULAN_TAHUNAN = 0
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+"""Quarter numbers as the offices write them: Triwulan I..IV."""
 PILIHAN_TRIWULAN = [
     (0, _("Tahunan")),
     (1, _("Triwulan I")),
@@ -640,18 +642,6 @@ class Indikator(models.Model):
     def pakai_pembagi(self) -> bool:
         return Perhitungan(self.perhitungan).pakai_pembagi
 
-    def hitung_capaian(
-        self, *, target: Decimal | None, realisasi: Decimal | None
-    ) -> Decimal | None:
-        batas = self.renstra.instansi.batas_capaian
-        return hitung.capaian(
-            target=target,
-            realisasi=realisasi,
-            polaritas=self.polaritas,
-            rumus_negatif=self.rumus_negatif,
-            batas=batas,
-        )
-
 
 class Target(models.Model):
     """Target of an indicator for a year (triwulan 0) or a quarter of it (the rencana aksi)."""
@@ -805,10 +795,6 @@ class Realisasi(models.Model):
             sasaran=self.sasaran,
             nilai=self.nilai,
         )
-
-    @property
-    def terisi(self) -> bool:
-        return self.nilai is not None
 
 
 class JenisBukti(models.TextChoices):

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from indikator import capaian as hitung
 from indikator.angka import format_angka
 from indikator.models import (
+    ROMAWI,
     TRIWULAN_TAHUNAN,
     BuktiDukung,
     Indikator,
@@ -79,8 +80,7 @@ class Periode:
     def label(self) -> str:
         if self.tahunan:
             return _("Tahun %(tahun)s") % {"tahun": self.tahun}
-        romawi = {1: "I", 2: "II", 3: "III", 4: "IV"}[self.triwulan]
-        return _("Triwulan %(tw)s %(tahun)s") % {"tw": romawi, "tahun": self.tahun}
+        return _("Triwulan %(tw)s %(tahun)s") % {"tw": ROMAWI[self.triwulan], "tahun": self.tahun}
 
     @classmethod
     def terakhir_berakhir(cls, hari_ini: datetime.date) -> Periode:

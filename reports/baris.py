@@ -20,6 +20,7 @@ from django.utils.translation import pgettext
 
 from indikator import capaian as hitung
 from indikator.models import (
+    ROMAWI,
     TRIWULAN_TAHUNAN,
     Anggaran,
     Indikator,
@@ -35,8 +36,6 @@ from indikator.models import (
 )
 from indikator.nilai import NilaiPeriode, nilai_tahun, nilai_triwulan
 from reports.tabel import Baris, Kolom, Nilai, SelKepala, Tabel
-
-ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,8 @@ from django.utils.translation import pgettext
 
 from indikator import capaian as hitung
 from indikator.angka import format_angka
-from indikator.models import Instansi, JenisIndikator
+from indikator.models import ROMAWI, Instansi, JenisIndikator
 from reports.baris import (
-    ROMAWI,
     DataLaporan,
     Saringan,
     kelompok_sasaran,

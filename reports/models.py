@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from indikator.models import Instansi, SasaranStrategis
+from indikator.models import ROMAWI, Instansi, SasaranStrategis
 
 
 class JenisDokumen(models.TextChoices):
@@ -176,8 +176,10 @@ class DokumenTertanda(models.Model):
     @property
     def periode(self) -> str:
         if self.triwulan:
-            romawi = {1: "I", 2: "II", 3: "III", 4: "IV"}[self.triwulan]
-            return _("Triwulan %(tw)s Tahun %(tahun)s") % {"tw": romawi, "tahun": self.tahun}
+            return _("Triwulan %(tw)s Tahun %(tahun)s") % {
+                "tw": ROMAWI[self.triwulan],
+                "tahun": self.tahun,
+            }
         return _("Tahun %(tahun)s") % {"tahun": self.tahun}
 
     def hash_berkas(self) -> str | None:

@@ -17,11 +17,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from indikator.models import Unit
+from indikator.models import ROMAWI, Unit
 from workflow.models import LaporanKinerja, MonitoringIKU, PengirimanData
 from workflow.sop import PENGIRIMAN_TERKUNCI, StatusLaporan, StatusMonitoring, StatusPengiriman
 
-ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 PEMBUKA_PENGIRIMAN = _("Perencana dapat membuka kunci dengan alasan tertulis.")
 PEMBUKA_LAPORAN = _("Kepala Dinas dapat membuka kembali laporan dengan alasan tertulis.")
 

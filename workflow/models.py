@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from indikator.akses import boleh_isi_unit
-from indikator.models import Instansi, JenisUnit, Pengguna, Peran, Unit
+from indikator.models import ROMAWI, Instansi, JenisUnit, Pengguna, Peran, Unit
 from workflow.sop import (
     PENGIRIMAN_TERKUNCI,
     SOP_LKJ,
@@ -271,9 +271,8 @@ class MonitoringIKU(LaporanDasar):
         ]
 
     def __str__(self) -> str:
-        romawi = {1: "I", 2: "II", 3: "III", 4: "IV"}[self.triwulan]
         return _("Monitoring Capaian IKU Triwulan %(tw)s %(tahun)s") % {
-            "tw": romawi,
+            "tw": ROMAWI[self.triwulan],
             "tahun": self.tahun,
         }
 

@@ -7,10 +7,9 @@ from decimal import Decimal
 from django import template
 
 from indikator.angka import format_angka
+from indikator.models import ROMAWI
 
 register = template.Library()
-
-ROMAWI = {0: "", 1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 @register.filter
