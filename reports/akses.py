@@ -55,13 +55,12 @@ def get_ekspor_for_user(user: Pengguna, ekspor_id: object) -> EksporPDF:
 
 
 def model_laporan(jenis: str) -> type:
-    from workflow.models import LaporanKinerja, MonitoringIKU
+    from workflow.akses import MODEL_JENIS
 
-    if jenis == "lkj":
-        return LaporanKinerja
-    if jenis == "monev":
-        return MonitoringIKU
-    raise Http404(_("Jenis laporan tidak dikenal."))
+    model = MODEL_JENIS.get(jenis)
+    if model is None:
+        raise Http404(_("Jenis laporan tidak dikenal."))
+    return model
 
 
 def get_laporan_for_user(user: Pengguna, jenis: str, laporan_id: int) -> Any:

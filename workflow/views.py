@@ -8,17 +8,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from indikator.akses import boleh_baca_unit, instansi_pengguna
-from indikator.models import Indikator, JenisIndikator, Pengguna, Peran
+from indikator.akses import instansi_pengguna
+from indikator.models import Indikator, JenisIndikator, Peran
 from indikator.nilai import nilai_tahun, nilai_triwulan
 from reports.akses import PERAN_PEMBACA_LAPORAN
 from workflow import aksi as alur
+from workflow.akses import MODEL_JENIS, Laporan, get_laporan_for_user, get_pengiriman_for_user
 from workflow.forms import FormAksi, FormMulaiLkj, FormMulaiMonev, form_transisi
 from workflow.models import (
     HariLibur,
@@ -31,45 +32,7 @@ from workflow.sop import StatusPengiriman, Transisi
 from workflow.tugas import daftar_tugas
 from workflow.waktu_kerja import menit_kerja, tampil_durasi
 
-Laporan = LaporanKinerja | MonitoringIKU
-MODEL_JENIS: dict[str, type[Laporan]] = {"lkj": LaporanKinerja, "monev": MonitoringIKU}
 BERKAS = ("surat_masuk", "draft")
-
-
-# ---------------------------------------------------------------------------------------------
-# Access helpers: another office's object is a 404, a role that may not act is a 403
-# ---------------------------------------------------------------------------------------------
-
-
-def get_laporan_for_user(user: Pengguna, jenis: str, pk: int) -> Laporan:
-    model = MODEL_JENIS.get(jenis)
-    if model is None:
-        raise Http404(_("Jenis laporan tidak dikenal."))
-    laporan = get_object_or_404(
-        model.objects.select_related("instansi", "ditandatangani_oleh"),
-        pk=pk,
-        instansi_id=user.instansi_id,
-    )
-    if not laporan.boleh_baca(user):
-        raise PermissionDenied(_("Laporan ini baru dapat dibaca setelah ditandatangani."))
-    return laporan
-
-
-def get_pengiriman_for_user(user: Pengguna, pk: int) -> PengirimanData:
-    pengiriman = get_object_or_404(
-        PengirimanData.objects.select_related(
-            "unit__induk__induk",
-            "laporan__instansi",
-            "monitoring__instansi",
-            "disetujui_oleh",
-            "diterima_oleh",
-        ),
-        pk=pk,
-        instansi_id=user.instansi_id,
-    )
-    if not boleh_baca_unit(user, pengiriman.unit):
-        raise PermissionDenied(_("Anda tidak berwenang melihat data unit ini."))
-    return pengiriman
 
 
 def _transisi_atau_404(daftar: tuple[Transisi, ...], nama: str) -> Transisi:

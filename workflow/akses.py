@@ -1,0 +1,46 @@
+"""Access helpers: another office's report or submission is a 404; a reader it refuses, a 403."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from indikator.akses import boleh_baca_unit
+from indikator.models import Pengguna
+from workflow.models import LaporanKinerja, MonitoringIKU, PengirimanData
+
+Laporan = LaporanKinerja | MonitoringIKU
+MODEL_JENIS: dict[str, type[Laporan]] = {"lkj": LaporanKinerja, "monev": MonitoringIKU}
+
+
+def get_laporan_for_user(user: Pengguna, jenis: str, pk: int) -> Laporan:
+    model = MODEL_JENIS.get(jenis)
+    if model is None:
+        raise Http404(_("Jenis laporan tidak dikenal."))
+    laporan = get_object_or_404(
+        model.objects.select_related("instansi", "ditandatangani_oleh"),
+        pk=pk,
+        instansi_id=user.instansi_id,
+    )
+    if not laporan.boleh_baca(user):
+        raise PermissionDenied(_("Laporan ini baru dapat dibaca setelah ditandatangani."))
+    return laporan
+
+
+def get_pengiriman_for_user(user: Pengguna, pk: int) -> PengirimanData:
+    pengiriman = get_object_or_404(
+        PengirimanData.objects.select_related(
+            "unit__induk__induk",
+            "laporan__instansi",
+            "monitoring__instansi",
+            "disetujui_oleh",
+            "diterima_oleh",
+        ),
+        pk=pk,
+        instansi_id=user.instansi_id,
+    )
+    if not boleh_baca_unit(user, pengiriman.unit):
+        raise PermissionDenied(_("Anda tidak berwenang melihat data unit ini."))
+    return pengiriman
