@@ -64,12 +64,11 @@ def model_laporan(jenis: str) -> type:
 
 
 def get_laporan_for_user(user: Pengguna, jenis: str, laporan_id: int) -> Any:
-    """A report of the user's office (404 otherwise), for a role that reads reports (403)."""
-    laporan = get_object_or_404(
-        model_laporan(jenis).objects.select_related("instansi"),
-        pk=laporan_id,
-        instansi_id=user.instansi_id,
-    )
+    """The workflow's rule (404 for another office; the Pengawas only once signed), for a role
+    that reads reports (403)."""
+    from workflow.akses import get_laporan_for_user as laporan_alur
+
+    laporan = laporan_alur(user, jenis, laporan_id)
     instansi_laporan(user)
     return laporan
 

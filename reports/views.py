@@ -131,8 +131,14 @@ def index(request: HttpRequest) -> HttpResponse:
     )
     ekspor = list(EksporPDF.objects.filter(diminta_oleh=request.user).order_by("-dibuat")[:10])
     laporan = [
-        *model_laporan("lkj").objects.filter(instansi=instansi).order_by("-tahun"),
-        *model_laporan("monev").objects.filter(instansi=instansi).order_by("-tahun", "-triwulan"),
+        lap
+        for lap in (
+            *model_laporan("lkj").objects.filter(instansi=instansi).order_by("-tahun"),
+            *model_laporan("monev")
+            .objects.filter(instansi=instansi)
+            .order_by("-tahun", "-triwulan"),
+        )
+        if lap.boleh_baca(request.user)
     ]
     return render(
         request,

@@ -59,3 +59,20 @@ def test_doors(client, demo):
         client.force_login(demo.binjai.pengguna["perencana"])
         assert client.get(reverse(nama, args=["lkj", 999999])).status_code == 404
         assert client.post(reverse(nama, args=["lkj", laporan.pk])).status_code == 405
+
+
+@pytest.mark.django_db
+def test_pengawas_reads_signed_documents_only(client, demo, tugas_langsung):
+    from tests.workflow.bantu import maju_sampai
+
+    ditandatangani = mulai_monev(demo.binjai, 2025, 2)
+    maju_sampai(ditandatangani, demo.binjai, ditandatangani.STATUS_FINAL)
+    berjalan = mulai_monev(demo.binjai, 2025, 3)
+    client.force_login(demo.binjai.pengguna["pengawas"])
+    halaman = reverse("reports:dokumen", args=["monev", ditandatangani.pk])
+    assert client.get(halaman).status_code == 200
+    url = reverse("reports:dokumen-pdf", args=["monev", berjalan.pk])
+    assert client.get(url).status_code == 403
+    index = client.get(reverse("reports:index"))
+    assert berjalan not in index.context["laporan"]
+    assert ditandatangani in index.context["laporan"]
