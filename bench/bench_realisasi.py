@@ -93,7 +93,7 @@ def run(ctx: Konteks) -> list[Hasil]:
     unit, staf, indikator = _siapkan(ctx.instansi)
     klien = Client(SERVER_NAME="localhost")
     klien.force_login(staf)
-    url = reverse("indikator:realisasi-isi", args=[unit.pk, TAHUN, TRIWULAN])
+    url = reverse("realisasi:realisasi-isi", args=[unit.pk, TAHUN, TRIWULAN])
 
     def halaman() -> int:
         response = klien.get(url)

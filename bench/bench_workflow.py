@@ -22,7 +22,7 @@ from indikator.models import Instansi, Pengguna, Peran
 from workflow import aksi as alur
 from workflow.models import LaporanKinerja, MonitoringIKU
 from workflow.surel import kirim_pemberitahuan
-from workflow.tugas import daftar_tugas
+from workflow.tugas_saya import daftar_tugas
 
 TAHUN = 2025
 PERAN_PERLU = (Peran.KEPALA_DINAS, Peran.SEKRETARIS, Peran.PERENCANA)

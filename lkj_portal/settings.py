@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "indikator",
     "workflow",
+    "realisasi",
     "reports",
     "impor",
 ]

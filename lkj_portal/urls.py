@@ -13,7 +13,7 @@ urlpatterns = [
     path("", indikator_views.beranda, name="beranda"),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
-    path("indikator/", include("indikator.urls")),
+    path("indikator/", include("realisasi.urls")),
     path("alur/", include("workflow.urls")),
     path("laporan/", include("reports.urls")),
     path("impor/", include("impor.urls")),

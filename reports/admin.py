@@ -8,10 +8,10 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from indikator.admin import JALUR_INSTANSI, SatuInstansiMixin
-from reports.models import DokumenTertanda, Pengiriman
+from reports.models import DistribusiDokumen, DokumenTertanda
 
 JALUR_INSTANSI[DokumenTertanda] = "instansi"
-JALUR_INSTANSI[Pengiriman] = "dokumen__instansi"
+JALUR_INSTANSI[DistribusiDokumen] = "dokumen__instansi"
 
 
 class HanyaBacaAdmin(SatuInstansiMixin, admin.ModelAdmin):
@@ -32,7 +32,7 @@ class DokumenTertandaAdmin(HanyaBacaAdmin):
     exclude = ["isi"]
 
 
-@admin.register(Pengiriman)
+@admin.register(DistribusiDokumen)
 class PengirimanAdmin(HanyaBacaAdmin):
     list_display = ["dokumen", "tujuan", "saluran", "tanggal", "nomor_referensi"]
     list_filter = ["tujuan", "saluran"]

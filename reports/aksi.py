@@ -29,12 +29,12 @@ def mulai_ekspor(
 
 
 @transaction.atomic
-def catat_pengiriman(*, dokumen: DokumenTertanda, oleh: Pengguna, data: dict[str, Any]) -> None:
+def catat_distribusi(*, dokumen: DokumenTertanda, oleh: Pengguna, data: dict[str, Any]) -> None:
     """Record one dispatch of a signed report (only the valid, current version)."""
     dokumen = DokumenTertanda.objects.select_for_update().get(pk=dokumen.pk)
     if dokumen.digantikan_oleh_id is not None:
         raise PermissionDenied(_("Versi ini sudah digantikan; kirim versi terbaru."))
-    dokumen.pengiriman.create(
+    dokumen.distribusi.create(
         tujuan=data["tujuan"],
         saluran=data["saluran"],
         tanggal=data["tanggal"],

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Laporan")
+
+    def ready(self) -> None:
+        # Signing a report (workflow) freezes its rows and document (reports): reports depends on
+        # workflow, so it hands workflow its archiver instead of workflow importing reports.
+        from reports.arsip import arsipkan
+        from workflow.aksi import daftarkan_pengarsip
+
+        daftarkan_pengarsip(arsipkan)

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from indikator.models import SasaranStrategis, Unit
-from reports.models import NaskahLaporan, Pengiriman
+from reports.models import DistribusiDokumen, NaskahLaporan
 
 PILIHAN_KERTAS = [("f4", _("F4 (215 × 330 mm)")), ("a4", _("A4 (210 × 297 mm)"))]
 PILIHAN_TRIWULAN = [
@@ -79,7 +79,7 @@ class NaskahLkjForm(forms.ModelForm):
 
 class PengirimanForm(forms.ModelForm):
     class Meta:
-        model = Pengiriman
+        model = DistribusiDokumen
         fields = ["tujuan", "saluran", "tanggal", "nomor_referensi"]
         widgets = {"tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 

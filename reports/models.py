@@ -196,28 +196,28 @@ class DokumenTertanda(models.Model):
         return bool(self.sha256) and self.hash_berkas() == self.sha256
 
 
-class TujuanPengiriman(models.TextChoices):
+class TujuanDistribusi(models.TextChoices):
     BAGIAN_ORGANISASI = "bagian_organisasi", _("Bagian Organisasi Sekretariat Daerah")
     INSPEKTORAT = "inspektorat", _("Inspektorat")
     MENPAN_RB = "menpan_rb", _("Kementerian PAN-RB")
     BAPPEDA = "bappeda", _("Bappeda")
 
 
-class SaluranPengiriman(models.TextChoices):
+class SaluranDistribusi(models.TextChoices):
     SURAT = "surat", _("Surat dinas")
     EMAIL = "email", _("E-mail")
     APLIKASI = "aplikasi", _("Aplikasi (e-SAKIP / SIPPD)")
     TAUTAN = "tautan", _("Tautan situs web")
 
 
-class Pengiriman(models.Model):
+class DistribusiDokumen(models.Model):
     """The dispatch of a signed report to an oversight body (SOP step 8, "dikirim ... link")."""
 
     dokumen = models.ForeignKey(
-        DokumenTertanda, on_delete=models.PROTECT, related_name="pengiriman"
+        DokumenTertanda, on_delete=models.PROTECT, related_name="distribusi"
     )
-    tujuan = models.CharField(_("tujuan"), max_length=20, choices=TujuanPengiriman.choices)
-    saluran = models.CharField(_("saluran"), max_length=10, choices=SaluranPengiriman.choices)
+    tujuan = models.CharField(_("tujuan"), max_length=20, choices=TujuanDistribusi.choices)
+    saluran = models.CharField(_("saluran"), max_length=10, choices=SaluranDistribusi.choices)
     tanggal = models.DateField(_("tanggal kirim"))
     nomor_referensi = models.CharField(_("nomor surat / referensi"), max_length=120)
     dicatat_oleh = models.ForeignKey(

@@ -52,7 +52,7 @@ def publikasi(request: HttpRequest, kode: str) -> HttpResponse:
         DokumenTertanda.objects.filter(instansi=instansi, jenis=JenisDokumen.LKJ)
         .exclude(sha256="")
         .select_related("ditandatangani_oleh", "digantikan_oleh")
-        .prefetch_related("pengiriman")
+        .prefetch_related("distribusi")
         .order_by("-tahun", "-versi")
     )
     return render(

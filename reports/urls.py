@@ -11,7 +11,7 @@ urlpatterns = [
     path("ekspor/<uuid:ekspor_id>/", views.ekspor, name="ekspor"),
     path("ekspor/<uuid:ekspor_id>/unduh/", views.ekspor_unduh, name="ekspor-unduh"),
     path("arsip/<int:dokumen_id>/pdf/", views.dokumen_unduh, name="dokumen-unduh"),
-    path("arsip/<int:dokumen_id>/pengiriman/", views.pengiriman, name="pengiriman"),
+    path("arsip/<int:dokumen_id>/pengiriman/", views.distribusi, name="distribusi"),
 ]
 urlpatterns += [
     path("dokumen/<str:jenis>/<int:laporan_id>/", views.dokumen, name="dokumen"),

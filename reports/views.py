@@ -26,7 +26,7 @@ from reports.akses import (
     instansi_laporan,
     model_laporan,
 )
-from reports.aksi import catat_pengiriman, mulai_ekspor, simpan_naskah
+from reports.aksi import catat_distribusi, mulai_ekspor, simpan_naskah
 from reports.baris import (
     DataLaporan,
     Saringan,
@@ -232,22 +232,22 @@ def dokumen_unduh(request: HttpRequest, dokumen_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def pengiriman(request: HttpRequest, dokumen_id: int) -> HttpResponse:
+def distribusi(request: HttpRequest, dokumen_id: int) -> HttpResponse:
     dokumen = get_dokumen_for_user(request.user, dokumen_id)
     if not request.user.punya_peran(*PERAN_PENGIRIM):
         raise PermissionDenied(_("Hanya perencana atau sekretaris yang mencatat pengiriman."))
     form = PengirimanForm(request.POST or None, initial={"tanggal": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        catat_pengiriman(dokumen=dokumen, oleh=request.user, data=form.cleaned_data)
-        messages.success(request, _("Pengiriman laporan tercatat."))
-        return redirect("reports:pengiriman", dokumen.pk)
+        catat_distribusi(dokumen=dokumen, oleh=request.user, data=form.cleaned_data)
+        messages.success(request, _("DistribusiDokumen laporan tercatat."))
+        return redirect("reports:distribusi", dokumen.pk)
     return render(
         request,
-        "reports/pengiriman.html",
+        "reports/distribusi.html",
         {
             "dokumen": dokumen,
             "form": form,
-            "daftar": dokumen.pengiriman.select_related("dicatat_oleh"),
+            "daftar": dokumen.distribusi.select_related("dicatat_oleh"),
         },
     )
 

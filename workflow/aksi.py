@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -373,6 +373,22 @@ def lakukan_aksi(
     return jejak
 
 
+class Pengarsip(Protocol):
+    def __call__(self, *, laporan: LaporanKinerja | MonitoringIKU, oleh: Pengguna) -> object: ...
+
+
+_pengarsip: Pengarsip | None = None
+
+
+def daftarkan_pengarsip(pengarsip: Pengarsip) -> None:
+    """Register the function that freezes a report while it is being signed.
+
+    The reports app registers `reports.arsip.arsipkan` when it starts, so the signing functions
+    below call it without `workflow` importing `reports` (the dependency runs one way)."""
+    global _pengarsip
+    _pengarsip = pengarsip
+
+
 def _tanda_tangan(
     laporan: LaporanKinerja | MonitoringIKU, *, oleh: Pengguna, status_awal: str | None
 ) -> JejakTransisi:
@@ -383,9 +399,9 @@ def _tanda_tangan(
     obj.ditandatangani_oleh = oleh
     obj.catatan_koreksi = ""
     jejak = _selesai(p)
-    from reports.arsip import arsipkan  # freeze rows and narrative; signed PDF after commit
-
-    arsipkan(laporan=obj, oleh=oleh)
+    if _pengarsip is None:
+        raise ImproperlyConfigured("No archiver registered: is the reports app installed?")
+    _pengarsip(laporan=obj, oleh=oleh)  # freeze rows and narrative; signed PDF after commit
     return jejak
 
 

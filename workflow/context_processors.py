@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from workflow.tugas import jumlah_tugas
+from workflow.tugas_saya import jumlah_tugas
 
 
 def tugas(request: HttpRequest) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from django.core.mail import send_mass_mail
 from django.utils.translation import gettext as _
 
 from workflow.models import LaporanKinerja, MonitoringIKU, PengirimanData
-from workflow.tugas import penerima_laporan, penerima_pengiriman
+from workflow.tugas_saya import penerima_laporan, penerima_pengiriman
 
 logger = logging.getLogger(__name__)
 

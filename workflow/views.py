@@ -29,7 +29,7 @@ from workflow.models import (
     PengirimanData,
 )
 from workflow.sop import StatusPengiriman, Transisi
-from workflow.tugas import daftar_tugas
+from workflow.tugas_saya import daftar_tugas
 from workflow.waktu_kerja import menit_kerja, tampil_durasi
 
 BERKAS = ("surat_masuk", "draft")

@@ -30,7 +30,7 @@ def test_staf_fills_the_quarter(page, live_server, demo, masuk):
     staf, unit = kantor.pengguna["staf"], kantor.unit["kesga"]
     buat_pengiriman(kantor, unit, StatusPengiriman.DIISI, tahun=TAHUN, triwulan=TRIWULAN)
     masuk(page, live_server, staf)
-    page.goto(live_server.url + reverse("indikator:realisasi-isi", args=[unit.pk, TAHUN, TRIWULAN]))
+    page.goto(live_server.url + reverse("realisasi:realisasi-isi", args=[unit.pk, TAHUN, TRIWULAN]))
     assert unit.nama in page.get_by_role("heading", level=1).inner_text()
     assert page.get_by_test_id("status-pengiriman").inner_text() == "Sedang diisi unit"
 
@@ -100,7 +100,7 @@ def test_staf_fills_the_quarter(page, live_server, demo, masuk):
     kirim.click()
     page.get_by_role("button", name="Ajukan ke Kabid").click()
     page.get_by_test_id("status").filter(has_text="Menunggu persetujuan Kabid").wait_for()
-    page.goto(live_server.url + reverse("indikator:realisasi-isi", args=[unit.pk, TAHUN, TRIWULAN]))
+    page.goto(live_server.url + reverse("realisasi:realisasi-isi", args=[unit.pk, TAHUN, TRIWULAN]))
     status = page.get_by_test_id("status-pengiriman").inner_text()
     assert status == "Menunggu persetujuan Kabid"
     assert page.get_by_role("link", name="Lihat pengiriman").is_visible()
@@ -113,7 +113,7 @@ def test_staf_fills_the_quarter(page, live_server, demo, masuk):
     page.get_by_test_id("status").filter(has_text="Disetujui Kabid").wait_for()
     page.get_by_role("button", name="Keluar").click()
     masuk(page, live_server, staf)
-    page.goto(live_server.url + reverse("indikator:realisasi-isi", args=[unit.pk, TAHUN, TRIWULAN]))
+    page.goto(live_server.url + reverse("realisasi:realisasi-isi", args=[unit.pk, TAHUN, TRIWULAN]))
     banner = page.get_by_test_id("banner-kunci").inner_text()
     assert "disetujui Kabid" in banner and "Perencana dapat membuka kunci" in banner
     assert page.locator("input.input-angka").count() == 0

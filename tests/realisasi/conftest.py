@@ -19,7 +19,7 @@ TAHUN, TRIWULAN = 2025, 4
 
 
 def url_isi(unit: Unit, tahun: int = TAHUN, triwulan: int = TRIWULAN) -> str:
-    return reverse("indikator:realisasi-isi", args=[unit.pk, tahun, triwulan])
+    return reverse("realisasi:realisasi-isi", args=[unit.pk, tahun, triwulan])
 
 
 def data_baris(ind: Indikator, versi: int, **isi: Any) -> dict[str, str]:
@@ -39,7 +39,7 @@ def data_halaman(unit: Unit, tahun: int = TAHUN, triwulan: int = TRIWULAN) -> di
             indikator__unit_penanggung_jawab=unit, tahun=tahun, triwulan=triwulan
         )
     }
-    from indikator.forms import tulis_angka
+    from realisasi.forms import tulis_angka
 
     for ind in Indikator.objects.filter(unit_penanggung_jawab=unit, renstra__tahun_awal__lte=tahun):
         r = tersimpan.get(ind.pk)

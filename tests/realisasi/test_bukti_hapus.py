@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from indikator.bukti import unggah_bukti
 from indikator.models import BuktiDukung, Realisasi
+from realisasi.bukti import unggah_bukti
 from tests.realisasi import berkas
 from tests.realisasi.conftest import TAHUN, TRIWULAN
 
@@ -28,7 +28,7 @@ def bukti(demo, media):
 
 
 def _url(b):
-    return reverse("indikator:bukti-hapus", args=[b.pk])
+    return reverse("realisasi:bukti-hapus", args=[b.pk])
 
 
 def test_get_asks_for_a_reason(client, demo, bukti):
@@ -49,7 +49,7 @@ def test_koordinator_deletes_softly_with_a_reason(client, demo, bukti, media):
     assert (Path(media) / bukti.berkas.name).exists()  # the file is kept for the audit
     akhir = bukti.history.latest()
     assert (akhir.history_user, akhir.alasan) == (koordinator, "Foto buram, diganti")
-    page = client.get(reverse("indikator:realisasi-bukti", args=[bukti.realisasi_id]))
+    page = client.get(reverse("realisasi:realisasi-bukti", args=[bukti.realisasi_id]))
     html = page.content.decode()
     assert "Bukti yang dihapus" in html and "Foto buram, diganti" in html
 
@@ -75,7 +75,7 @@ def test_other_office_gets_404(client, demo, bukti):
 
 def test_bad_id_gets_404(client, demo):
     client.force_login(demo.binjai.pengguna["staf"])
-    assert client.post(reverse("indikator:bukti-hapus", args=[999_999]), {}).status_code == 404
+    assert client.post(reverse("realisasi:bukti-hapus", args=[999_999]), {}).status_code == 404
 
 
 def test_already_deleted_gets_404(client, demo, bukti):

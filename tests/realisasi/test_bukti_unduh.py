@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from indikator.bukti import hapus_bukti, unggah_bukti
 from indikator.models import Realisasi
+from realisasi.bukti import hapus_bukti, unggah_bukti
 from tests.realisasi import berkas
 from tests.realisasi.conftest import TAHUN, TRIWULAN
 
@@ -26,7 +26,7 @@ def bukti(demo, media):
 
 
 def _url(b):
-    return reverse("indikator:bukti-unduh", args=[b.pk])
+    return reverse("realisasi:bukti-unduh", args=[b.pk])
 
 
 @pytest.mark.parametrize("peran", ["staf", "koordinator", "kabid", "perencana", "kepala_dinas"])
@@ -62,7 +62,7 @@ def test_deleted_evidence_gets_404(client, demo, bukti):
 
 def test_bad_id_gets_404(client, demo):
     client.force_login(demo.binjai.pengguna["staf"])
-    assert client.get(reverse("indikator:bukti-unduh", args=[999_999])).status_code == 404
+    assert client.get(reverse("realisasi:bukti-unduh", args=[999_999])).status_code == 404
 
 
 def test_wrong_method_gets_405(client, demo, bukti):

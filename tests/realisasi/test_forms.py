@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from indikator.forms import AngkaField, RealisasiForm, tulis_angka
 from indikator.models import Indikator, Perhitungan, Polaritas
+from realisasi.forms import AngkaField, RealisasiForm, tulis_angka
 
 D = Decimal
 

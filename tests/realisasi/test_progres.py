@@ -10,7 +10,7 @@ from tests.realisasi.conftest import TAHUN, TRIWULAN, buat_pengiriman
 from workflow.sop import StatusPengiriman
 
 pytestmark = pytest.mark.django_db
-URL = reverse("indikator:progres")
+URL = reverse("realisasi:progres")
 
 
 def _baris(response):
@@ -34,7 +34,7 @@ def test_monitors_see_every_unit(client, demo, peran):
     ).count()
     assert response.context["total_terisi"] == jumlah
     html = response.content.decode()
-    url_isi = reverse("indikator:realisasi-isi", args=[demo.binjai.unit["p2m"].pk, TAHUN, TRIWULAN])
+    url_isi = reverse("realisasi:realisasi-isi", args=[demo.binjai.unit["p2m"].pk, TAHUN, TRIWULAN])
     assert url_isi in html
     assert "Dinas Kesehatan Kabupaten Magetan" not in html
 

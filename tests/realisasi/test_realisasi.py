@@ -1,4 +1,4 @@
-"""`indikator:realisasi`: sends the user to their unit's page for the latest ended quarter."""
+"""`realisasi:realisasi`: sends the user to their unit's page for the latest ended quarter."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
-from indikator.pengisian import Periode
+from realisasi.pengisian import Periode
 
 pytestmark = pytest.mark.django_db
-URL = reverse("indikator:realisasi")
+URL = reverse("realisasi:realisasi")
 
 
 @pytest.mark.parametrize(
@@ -32,14 +32,14 @@ def test_staf_goes_to_their_unit(client, demo):
     client.force_login(staf)
     with mock.patch("django.utils.timezone.localdate", return_value=datetime.date(2025, 8, 1)):
         response = client.get(URL)
-    assert response["Location"] == reverse("indikator:realisasi-isi", args=[staf.unit_id, 2025, 2])
+    assert response["Location"] == reverse("realisasi:realisasi-isi", args=[staf.unit_id, 2025, 2])
 
 
 def test_choice_of_unit_and_period(client, demo):
     client.force_login(demo.binjai.pengguna["kabid"])
     unit = demo.binjai.unit["kesga"]
     response = client.get(URL, {"unit": unit.pk, "tahun": 2024, "triwulan": 0})
-    assert response["Location"] == reverse("indikator:realisasi-isi", args=[unit.pk, 2024, 0])
+    assert response["Location"] == reverse("realisasi:realisasi-isi", args=[unit.pk, 2024, 0])
 
 
 def test_nav_links_the_entry_page_for_staf(client, demo):

@@ -22,7 +22,7 @@ def realisasi(demo):
 
 
 def _url(r):
-    return reverse("indikator:realisasi-bukti", args=[r.pk])
+    return reverse("realisasi:realisasi-bukti", args=[r.pk])
 
 
 def test_staf_uploads_a_pdf_stored_under_a_random_name(client, demo, realisasi, media):
@@ -105,7 +105,7 @@ def test_other_office_gets_404(client, demo, realisasi):
 
 def test_bad_id_gets_404(client, demo):
     client.force_login(demo.binjai.pengguna["staf"])
-    assert client.get(reverse("indikator:realisasi-bukti", args=[999_999])).status_code == 404
+    assert client.get(reverse("realisasi:realisasi-bukti", args=[999_999])).status_code == 404
 
 
 def test_wrong_method_gets_405(client, demo, realisasi):
@@ -126,7 +126,7 @@ def test_locked_period_refuses_upload(client, demo, realisasi, media, kunci):
 
 
 def test_query_count_is_pinned(client, demo, realisasi, media, django_assert_num_queries):
-    from indikator.bukti import unggah_bukti
+    from realisasi.bukti import unggah_bukti
 
     for nama in ("a.pdf", "b.pdf", "c.pdf"):
         unggah_bukti(

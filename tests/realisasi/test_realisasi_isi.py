@@ -101,7 +101,7 @@ def test_bad_period_gets_404(client, demo, tahun, triwulan):
 
 def test_bad_unit_gets_404(client, demo):
     client.force_login(demo.binjai.pengguna["staf"])
-    url = reverse("indikator:realisasi-isi", args=[999_999, TAHUN, TRIWULAN])
+    url = reverse("realisasi:realisasi-isi", args=[999_999, TAHUN, TRIWULAN])
     assert client.get(url).status_code == 404
 
 

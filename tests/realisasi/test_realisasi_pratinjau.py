@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(unit, ind, tahun=TAHUN, triwulan=TRIWULAN):
-    return reverse("indikator:realisasi-pratinjau", args=[unit.pk, tahun, triwulan, ind.pk])
+    return reverse("realisasi:realisasi-pratinjau", args=[unit.pk, tahun, triwulan, ind.pk])
 
 
 def test_preview_computes_with_the_report_rules(client, demo):

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from indikator.models import Realisasi
-from indikator.pengisian import Isian, Periode, simpan_realisasi
+from realisasi.pengisian import Isian, Periode, simpan_realisasi
 from tests.realisasi.conftest import TAHUN, TRIWULAN
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def realisasi(demo):
 
 
 def _url(r):
-    return reverse("indikator:realisasi-riwayat", args=[r.pk])
+    return reverse("realisasi:realisasi-riwayat", args=[r.pk])
 
 
 def test_history_lists_who_when_old_and_new(client, demo, realisasi):
@@ -81,7 +81,7 @@ def test_other_office_gets_404(client, demo, realisasi):
 
 def test_bad_id_gets_404(client, demo):
     client.force_login(demo.binjai.pengguna["staf"])
-    assert client.get(reverse("indikator:realisasi-riwayat", args=[999_999])).status_code == 404
+    assert client.get(reverse("realisasi:realisasi-riwayat", args=[999_999])).status_code == 404
 
 
 def test_wrong_method_gets_405(client, demo, realisasi):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(unit, ind):
-    return reverse("indikator:realisasi-simpan", args=[unit.pk, TAHUN, TRIWULAN, ind.pk])
+    return reverse("realisasi:realisasi-simpan", args=[unit.pk, TAHUN, TRIWULAN, ind.pk])
 
 
 def _realisasi(ind):
@@ -166,7 +166,7 @@ def test_other_office_gets_404(client, demo):
 def test_bad_indicator_gets_404(client, demo):
     unit = demo.binjai.unit["kesga"]
     client.force_login(demo.binjai.pengguna["staf"])
-    url = reverse("indikator:realisasi-simpan", args=[unit.pk, TAHUN, TRIWULAN, 999_999])
+    url = reverse("realisasi:realisasi-simpan", args=[unit.pk, TAHUN, TRIWULAN, 999_999])
     assert client.post(url, {}).status_code == 404
 
 

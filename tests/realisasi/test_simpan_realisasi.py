@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from indikator.models import Realisasi
-from indikator.pengisian import Isian, Periode, PeriodeTerkunci, simpan_realisasi
+from realisasi.pengisian import Isian, Periode, PeriodeTerkunci, simpan_realisasi
 from tests.realisasi.conftest import TAHUN, TRIWULAN
 
 pytestmark = pytest.mark.django_db

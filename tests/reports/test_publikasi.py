@@ -7,12 +7,12 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from reports.models import Pengiriman
+from reports.models import DistribusiDokumen
 
 
 @pytest.mark.django_db
 def test_lists_signed_reports_without_login(client, dokumen_tertanda, demo):
-    Pengiriman.objects.create(
+    DistribusiDokumen.objects.create(
         dokumen=dokumen_tertanda,
         tujuan="menpan_rb",
         saluran="aplikasi",

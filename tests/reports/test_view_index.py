@@ -17,7 +17,7 @@ def test_index_lists_everything(client, demo, dokumen_tertanda, django_assert_nu
         assert reverse("reports:tabel", args=[kode]) in html
     assert reverse("reports:dokumen", args=["lkj", dokumen_tertanda.object_id]) in html
     assert dokumen_tertanda.kode in html
-    assert reverse("reports:pengiriman", args=[dokumen_tertanda.pk]) in html
+    assert reverse("reports:distribusi", args=[dokumen_tertanda.pk]) in html
     assert 'href="/laporan/"' in html  # the nav link "Tabel & Laporan"
 
 

@@ -13,7 +13,7 @@ from tests.workflow.bantu import maju_sampai, mulai_lkj, mulai_monev
 from workflow import aksi as alur
 from workflow.context_processors import tugas as cp_tugas
 from workflow.models import LaporanKinerja, PengirimanData
-from workflow.tugas import daftar_tugas, jumlah_tugas
+from workflow.tugas_saya import daftar_tugas, jumlah_tugas
 
 pytestmark = pytest.mark.django_db
 URL = "/alur/tugas/"

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from indikator.models import BuktiDukung, JenisBukti, Pengguna, Realisasi
-from indikator.pengisian import Periode, periksa_kunci
+from realisasi.pengisian import Periode, periksa_kunci
 
 # Main part content types of the Office Open XML formats we accept (macro-enabled ones are not).
 _TIPE_UTAMA_OOXML = {

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from indikator import views_realisasi as v
+from realisasi import views as v
 
-app_name = "indikator"
+app_name = "realisasi"
 urlpatterns = [
     path("realisasi/", v.realisasi, name="realisasi"),
     path(

@@ -31,8 +31,6 @@ from indikator.akses import (
     get_unit_for_user,
     instansi_pengguna,
 )
-from indikator.bukti import hapus_bukti, unggah_bukti
-from indikator.forms import BuktiForm, HapusBuktiForm, RealisasiForm
 from indikator.models import (
     PILIHAN_TRIWULAN,
     Indikator,
@@ -42,7 +40,9 @@ from indikator.models import (
     Renstra,
     Unit,
 )
-from indikator.pengisian import (
+from realisasi.bukti import hapus_bukti, unggah_bukti
+from realisasi.forms import BuktiForm, HapusBuktiForm, RealisasiForm
+from realisasi.pengisian import (
     BarisEntri,
     HasilSimpan,
     Isian,
@@ -151,8 +151,8 @@ class Halaman:
         )
         # One reverse() per page instead of several per row.
         args = [self.unit.pk, self.periode.tahun, self.periode.triwulan, PENANDA]
-        pratinjau = reverse("indikator:realisasi-pratinjau", args=args)
-        simpan = reverse("indikator:realisasi-simpan", args=args)
+        pratinjau = reverse("realisasi:realisasi-pratinjau", args=args)
+        simpan = reverse("realisasi:realisasi-simpan", args=args)
         for b in baris:
             b.url_pratinjau = pratinjau.replace(f"/{PENANDA}/", f"/{b.indikator.pk}/")
             b.url_simpan = simpan.replace(f"/{PENANDA}/", f"/{b.indikator.pk}/")
@@ -166,7 +166,7 @@ class Halaman:
 
     def url(self) -> str:
         return reverse(
-            "indikator:realisasi-isi",
+            "realisasi:realisasi-isi",
             args=[self.unit.pk, self.periode.tahun, self.periode.triwulan],
         )
 
@@ -216,7 +216,7 @@ def realisasi(request: HttpRequest) -> HttpResponse:
     triwulan = _angka_get(request, "triwulan", 0, 4)
     if triwulan is None:
         triwulan = bawaan.triwulan
-    return redirect("indikator:realisasi-isi", unit_id, tahun, triwulan)
+    return redirect("realisasi:realisasi-isi", unit_id, tahun, triwulan)
 
 
 @login_required
@@ -234,7 +234,7 @@ def realisasi_isi(request: HttpRequest, unit_id: int, tahun: int, triwulan: int)
     if hal.dapat_ubah:
         for b in baris:
             b.form = _form(b)
-    return render(request, "indikator/realisasi_isi.html", hal.konteks(baris))
+    return render(request, "realisasi/realisasi_isi.html", hal.konteks(baris))
 
 
 def _simpan_semua(hal: Halaman) -> HttpResponse:
@@ -253,7 +253,7 @@ def _simpan_semua(hal: Halaman) -> HttpResponse:
         messages.error(
             request, _("Belum disimpan: periksa isian yang ditandai merah, lalu simpan lagi.")
         )
-        return render(request, "indikator/realisasi_isi.html", hal.konteks(baris), status=400)
+        return render(request, "realisasi/realisasi_isi.html", hal.konteks(baris), status=400)
     try:
         hasil = simpan_realisasi(
             unit=hal.unit,
@@ -266,7 +266,7 @@ def _simpan_semua(hal: Halaman) -> HttpResponse:
         return redirect(hal.url())
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-        return render(request, "indikator/realisasi_isi.html", hal.konteks(baris), status=400)
+        return render(request, "realisasi/realisasi_isi.html", hal.konteks(baris), status=400)
     _pesan_hasil(request, hasil, berubah)
     if not hasil.konflik:
         return redirect(hal.url())
@@ -285,7 +285,7 @@ def _simpan_semua(hal: Halaman) -> HttpResponse:
         b.form = _form(b, data)
         b.form.is_valid()
         b.form.add_error(None, konflik.pesan)
-    return render(request, "indikator/realisasi_isi.html", hal.konteks(segar), status=409)
+    return render(request, "realisasi/realisasi_isi.html", hal.konteks(segar), status=409)
 
 
 def _pesan_hasil(request: HttpRequest, hasil: HasilSimpan, forms: Sequence[RealisasiForm]) -> None:
@@ -343,7 +343,7 @@ def realisasi_pratinjau(
     # A fragment: rendered without the request, so the nav's context processors do not run.
     return HttpResponse(
         render_to_string(
-            "indikator/realisasi_hasil.html",
+            "realisasi/realisasi_hasil.html",
             {"b": b, "form": form, "hasil": hasil, "galat": _galat_berlabel(form)},
         )
     )
@@ -403,7 +403,7 @@ def realisasi_simpan(
     b.form = form if hal.dapat_ubah else None
     return HttpResponse(
         render_to_string(
-            "indikator/realisasi_baris.html",
+            "realisasi/realisasi_baris.html",
             {
                 "b": b,
                 "dapat_ubah": hal.dapat_ubah,
@@ -437,7 +437,7 @@ def _simpan_baris_tanpa_js(
         x.form = form if x.indikator.pk == b.indikator.pk else _form(x, request.POST)
     if form.is_bound and not form.errors:
         form.add_error(None, galat)
-    return render(request, "indikator/realisasi_isi.html", hal.konteks(baris), status=400)
+    return render(request, "realisasi/realisasi_isi.html", hal.konteks(baris), status=400)
 
 
 @login_required
@@ -475,7 +475,7 @@ def realisasi_riwayat(request: HttpRequest, realisasi_id: int) -> HttpResponse:
     )
     return render(
         request,
-        "indikator/realisasi_riwayat.html",
+        "realisasi/realisasi_riwayat.html",
         {
             "realisasi": realisasi,
             "indikator": realisasi.indikator,
@@ -509,7 +509,7 @@ def realisasi_bukti(request: HttpRequest, realisasi_id: int) -> HttpResponse:
         form = BuktiForm(request.POST, request.FILES)
         if kunci is not None:
             messages.error(request, PeriodeTerkunci(kunci).pesan)
-            return redirect("indikator:realisasi-bukti", realisasi.pk)
+            return redirect("realisasi:realisasi-bukti", realisasi.pk)
         if form.is_valid():
             try:
                 bukti = unggah_bukti(
@@ -519,18 +519,18 @@ def realisasi_bukti(request: HttpRequest, realisasi_id: int) -> HttpResponse:
                 form.add_error("berkas", exc)
             except PeriodeTerkunci as exc:
                 messages.error(request, exc.pesan)
-                return redirect("indikator:realisasi-bukti", realisasi.pk)
+                return redirect("realisasi:realisasi-bukti", realisasi.pk)
             else:
                 messages.success(
                     request, _("Bukti dukung “%(nama)s” tersimpan.") % {"nama": bukti.nama_asli}
                 )
-                return redirect("indikator:realisasi-bukti", realisasi.pk)
+                return redirect("realisasi:realisasi-bukti", realisasi.pk)
     daftar = list(
         realisasi.bukti.select_related("diunggah_oleh", "dihapus_oleh").order_by("diunggah_pada")
     )
     return render(
         request,
-        "indikator/realisasi_bukti.html",
+        "realisasi/realisasi_bukti.html",
         {
             "realisasi": realisasi,
             "indikator": indikator,
@@ -587,10 +587,10 @@ def bukti_hapus(request: HttpRequest, bukti_id: int) -> HttpResponse:
             messages.success(
                 request, _("Bukti dukung “%(nama)s” dihapus.") % {"nama": bukti.nama_asli}
             )
-        return redirect("indikator:realisasi-bukti", realisasi.pk)
+        return redirect("realisasi:realisasi-bukti", realisasi.pk)
     return render(
         request,
-        "indikator/realisasi_bukti_hapus.html",
+        "realisasi/realisasi_bukti_hapus.html",
         {
             "bukti": bukti,
             "realisasi": realisasi,
@@ -654,7 +654,7 @@ def progres(request: HttpRequest) -> HttpResponse:
         )
     return render(
         request,
-        "indikator/realisasi_progres.html",
+        "realisasi/realisasi_progres.html",
         {
             "periode": periode,
             "renstra": renstra,

@@ -49,7 +49,7 @@ TEMPAT_NILAI = 4  # decimal places of Realisasi.nilai
 Skala = Sequence[tuple[Decimal | None, str]]
 
 if TYPE_CHECKING:
-    from indikator.forms import RealisasiForm
+    from realisasi.forms import RealisasiForm
 
 
 @dataclass(frozen=True)
