@@ -25,11 +25,12 @@ from impor.forms import UnggahForm
 from impor.models import BerkasImpor, JenisImpor
 from impor.views import konfirmasi_berkas, konteks_hasil, terlalu_besar, unduhan_xlsx
 from indikator.models import Renstra
+from indikator.peran import Kemampuan, boleh
 
 
 def _boleh(request: HttpRequest) -> bool:
     user = request.user
-    if not user.is_active or not user.is_staff:
+    if not boleh(user, Kemampuan.BUKA_ADMIN):
         return False
     return user.is_superuser or (user.instansi_id is not None and boleh_impor(user))
 

@@ -10,13 +10,12 @@ from django.utils.translation import gettext as _
 
 from impor.models import BerkasImpor
 from indikator.akses import instansi_pengguna
-from indikator.models import Instansi, Pengguna, Peran, Renstra
-
-PERAN_IMPOR = (Peran.PERENCANA, Peran.ADMIN)
+from indikator.models import Instansi, Pengguna, Renstra
+from indikator.peran import Kemampuan, boleh
 
 
 def boleh_impor(user: Pengguna) -> bool:
-    return user.punya_peran(*PERAN_IMPOR)
+    return boleh(user, Kemampuan.IMPOR)
 
 
 def instansi_pengimpor(user: Pengguna) -> Instansi:

@@ -7,18 +7,19 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from indikator.models import (
-    PERAN_PEMBACA_INSTANSI,
-    BuktiDukung,
-    Indikator,
-    Instansi,
-    Pengguna,
-    Peran,
-    Realisasi,
-    Unit,
-)
+from indikator.models import BuktiDukung, Indikator, Instansi, Pengguna, Realisasi, Unit
+from indikator.peran import Kemampuan, boleh, boleh_baca_unit, boleh_isi_unit
 
-PERAN_PENGISI = (Peran.STAF, Peran.KOORDINATOR)
+__all__ = [
+    "boleh_baca_unit",
+    "boleh_isi_unit",
+    "boleh_lihat_progres",
+    "get_bukti_for_user",
+    "get_indikator_for_user",
+    "get_realisasi_for_user",
+    "get_unit_for_user",
+    "instansi_pengguna",
+]
 
 
 def instansi_pengguna(user: Pengguna) -> Instansi:
@@ -26,35 +27,6 @@ def instansi_pengguna(user: Pengguna) -> Instansi:
     if user.instansi_id is None:
         raise Http404(_("Akun ini belum terhubung ke instansi mana pun."))
     return user.instansi
-
-
-def boleh_baca_unit(user: Pengguna, unit: Unit) -> bool:
-    """Office-wide readers, the Kabid of the unit's bidang, and the unit's own people."""
-    if unit.instansi_id != user.instansi_id:
-        return False
-    if user.punya_peran(*PERAN_PEMBACA_INSTANSI):
-        return True
-    if user.punya_peran(Peran.KABID) and user.unit_id is not None:
-        bidang = unit.bidang
-        if bidang is not None and bidang.pk == user.unit_id:
-            return True
-    return user.unit_id == unit.pk or _unit_di_bawah(unit, user.unit_id)
-
-
-def boleh_isi_unit(user: Pengguna, unit: Unit) -> bool:
-    """Staf and koordinator of the responsible unit (or of a unit above it) enter data."""
-    if unit.instansi_id != user.instansi_id or not user.punya_peran(*PERAN_PENGISI):
-        return False
-    return user.unit_id == unit.pk or _unit_di_bawah(unit, user.unit_id)
-
-
-def _unit_di_bawah(unit: Unit, induk_id: int | None) -> bool:
-    node = unit.induk
-    while node is not None and induk_id is not None:
-        if node.pk == induk_id:
-            return True
-        node = node.induk
-    return False
 
 
 def get_unit_for_user(user: Pengguna, unit_id: int, *, write: bool = False) -> Unit:
@@ -95,12 +67,9 @@ def get_realisasi_for_user(user: Pengguna, realisasi_id: int, *, write: bool = F
     return realisasi
 
 
-PERAN_PEMANTAU = (Peran.PERENCANA, Peran.SEKRETARIS, Peran.KEPALA_DINAS)
-
-
 def boleh_lihat_progres(user: Pengguna) -> bool:
     """The perencana, sekretaris and kepala dinas follow every unit's entry progress."""
-    return user.instansi_id is not None and user.punya_peran(*PERAN_PEMANTAU)
+    return user.instansi_id is not None and boleh(user, Kemampuan.LIHAT_PROGRES)
 
 
 def get_bukti_for_user(user: Pengguna, bukti_id: int, *, write: bool = False) -> BuktiDukung:

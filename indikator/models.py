@@ -16,26 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from indikator import capaian as hitung
-
-
-class Peran(models.TextChoices):
-    """The roles of DESIGN.md; each is a Group of the same name (data migration)."""
-
-    KEPALA_DINAS = "kepala_dinas", _("Kepala Dinas")
-    SEKRETARIS = "sekretaris", _("Sekretaris")
-    PERENCANA = "perencana", _("Perencana (Ka.Sub Bagian Program / Subbag PEP)")
-    ANALIS = "analis", _("Analis Akuntabilitas Kinerja")
-    KABID = "kabid", _("Kepala Bidang")
-    KOORDINATOR = "koordinator", _("Kasubag / Sub Koordinator / Kepala Seksi")
-    STAF = "staf", _("Staf")
-    ADMIN = "admin", _("Administrator")
-    PENGAWAS = "pengawas", _("Pengawas (Inspektorat, Bagian Organisasi, Bappeda)")
-
-
-PERAN_PEMBACA_INSTANSI = frozenset(
-    {Peran.KEPALA_DINAS, Peran.SEKRETARIS, Peran.PERENCANA, Peran.ANALIS, Peran.ADMIN}
-)
-"""Roles that read every unit's data of their office."""
+from indikator.peran import Peran
 
 
 class Polaritas(models.TextChoices):

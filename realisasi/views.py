@@ -40,6 +40,7 @@ from indikator.models import (
     Renstra,
     Unit,
 )
+from indikator.peran import Kemampuan, boleh
 from realisasi.bukti import hapus_bukti, unggah_bukti
 from realisasi.forms import BuktiForm, HapusBuktiForm, RealisasiForm
 from realisasi.pengisian import (
@@ -209,7 +210,13 @@ def realisasi(request: HttpRequest) -> HttpResponse:
     """The entry page of the user's unit (or the chosen one) for the latest ended quarter."""
     instansi_pengguna(request.user)
     bawaan = Periode.terakhir_berakhir(timezone.localdate())
-    unit_id = _angka_get(request, "unit", 1, 2**62) or request.user.unit_id
+    unit_id = _angka_get(request, "unit", 1, 2**62)
+    if unit_id is None:  # the menu's "Isi Realisasi": the user's own unit
+        if not boleh(request.user, Kemampuan.BUKA_REALISASI):
+            raise PermissionDenied(
+                _("Halaman ini untuk pengisi data unit; buka unit lain melalui Progres Pengisian.")
+            )
+        unit_id = request.user.unit_id
     if unit_id is None:
         raise Http404(_("Akun ini belum terhubung ke unit kerja mana pun."))
     tahun = _angka_get(request, "tahun", 2000, 2100) or bawaan.tahun

@@ -10,33 +10,26 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from indikator.akses import instansi_pengguna
-from indikator.models import Instansi, Pengguna, Peran
+from indikator.models import Instansi, Pengguna
+from indikator.peran import ATURAN, Kemampuan, Peran, boleh
 from reports.models import DokumenTertanda, EksporPDF
-
-PERAN_PEMBACA_LAPORAN = (
-    Peran.KEPALA_DINAS,
-    Peran.SEKRETARIS,
-    Peran.PERENCANA,
-    Peran.ANALIS,
-    Peran.ADMIN,
-    Peran.KABID,
-    Peran.PENGAWAS,
-)
-"""Roles that read the compilation tables and signed documents of their office."""
-
-PERAN_PENYUSUN = (Peran.PERENCANA, Peran.ANALIS)
-"""Roles that write the narrative chapters (in their workflow steps)."""
-
-PERAN_PENGIRIM = (Peran.PERENCANA, Peran.SEKRETARIS)
-"""Roles that record the dispatch of a signed report."""
 
 
 def instansi_laporan(user: Pengguna) -> Instansi:
     """The user's office, when the user may read its reports (403 otherwise)."""
+    return _instansi_boleh(user, Kemampuan.BACA_TABEL)
+
+
+def _instansi_boleh(user: Pengguna, kemampuan: Kemampuan) -> Instansi:
     instansi = instansi_pengguna(user)
-    if not user.punya_peran(*PERAN_PEMBACA_LAPORAN):
+    if not boleh(user, kemampuan):
         raise PermissionDenied(_("Anda tidak berwenang melihat tabel dan laporan instansi."))
     return instansi
+
+
+def boleh_kirim(user: Pengguna) -> bool:
+    """May `user` record the dispatch of a signed report?"""
+    return boleh(user, Kemampuan.KIRIM)
 
 
 def get_dokumen_for_user(user: Pengguna, dokumen_id: int) -> DokumenTertanda:
@@ -45,7 +38,7 @@ def get_dokumen_for_user(user: Pengguna, dokumen_id: int) -> DokumenTertanda:
         pk=dokumen_id,
         instansi_id=user.instansi_id,
     )
-    instansi_laporan(user)
+    _instansi_boleh(user, Kemampuan.BACA_DOKUMEN)
     return dokumen
 
 
@@ -69,22 +62,24 @@ def get_laporan_for_user(user: Pengguna, jenis: str, laporan_id: int) -> Any:
     from workflow.akses import get_laporan_for_user as laporan_alur
 
     laporan = laporan_alur(user, jenis, laporan_id)
-    instansi_laporan(user)
+    _instansi_boleh(user, Kemampuan.BACA_DOKUMEN)
     return laporan
 
 
 def boleh_sunting_naskah(user: Pengguna, laporan: Any) -> bool:
-    """The perencana/analis write the LKJ narrative while the report is in their steps."""
+    """The narrative writers of the rulebook, each in the steps the LKJ SOP gives their role:
+    the perencana while collecting, typing and correcting; the analis while typing."""
     from workflow.sop import StatusLaporan
 
+    penulis = ATURAN[Kemampuan.SUNTING_NASKAH]
     peran = {
-        StatusLaporan.PENGUMPULAN: (Peran.PERENCANA,),
-        StatusLaporan.PENGETIKAN: (Peran.ANALIS, Peran.PERENCANA),
-        StatusLaporan.KOREKSI_PROGRAM: (Peran.PERENCANA,),
+        StatusLaporan.PENGUMPULAN: penulis - {Peran.ANALIS},
+        StatusLaporan.PENGETIKAN: penulis,
+        StatusLaporan.KOREKSI_PROGRAM: penulis - {Peran.ANALIS},
     }.get(laporan.status)
     return (
         laporan.jenis == "lkj"
         and peran is not None
         and user.instansi_id == laporan.instansi_id
-        and user.punya_peran(*peran)
+        and not user.daftar_peran.isdisjoint(peran)
     )

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from indikator.models import Instansi, Unit
 from reports.akses import (
-    PERAN_PENGIRIM,
+    boleh_kirim,
     boleh_sunting_naskah,
     get_dokumen_for_user,
     get_ekspor_for_user,
@@ -149,7 +149,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "dokumen": dokumen,
             "ekspor": ekspor,
             "laporan": laporan,
-            "boleh_kirim": request.user.punya_peran(*PERAN_PENGIRIM),
+            "boleh_kirim": boleh_kirim(request.user),
         },
     )
 
@@ -234,7 +234,7 @@ def dokumen_unduh(request: HttpRequest, dokumen_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def distribusi(request: HttpRequest, dokumen_id: int) -> HttpResponse:
     dokumen = get_dokumen_for_user(request.user, dokumen_id)
-    if not request.user.punya_peran(*PERAN_PENGIRIM):
+    if not boleh_kirim(request.user):
         raise PermissionDenied(_("Hanya perencana atau sekretaris yang mencatat pengiriman."))
     form = PengirimanForm(request.POST or None, initial={"tanggal": timezone.localdate()})
     if request.method == "POST" and form.is_valid():

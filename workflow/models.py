@@ -13,8 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from indikator.akses import boleh_isi_unit
-from indikator.models import ROMAWI, Instansi, JenisUnit, Pengguna, Peran, Unit
+from indikator.models import ROMAWI, Instansi, Pengguna, Peran, Unit
+from indikator.peran import (
+    ATURAN,
+    Kemampuan,
+    boleh_baca_laporan,
+    boleh_isi_unit,
+    boleh_putus_unit,
+)
 from workflow.sop import (
     PENGIRIMAN_TERKUNCI,
     SOP_LKJ,
@@ -110,10 +116,7 @@ class LaporanDasar(ConcurrentTransitionMixin, models.Model):
 
     def boleh_baca(self, user: Pengguna) -> bool:
         """Everyone of the office; the Pengawas (read-only oversight) only once it is signed."""
-        if user.instansi_id != self.instansi_id:
-            return False
-        hanya_pengawas = user.daftar_peran <= {Peran.PENGAWAS}
-        return not hanya_pengawas or self.status == self.STATUS_FINAL
+        return boleh_baca_laporan(user, self.instansi_id, self.status == self.STATUS_FINAL)
 
     def boleh(self, user: Pengguna, t: Transisi) -> bool:
         """May `user` take transition `t` of this report (ignoring the current state)?"""
@@ -427,18 +430,15 @@ class PengirimanData(ConcurrentTransitionMixin, models.Model):
         if user.instansi_id != self.instansi_id:
             return False
         peran = set(t.peran)
-        if peran & {Peran.KOORDINATOR, Peran.STAF}:
+        if peran & ATURAN[Kemampuan.ISI_DATA_UNIT]:
             return boleh_isi_unit(user, self.unit)
-        if Peran.KABID in peran:
+        if peran & ATURAN[Kemampuan.BACA_DATA_BIDANG]:
             return self.boleh_putus(user)
         return user.punya_peran(*peran)
 
     def boleh_putus(self, user: Pengguna) -> bool:
         """The Kabid of the unit's bidang; the Sekretaris for the Sekretariat's units."""
-        bidang = self.unit.bidang
-        if bidang is None or bidang.jenis == JenisUnit.SEKRETARIAT:
-            return user.punya_peran(Peran.SEKRETARIS)
-        return user.punya_peran(Peran.KABID) and user.unit_id == bidang.pk
+        return boleh_putus_unit(user, self.unit)
 
     @fsm(SOP_LKJ, "ajukan")
     def ajukan(self) -> None:

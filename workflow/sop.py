@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from indikator.models import Peran
+from indikator.peran import Kemampuan, Peran, peran_urut
 from workflow.waktu_kerja import Durasi
 
 
@@ -123,7 +123,9 @@ PENGIRIMAN_LENGKAP = (StatusPengiriman.DITERIMA,)
 L = StatusLaporan
 M = StatusMonitoring
 P = StatusPengiriman
-PENGISI = (Peran.KOORDINATOR, Peran.STAF)
+PENGISI = peran_urut(Kemampuan.ISI_DATA_UNIT)
+PEMUTUS = peran_urut(Kemampuan.BACA_DATA_BIDANG)  # Sekretariat units: `boleh_putus_unit`
+PENERIMA = peran_urut(Kemampuan.TERIMA_DATA_UNIT)
 
 
 def _pengiriman(langkah_isi: int, langkah_kabid: int, langkah_terima: int) -> tuple[Transisi, ...]:
@@ -143,7 +145,7 @@ def _pengiriman(langkah_isi: int, langkah_kabid: int, langkah_terima: int) -> tu
             (P.DI_KABID,),
             P.DISETUJUI,
             langkah_kabid,
-            peran=(Peran.KABID,),
+            peran=PEMUTUS,
         ),
         Transisi(
             "kembalikan",
@@ -151,7 +153,7 @@ def _pengiriman(langkah_isi: int, langkah_kabid: int, langkah_terima: int) -> tu
             (P.DI_KABID,),
             P.DIKEMBALIKAN,
             langkah_kabid,
-            peran=(Peran.KABID,),
+            peran=PEMUTUS,
             kembali=True,
             utama=False,
         ),
@@ -161,7 +163,7 @@ def _pengiriman(langkah_isi: int, langkah_kabid: int, langkah_terima: int) -> tu
             (P.DISETUJUI,),
             P.DITERIMA,
             langkah_terima,
-            peran=(Peran.PERENCANA,),
+            peran=PENERIMA,
         ),
         Transisi(
             "buka_kunci",
@@ -169,7 +171,7 @@ def _pengiriman(langkah_isi: int, langkah_kabid: int, langkah_terima: int) -> tu
             (P.DISETUJUI, P.DITERIMA),
             P.DIKEMBALIKAN,
             langkah_terima,
-            peran=(Peran.PERENCANA,),
+            peran=PENERIMA,
             kembali=True,
             utama=False,
         ),

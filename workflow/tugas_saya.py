@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from indikator.models import JenisUnit, Pengguna, Peran
+from indikator.models import JenisUnit, Pengguna
+from indikator.peran import ATURAN, Kemampuan, boleh
 from workflow.models import HariLibur, LaporanKinerja, MonitoringIKU, PengirimanData
 from workflow.sop import (
     LANGKAH_PENGIRIMAN_STATUS,
@@ -55,9 +56,8 @@ def _di_luar_bidang() -> Q:
 
 def pengiriman_menunggu(user: Pengguna) -> QuerySet[PengirimanData]:
     """Submissions of the user's office waiting for an action of this user."""
-    peran = user.daftar_peran
     syarat = Q(pk__in=[])
-    if peran & {Peran.KOORDINATOR, Peran.STAF} and user.unit_id:
+    if boleh(user, Kemampuan.ISI_DATA_UNIT) and user.unit_id:
         # data still to fill while the report collects it; returned data at any time
         dikumpulkan = Q(laporan__status=StatusLaporan.PENGUMPULAN) | Q(
             monitoring__status=StatusMonitoring.PENGUMPULAN
@@ -65,11 +65,11 @@ def pengiriman_menunggu(user: Pengguna) -> QuerySet[PengirimanData]:
         syarat |= (Q(status=P.DIKEMBALIKAN) | (Q(status=P.DIISI) & dikumpulkan)) & _di_bawah(
             user.unit_id
         )
-    if Peran.KABID in peran and user.unit_id:
+    if boleh(user, Kemampuan.BACA_DATA_BIDANG) and user.unit_id:
         syarat |= Q(status=P.DI_KABID) & _di_bawah(user.unit_id)
-    if Peran.SEKRETARIS in peran:
+    if boleh(user, Kemampuan.SETUJUI_DATA_SEKRETARIAT):
         syarat |= Q(status=P.DI_KABID) & _di_luar_bidang()
-    if Peran.PERENCANA in peran:
+    if boleh(user, Kemampuan.TERIMA_DATA_UNIT):
         syarat |= Q(status=P.DISETUJUI)
     return (
         PengirimanData.objects.filter(instansi_id=user.instansi_id)
@@ -201,7 +201,7 @@ def penerima_laporan(laporan: LaporanKinerja | MonitoringIKU) -> QuerySet[Penggu
     syarat = Q(groups__name__in=peran)
     if laporan.status == laporan.STATUS_PENGUMPULAN:
         unit_ids = set(laporan.pengiriman.values_list("unit_id", flat=True))
-        syarat |= Q(groups__name__in=[Peran.KOORDINATOR, Peran.STAF], unit_id__in=unit_ids)
+        syarat |= Q(groups__name__in=ATURAN[Kemampuan.ISI_DATA_UNIT], unit_id__in=unit_ids)
     return Pengguna.objects.filter(syarat, instansi_id=laporan.instansi_id, is_active=True)
 
 
@@ -213,12 +213,12 @@ def penerima_pengiriman(k: PengirimanData) -> QuerySet[Pengguna]:
         while node is not None:
             leluhur.append(node.pk)
             node = node.induk
-        return calon.filter(groups__name__in=[Peran.KOORDINATOR, Peran.STAF], unit_id__in=leluhur)
+        return calon.filter(groups__name__in=ATURAN[Kemampuan.ISI_DATA_UNIT], unit_id__in=leluhur)
     if k.status == P.DI_KABID:
         bidang = k.unit.bidang
         if bidang is None or bidang.jenis == JenisUnit.SEKRETARIAT:
-            return calon.filter(groups__name=Peran.SEKRETARIS)
-        return calon.filter(groups__name=Peran.KABID, unit_id=bidang.pk)
+            return calon.filter(groups__name__in=ATURAN[Kemampuan.SETUJUI_DATA_SEKRETARIAT])
+        return calon.filter(groups__name__in=ATURAN[Kemampuan.BACA_DATA_BIDANG], unit_id=bidang.pk)
     if k.status == P.DISETUJUI:
-        return calon.filter(groups__name=Peran.PERENCANA)
+        return calon.filter(groups__name__in=ATURAN[Kemampuan.TERIMA_DATA_UNIT])
     return calon.none()

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from indikator.akses import instansi_pengguna
-from indikator.models import Indikator, JenisIndikator, Peran
+from indikator.models import Indikator, JenisIndikator
 from indikator.nilai import nilai_tahun, nilai_triwulan
-from reports.akses import PERAN_PEMBACA_LAPORAN
+from indikator.peran import Kemampuan, boleh
 from workflow import aksi as alur
 from workflow.akses import MODEL_JENIS, Laporan, get_laporan_for_user, get_pengiriman_for_user
 from workflow.forms import FormAksi, FormMulaiLkj, FormMulaiMonev, form_transisi
@@ -53,7 +53,7 @@ def laporan_daftar(request: HttpRequest) -> HttpResponse:
     instansi = instansi_pengguna(request.user)
     lkj = LaporanKinerja.objects.filter(instansi=instansi).order_by("-tahun", "-pk")
     monev = MonitoringIKU.objects.filter(instansi=instansi).order_by("-tahun", "-triwulan", "-pk")
-    if request.user.daftar_peran <= {Peran.PENGAWAS}:
+    if not boleh(request.user, Kemampuan.BACA_SEBELUM_TTD):
         lkj = lkj.filter(status=LaporanKinerja.STATUS_FINAL)
         monev = monev.filter(status=MonitoringIKU.STATUS_FINAL)
     return render(
@@ -63,7 +63,7 @@ def laporan_daftar(request: HttpRequest) -> HttpResponse:
             "instansi": instansi,
             "daftar_lkj": lkj,
             "daftar_monev": monev,
-            "boleh_mulai": request.user.punya_peran(Peran.KEPALA_DINAS),
+            "boleh_mulai": boleh(request.user, Kemampuan.MULAI_LAPORAN),
         },
     )
 
@@ -74,7 +74,7 @@ def laporan_mulai(request: HttpRequest, jenis: str) -> HttpResponse:
     instansi = instansi_pengguna(request.user)
     if jenis not in MODEL_JENIS:
         raise Http404(_("Jenis laporan tidak dikenal."))
-    if not request.user.punya_peran(Peran.KEPALA_DINAS):
+    if not boleh(request.user, Kemampuan.MULAI_LAPORAN):
         raise PermissionDenied(_("Hanya Kepala Dinas yang dapat memulai laporan (langkah 1)."))
     kelas = FormMulaiLkj if jenis == "lkj" else FormMulaiMonev
     form = kelas(request.POST or None, request.FILES or None)
@@ -184,7 +184,7 @@ def _render_laporan(
             "baris_sop": _baris_sop(laporan, jejak, pengiriman),
             "menunggu": menunggu,
             "belum_diterima": [k.unit for k in pengiriman if k.status != StatusPengiriman.DITERIMA],
-            "boleh_baca_dokumen": request.user.punya_peran(*PERAN_PEMBACA_LAPORAN),
+            "boleh_baca_dokumen": boleh(request.user, Kemampuan.BACA_DOKUMEN),
         },
         status=status,
     )
