@@ -18,15 +18,24 @@ __all__ = [
     "get_indikator_for_user",
     "get_realisasi_for_user",
     "get_unit_for_user",
+    "instansi_id_pengguna",
     "instansi_pengguna",
 ]
 
 
 def instansi_pengguna(user: Pengguna) -> Instansi:
     """The user's office; a user without one (e.g. a bare superuser) sees no office page."""
+    instansi = user.instansi  # no query when the user has no office
+    if instansi is None:
+        raise Http404(_("Akun ini belum terhubung ke instansi mana pun."))
+    return instansi
+
+
+def instansi_id_pengguna(user: Pengguna) -> int:
+    """The id of the user's office (no query); 404 for a user without one."""
     if user.instansi_id is None:
         raise Http404(_("Akun ini belum terhubung ke instansi mana pun."))
-    return user.instansi
+    return user.instansi_id
 
 
 def get_unit_for_user(user: Pengguna, unit_id: int, *, write: bool = False) -> Unit:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -16,6 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from indikator import capaian as hitung
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 from indikator.peran import Peran
 
 
@@ -194,7 +198,7 @@ class Unit(models.Model):
         return self.nama
 
     def clean(self) -> None:
-        if self.induk_id and self.induk.instansi_id != self.instansi_id:
+        if self.induk is not None and self.induk.instansi_id != self.instansi_id:
             raise ValidationError({"induk": _("Unit induk harus dari instansi yang sama.")})
         node = self.induk
         while node is not None:
@@ -263,7 +267,7 @@ class Pengguna(AbstractUser):
         digits = self.nip.replace(" ", "")
         if self.nip and (not digits.isdigit() or len(digits) != 18):
             raise ValidationError({"nip": _("NIP harus 18 digit angka.")})
-        if self.unit_id and self.unit.instansi_id != self.instansi_id:
+        if self.unit is not None and self.unit.instansi_id != self.instansi_id:
             raise ValidationError({"unit": _("Unit kerja harus dari instansi pengguna.")})
 
     def get_full_name(self) -> str:
@@ -427,7 +431,7 @@ class MataAnggaran(models.Model):
         return f"{self.kode} {self.nama}"
 
     def clean(self) -> None:
-        harapan = {
+        harapan: dict[str, str] = {
             TingkatAnggaran.KEGIATAN: TingkatAnggaran.PROGRAM,
             TingkatAnggaran.SUB_KEGIATAN: TingkatAnggaran.KEGIATAN,
         }
@@ -435,7 +439,7 @@ class MataAnggaran(models.Model):
             if self.induk_id:
                 raise ValidationError({"induk": _("Program tidak boleh berinduk.")})
             return
-        if not self.induk_id:
+        if self.induk is None:
             raise ValidationError({"induk": _("Kegiatan dan sub kegiatan wajib berinduk.")})
         if self.induk.tingkat != harapan.get(self.tingkat):
             raise ValidationError(
@@ -591,19 +595,19 @@ class Indikator(models.Model):
         return f"{self.kode} {self.nama}"
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, StrOrPromise] = {}
         if bool(self.sasaran_id) == bool(self.mata_anggaran_id):
             errors["sasaran"] = _(
                 "Pilih tepat satu induk: sasaran strategis atau program/kegiatan/sub kegiatan."
             )
         elif (
-            self.sasaran_id
+            self.sasaran is not None
             and self.renstra_id
             and self.sasaran.tujuan.renstra_id != self.renstra_id
         ):
             errors["sasaran"] = _("Sasaran strategis harus dari Renstra yang sama.")
         elif (
-            self.mata_anggaran_id
+            self.mata_anggaran is not None
             and self.renstra_id
             and self.mata_anggaran.renstra_id != self.renstra_id
         ):
@@ -745,7 +749,7 @@ class Realisasi(models.Model):
         return f"{self.indikator.kode} {self.tahun}/{self.get_triwulan_display()}"
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, StrOrPromise] = {}
         if self.sasaran is not None and self.sasaran < 0:
             errors["sasaran"] = _("Sasaran (penyebut) tidak boleh negatif.")
         if self.jumlah is not None and self.jumlah < 0:

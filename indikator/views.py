@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from indikator.akses import instansi_pengguna
+from indikator.http import PenggunaRequest
 from indikator.models import Indikator, Realisasi, Renstra
 from indikator.nilai import nilai_tahun, nilai_triwulan
 
@@ -36,7 +37,7 @@ def _tahun_dipilih(request: HttpRequest, instansi_id: int, hari_ini: datetime.da
 
 @login_required
 @require_GET
-def beranda(request: HttpRequest) -> HttpResponse:
+def beranda(request: PenggunaRequest) -> HttpResponse:
     instansi = instansi_pengguna(request.user)
     hari_ini = timezone.localdate()
     tahun = _tahun_dipilih(request, instansi.pk, hari_ini)

@@ -35,7 +35,7 @@ _AKHIRAN = {
 _MAKS_CONTENT_TYPES = 1024 * 1024  # [Content_Types].xml is a few kB; refuse absurd ones
 
 
-def deteksi_jenis(berkas: UploadedFile) -> JenisBukti:
+def deteksi_jenis(berkas: UploadedFile[bytes]) -> JenisBukti:
     """The evidence type read from the file's bytes; ValidationError when it is not allowed."""
     berkas.seek(0)
     kepala = berkas.read(8192)
@@ -69,7 +69,7 @@ def deteksi_jenis(berkas: UploadedFile) -> JenisBukti:
     return jenis
 
 
-def _jenis_ooxml(berkas: UploadedFile) -> JenisBukti:
+def _jenis_ooxml(berkas: UploadedFile[bytes]) -> JenisBukti:
     galat = ValidationError(
         _(
             "Jenis berkas tidak diizinkan: arsip ZIP ini bukan dokumen XLSX atau DOCX "
@@ -94,7 +94,7 @@ def _jenis_ooxml(berkas: UploadedFile) -> JenisBukti:
     raise galat
 
 
-def _sha256(berkas: UploadedFile) -> str:
+def _sha256(berkas: UploadedFile[bytes]) -> str:
     h = hashlib.sha256()
     berkas.seek(0)
     for potongan in berkas.chunks():
@@ -103,7 +103,9 @@ def _sha256(berkas: UploadedFile) -> str:
     return h.hexdigest()
 
 
-def unggah_bukti(*, realisasi: Realisasi, berkas: UploadedFile, oleh: Pengguna) -> BuktiDukung:
+def unggah_bukti(
+    *, realisasi: Realisasi, berkas: UploadedFile[bytes], oleh: Pengguna
+) -> BuktiDukung:
     """Store an evidence file under a random name; refused on a locked period or a bad type."""
     jenis = deteksi_jenis(berkas)
     sidik = _sha256(berkas)

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -29,8 +29,10 @@ from indikator.akses import (
     get_bukti_for_user,
     get_realisasi_for_user,
     get_unit_for_user,
+    instansi_id_pengguna,
     instansi_pengguna,
 )
+from indikator.http import PenggunaRequest
 from indikator.models import (
     PILIHAN_TRIWULAN,
     Indikator,
@@ -82,7 +84,7 @@ def _renstra(instansi_id: int, tahun: int) -> Renstra:
     return renstra
 
 
-def _angka_get(request: HttpRequest, nama: str, bawah: int, atas: int) -> int | None:
+def _angka_get(request: PenggunaRequest, nama: str, bawah: int, atas: int) -> int | None:
     raw = request.GET.get(nama, "")
     if raw.isdigit() and bawah <= int(raw) <= atas:
         return int(raw)
@@ -121,12 +123,12 @@ def _isian(form: RealisasiForm) -> Isian:
 class Halaman:
     """Everything the entry page of one unit and period needs, in a fixed number of queries."""
 
-    def __init__(self, request: HttpRequest, unit_id: int, tahun: int, triwulan: int) -> None:
+    def __init__(self, request: PenggunaRequest, unit_id: int, tahun: int, triwulan: int) -> None:
         self.request = request
         self.user = request.user
         self.periode = _periode(tahun, triwulan)
         self.unit = get_unit_for_user(self.user, unit_id)
-        self.renstra = _renstra(self.user.instansi_id, tahun)
+        self.renstra = _renstra(self.unit.instansi_id, tahun)
         self.instansi: Instansi = self.renstra.instansi
         self.skala = self.instansi.skala_kategori()
         self.boleh_isi = boleh_isi_unit(self.user, self.unit)
@@ -206,7 +208,7 @@ class Halaman:
 
 @login_required
 @require_GET
-def realisasi(request: HttpRequest) -> HttpResponse:
+def realisasi(request: PenggunaRequest) -> HttpResponse:
     """The entry page of the user's unit (or the chosen one) for the latest ended quarter."""
     instansi_pengguna(request.user)
     bawaan = Periode.terakhir_berakhir(timezone.localdate())
@@ -228,7 +230,9 @@ def realisasi(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def realisasi_isi(request: HttpRequest, unit_id: int, tahun: int, triwulan: int) -> HttpResponse:
+def realisasi_isi(
+    request: PenggunaRequest, unit_id: int, tahun: int, triwulan: int
+) -> HttpResponse:
     hal = Halaman(request, unit_id, tahun, triwulan)
     if request.method == "POST":
         if not hal.boleh_isi:
@@ -295,7 +299,9 @@ def _simpan_semua(hal: Halaman) -> HttpResponse:
     return render(request, "realisasi/realisasi_isi.html", hal.konteks(segar), status=409)
 
 
-def _pesan_hasil(request: HttpRequest, hasil: HasilSimpan, forms: Sequence[RealisasiForm]) -> None:
+def _pesan_hasil(
+    request: PenggunaRequest, hasil: HasilSimpan, forms: Sequence[RealisasiForm]
+) -> None:
     n = len(hasil.tersimpan)
     if n:
         messages.success(
@@ -322,7 +328,7 @@ def _pesan_hasil(request: HttpRequest, hasil: HasilSimpan, forms: Sequence[Reali
                 messages.warning(request, f"{f.indikator.kode}: {p}")
 
 
-def _halaman_tulis(request: HttpRequest, unit_id: int, tahun: int, triwulan: int) -> Halaman:
+def _halaman_tulis(request: PenggunaRequest, unit_id: int, tahun: int, triwulan: int) -> Halaman:
     hal = Halaman(request, unit_id, tahun, triwulan)
     if not hal.boleh_isi:
         raise PermissionDenied(_("Anda tidak berwenang mengisi data unit ini."))
@@ -332,7 +338,7 @@ def _halaman_tulis(request: HttpRequest, unit_id: int, tahun: int, triwulan: int
 @login_required
 @require_POST
 def realisasi_pratinjau(
-    request: HttpRequest, unit_id: int, tahun: int, triwulan: int, indikator_id: int
+    request: PenggunaRequest, unit_id: int, tahun: int, triwulan: int, indikator_id: int
 ) -> HttpResponse:
     """% realisasi, capaian and category of what the user is typing (htmx, nothing saved)."""
     hal = _halaman_tulis(request, unit_id, tahun, triwulan)
@@ -367,7 +373,7 @@ def _galat_berlabel(form: RealisasiForm) -> list[tuple[str, str]]:
 @login_required
 @require_POST
 def realisasi_simpan(
-    request: HttpRequest, unit_id: int, tahun: int, triwulan: int, indikator_id: int
+    request: PenggunaRequest, unit_id: int, tahun: int, triwulan: int, indikator_id: int
 ) -> HttpResponse:
     """Save one row. htmx gets the row back (with its new version); a plain post is redirected."""
     hal = _halaman_tulis(request, unit_id, tahun, triwulan)
@@ -449,7 +455,7 @@ def _simpan_baris_tanpa_js(
 
 @login_required
 @require_GET
-def realisasi_riwayat(request: HttpRequest, realisasi_id: int) -> HttpResponse:
+def realisasi_riwayat(request: PenggunaRequest, realisasi_id: int) -> HttpResponse:
     """Who changed the realisation when, old -> new, from django-simple-history."""
     realisasi = get_realisasi_for_user(request.user, realisasi_id)
     catatan = list(
@@ -499,7 +505,7 @@ def _label(kolom: str) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def realisasi_bukti(request: HttpRequest, realisasi_id: int) -> HttpResponse:
+def realisasi_bukti(request: PenggunaRequest, realisasi_id: int) -> HttpResponse:
     """The evidence files of one realisation; POST uploads one."""
     realisasi = get_realisasi_for_user(request.user, realisasi_id)
     indikator: Indikator = realisasi.indikator
@@ -561,7 +567,7 @@ def _maks_mb() -> int:
 
 @login_required
 @require_GET
-def bukti_unduh(request: HttpRequest, bukti_id: int) -> FileResponse:
+def bukti_unduh(request: PenggunaRequest, bukti_id: int) -> FileResponse:
     """Download an evidence file (same office, a user who may read the unit)."""
     bukti = get_bukti_for_user(request.user, bukti_id)
     try:
@@ -578,7 +584,7 @@ def bukti_unduh(request: HttpRequest, bukti_id: int) -> FileResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def bukti_hapus(request: HttpRequest, bukti_id: int) -> HttpResponse:
+def bukti_hapus(request: PenggunaRequest, bukti_id: int) -> HttpResponse:
     """Soft-delete an evidence file, with a reason (asked for on GET)."""
     bukti = get_bukti_for_user(request.user, bukti_id, write=True)
     realisasi = bukti.realisasi
@@ -611,7 +617,7 @@ def bukti_hapus(request: HttpRequest, bukti_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def progres(request: HttpRequest) -> HttpResponse:
+def progres(request: PenggunaRequest) -> HttpResponse:
     """Per unit, for a period: indicators filled / empty, and the data submission's status."""
     if not boleh_lihat_progres(request.user):
         raise PermissionDenied(_("Halaman ini untuk perencana, sekretaris dan kepala dinas."))
@@ -619,7 +625,8 @@ def progres(request: HttpRequest) -> HttpResponse:
     tahun = _angka_get(request, "tahun", 2000, 2100) or bawaan.tahun
     triwulan = _angka_get(request, "triwulan", 0, 4)
     periode = Periode(tahun, bawaan.triwulan if triwulan is None else triwulan)
-    renstra = _renstra(request.user.instansi_id, periode.tahun)
+    instansi_id = instansi_id_pengguna(request.user)
+    renstra = _renstra(instansi_id, periode.tahun)
     jumlah = dict(
         Indikator.objects.filter(renstra=renstra)
         .values_list("unit_penanggung_jawab")
@@ -638,9 +645,7 @@ def progres(request: HttpRequest) -> HttpResponse:
         .values_list("indikator__unit_penanggung_jawab", "n")
     )
     units = list(
-        Unit.objects.filter(instansi_id=request.user.instansi_id, pk__in=list(jumlah)).order_by(
-            "urutan", "nama"
-        )
+        Unit.objects.filter(instansi_id=instansi_id, pk__in=list(jumlah)).order_by("urutan", "nama")
     )
     ids = [u.pk for u in units]
     kunci = kunci_periode(unit_ids=ids, tahun=periode.tahun, triwulan=periode.triwulan)
