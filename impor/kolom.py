@@ -12,12 +12,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 from import_export import fields, widgets
 
 from indikator.angka import parse_angka
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 _SPASI = re.compile(r"\s+")
 
@@ -229,7 +232,7 @@ class PilihanWidget(widgets.Widget):
 class Petunjuk:
     """What the instructions sheet says about a column."""
 
-    isi: str
+    isi: StrOrPromise
     contoh: str = ""
 
 
@@ -239,7 +242,7 @@ class Kolom(fields.Field):
     def __init__(
         self,
         kunci: str,
-        judul: str,
+        judul: StrOrPromise,
         widget: widgets.Widget,
         *,
         attribute: str | None = None,
@@ -250,7 +253,7 @@ class Kolom(fields.Field):
         daftar: str | None = None,
         teks: bool = False,
         isi_ke_bawah: bool = False,
-        petunjuk: str = "",
+        petunjuk: StrOrPromise = "",
         contoh: str = "",
     ) -> None:
         super().__init__(attribute=attribute or kunci, column_name=judul, widget=widget)
@@ -279,3 +282,37 @@ class KolomTahun(Kolom):
 
     def get_value(self, instance: Any) -> Any:
         return getattr(instance, "per_tahun", {}).get(self.tahun)
+
+
+BarisKolom = tuple[
+    str, "StrOrPromise", widgets.Widget, str, int, str | None, str | None, tuple[str, ...],
+    "StrOrPromise", str,
+]  # fmt: skip
+"""One row of a column table: key, header, widget, flags, width, drop-down list, model
+attribute (None: the key), header aliases, instructions, example.
+
+The flags are letters: W the column must be present, I every cell must be filled, T the cells are
+formatted as text, B an empty cell continues the row above.
+"""
+
+
+def buat_kolom(tabel: Iterable[BarisKolom], **isian: object) -> list[Kolom]:
+    """The template columns of a column table; `isian` fills the examples' {placeholders}."""
+    return [
+        Kolom(
+            kunci,
+            judul,
+            widget,
+            attribute=attribute,
+            wajib_kolom="W" in sifat,
+            wajib_isi="I" in sifat,
+            teks="T" in sifat,
+            isi_ke_bawah="B" in sifat,
+            alias=alias,
+            lebar=lebar,
+            daftar=daftar,
+            petunjuk=petunjuk,
+            contoh=contoh.format(**isian),
+        )
+        for kunci, judul, widget, sifat, lebar, daftar, attribute, alias, petunjuk, contoh in tabel
+    ]
