@@ -49,7 +49,7 @@ def teks_kode(nilai: Any) -> str:
     return _SPASI.sub(" ", str(nilai)).strip()
 
 
-class TeksWidget(widgets.Widget):
+class TeksWidget(widgets.Widget):  # type: ignore[misc]  # import-export is untyped
     def __init__(self, maks: int | None = None, satu_baris: bool = True) -> None:
         super().__init__(coerce_to_string=True)
         self.maks = maks
@@ -86,7 +86,7 @@ class KodeWidget(TeksWidget):
         return teks
 
 
-class AngkaWidget(widgets.Widget):
+class AngkaWidget(widgets.Widget):  # type: ignore[misc]  # import-export is untyped
     """A decimal: numbers, "1.234,56", "85,5", "85,5 %"; never text or a date."""
 
     def __init__(
@@ -125,7 +125,7 @@ class AngkaWidget(widgets.Widget):
         return int(d) if d == d.to_integral_value() else float(d)
 
 
-class BulatWidget(widgets.Widget):
+class BulatWidget(widgets.Widget):  # type: ignore[misc]  # import-export is untyped
     """A whole number within bounds (a year)."""
 
     def __init__(self, minimum: int, maksimum: int) -> None:
@@ -173,7 +173,7 @@ for _n, _r in ((1, "i"), (2, "ii"), (3, "iii"), (4, "iv")):
 TRIWULAN_LABEL = {0: "Tahunan", 1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
 
 
-class TriwulanWidget(widgets.Widget):
+class TriwulanWidget(widgets.Widget):  # type: ignore[misc]  # import-export is untyped
     """Period: "Tahunan"/0 for the year, 1-4 / I-IV / "TW II" / "Triwulan III" for quarters."""
 
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> int | None:
@@ -197,10 +197,10 @@ class TriwulanWidget(widgets.Widget):
         return TRIWULAN_LABEL.get(value, "")
 
 
-class PilihanWidget(widgets.Widget):
+class PilihanWidget(widgets.Widget):  # type: ignore[misc]  # import-export is untyped
     """One of a TextChoices: accepts the code, the short label or the long label."""
 
-    def __init__(self, pilihan: Iterable[tuple[str, str, Iterable[str]]]) -> None:
+    def __init__(self, pilihan: Iterable[tuple[str, str, Iterable[StrOrPromise]]]) -> None:
         super().__init__(coerce_to_string=True)
         self.label: dict[str, str] = {}
         self.cari: dict[str, str] = {}
@@ -236,7 +236,7 @@ class Petunjuk:
     contoh: str = ""
 
 
-class Kolom(fields.Field):
+class Kolom(fields.Field):  # type: ignore[misc]  # import-export is untyped
     """A template column: an import-export Field with what the template and reader need."""
 
     def __init__(

@@ -300,7 +300,7 @@ def kolom_triwulan() -> list[Kolom]:
     ]
 
 
-class _ResourceTemplat(resources.Resource):
+class _ResourceTemplat(resources.Resource):  # type: ignore[misc]  # import-export is untyped
     """Base of the template resources: columns in order, optional per-year columns."""
 
     nama_lembar: str = ""
