@@ -15,7 +15,7 @@ from indikator.models import Pengguna, Renstra
 
 
 def unggah_berkas(
-    *, berkas: UploadedFile, jenis: str, renstra: Renstra, oleh: Pengguna
+    *, berkas: UploadedFile[bytes], jenis: str, renstra: Renstra, oleh: Pengguna
 ) -> BerkasImpor:
     """Store the upload under a fresh token and record its dry run; nothing else is written.
 
@@ -56,7 +56,7 @@ def jalankan_impor(*, berkas: BerkasImpor, oleh: Pengguna) -> Pemeriksaan:
         raise ValidationError(_("Pratinjau sudah kedaluwarsa; unggah ulang berkasnya."))
     renstra = Renstra.objects.select_for_update().get(pk=berkas.renstra_id)
     with berkas.berkas.open("rb") as isi:
-        buku = baca_berkas(isi, berkas.berkas.name)
+        buku = baca_berkas(isi, berkas.berkas.name or "")
     hasil = periksa(berkas.jenis, buku, renstra)
     berkas.hasil = hasil.ke_json()
     if hasil.ada_galat:

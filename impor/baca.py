@@ -93,7 +93,7 @@ def _string_bersama(sumber: IO[bytes]) -> list[str]:
     return hasil
 
 
-class _PembacaXlsx(ExcelReader):
+class _PembacaXlsx(ExcelReader):  # type: ignore[misc]  # openpyxl is untyped
     def read_strings(self) -> None:
         ct = self.package.find(SHARED_STRINGS)
         if ct is not None:

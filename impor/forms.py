@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -31,12 +31,13 @@ class UnggahForm(forms.Form):
     def __init__(self, *args: Any, instansi: Instansi | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instansi_tetap = instansi
+        renstra = cast("forms.ModelChoiceField[Renstra]", self.fields["renstra"])
         if instansi is None:
             self.fields["instansi"].required = True
-            self.fields["renstra"].queryset = Renstra.objects.select_related("instansi")
+            renstra.queryset = Renstra.objects.select_related("instansi")
         else:
             del self.fields["instansi"]
-            self.fields["renstra"].queryset = Renstra.objects.filter(instansi=instansi)
+            renstra.queryset = Renstra.objects.filter(instansi=instansi)
         self.fields["berkas"].help_text = _(
             "Paling besar %(mb)s MB. Berkas dicek dahulu; tidak ada yang disimpan sebelum Anda "
             "mengonfirmasi pratinjau."
@@ -61,7 +62,8 @@ class UnggahForm(forms.Form):
         return berkas
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         renstra = data.get("renstra")
         instansi = self.instansi_tetap or data.get("instansi")
         if renstra is not None and instansi is not None and renstra.instansi_id != instansi.pk:

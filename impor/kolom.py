@@ -12,12 +12,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 from import_export import fields, widgets
 
 from indikator.angka import parse_angka
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 _SPASI = re.compile(r"\s+")
 
@@ -46,7 +49,7 @@ def teks_kode(nilai: Any) -> str:
     return _SPASI.sub(" ", str(nilai)).strip()
 
 
-class TeksWidget(widgets.Widget):
+class TeksWidget(widgets.Widget):  # type: ignore[misc]  # import-export is untyped
     def __init__(self, maks: int | None = None, satu_baris: bool = True) -> None:
         super().__init__(coerce_to_string=True)
         self.maks = maks
@@ -83,7 +86,7 @@ class KodeWidget(TeksWidget):
         return teks
 
 
-class AngkaWidget(widgets.Widget):
+class AngkaWidget(widgets.Widget):  # type: ignore[misc]  # import-export is untyped
     """A decimal: numbers, "1.234,56", "85,5", "85,5 %"; never text or a date."""
 
     def __init__(
@@ -122,7 +125,7 @@ class AngkaWidget(widgets.Widget):
         return int(d) if d == d.to_integral_value() else float(d)
 
 
-class BulatWidget(widgets.Widget):
+class BulatWidget(widgets.Widget):  # type: ignore[misc]  # import-export is untyped
     """A whole number within bounds (a year)."""
 
     def __init__(self, minimum: int, maksimum: int) -> None:
@@ -170,7 +173,7 @@ for _n, _r in ((1, "i"), (2, "ii"), (3, "iii"), (4, "iv")):
 TRIWULAN_LABEL = {0: "Tahunan", 1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
 
 
-class TriwulanWidget(widgets.Widget):
+class TriwulanWidget(widgets.Widget):  # type: ignore[misc]  # import-export is untyped
     """Period: "Tahunan"/0 for the year, 1-4 / I-IV / "TW II" / "Triwulan III" for quarters."""
 
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> int | None:
@@ -194,10 +197,10 @@ class TriwulanWidget(widgets.Widget):
         return TRIWULAN_LABEL.get(value, "")
 
 
-class PilihanWidget(widgets.Widget):
+class PilihanWidget(widgets.Widget):  # type: ignore[misc]  # import-export is untyped
     """One of a TextChoices: accepts the code, the short label or the long label."""
 
-    def __init__(self, pilihan: Iterable[tuple[str, str, Iterable[str]]]) -> None:
+    def __init__(self, pilihan: Iterable[tuple[str, str, Iterable[StrOrPromise]]]) -> None:
         super().__init__(coerce_to_string=True)
         self.label: dict[str, str] = {}
         self.cari: dict[str, str] = {}
@@ -229,17 +232,17 @@ class PilihanWidget(widgets.Widget):
 class Petunjuk:
     """What the instructions sheet says about a column."""
 
-    isi: str
+    isi: StrOrPromise
     contoh: str = ""
 
 
-class Kolom(fields.Field):
+class Kolom(fields.Field):  # type: ignore[misc]  # import-export is untyped
     """A template column: an import-export Field with what the template and reader need."""
 
     def __init__(
         self,
         kunci: str,
-        judul: str,
+        judul: StrOrPromise,
         widget: widgets.Widget,
         *,
         attribute: str | None = None,
@@ -250,7 +253,7 @@ class Kolom(fields.Field):
         daftar: str | None = None,
         teks: bool = False,
         isi_ke_bawah: bool = False,
-        petunjuk: str = "",
+        petunjuk: StrOrPromise = "",
         contoh: str = "",
     ) -> None:
         super().__init__(attribute=attribute or kunci, column_name=judul, widget=widget)
@@ -279,3 +282,37 @@ class KolomTahun(Kolom):
 
     def get_value(self, instance: Any) -> Any:
         return getattr(instance, "per_tahun", {}).get(self.tahun)
+
+
+BarisKolom = tuple[
+    str, "StrOrPromise", widgets.Widget, str, int, str | None, str | None, tuple[str, ...],
+    "StrOrPromise", str,
+]  # fmt: skip
+"""One row of a column table: key, header, widget, flags, width, drop-down list, model
+attribute (None: the key), header aliases, instructions, example.
+
+The flags are letters: W the column must be present, I every cell must be filled, T the cells are
+formatted as text, B an empty cell continues the row above.
+"""
+
+
+def buat_kolom(tabel: Iterable[BarisKolom], **isian: object) -> list[Kolom]:
+    """The template columns of a column table; `isian` fills the examples' {placeholders}."""
+    return [
+        Kolom(
+            kunci,
+            judul,
+            widget,
+            attribute=attribute,
+            wajib_kolom="W" in sifat,
+            wajib_isi="I" in sifat,
+            teks="T" in sifat,
+            isi_ke_bawah="B" in sifat,
+            alias=alias,
+            lebar=lebar,
+            daftar=daftar,
+            petunjuk=petunjuk,
+            contoh=contoh.format(**isian),
+        )
+        for kunci, judul, widget, sifat, lebar, daftar, attribute, alias, petunjuk, contoh in tabel
+    ]

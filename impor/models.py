@@ -88,4 +88,5 @@ class BerkasImpor(models.Model):
 
     @property
     def ringkasan(self) -> dict[str, int]:
-        return self.hasil.get("ringkasan", {})
+        ringkasan: dict[str, int] = self.hasil.get("ringkasan", {})
+        return ringkasan

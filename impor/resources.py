@@ -38,6 +38,7 @@ from import_export import resources
 
 from impor.kolom import (
     AngkaWidget,
+    BarisKolom,
     BulatWidget,
     KodeWidget,
     Kolom,
@@ -45,6 +46,7 @@ from impor.kolom import (
     PilihanWidget,
     TeksWidget,
     TriwulanWidget,
+    buat_kolom,
 )
 from indikator.models import (
     Agregasi,
@@ -141,146 +143,164 @@ SATUAN_UMUM = [
 ]
 
 
+# Column tables, one row a column:
+# (key, header, widget, flags, width, drop-down list, model attribute, header aliases,
+#  instructions, example); flags: W column required, I cell required, T text cells, B the cell
+#  continues the row above when empty (see impor.kolom.buat_kolom).
+# fmt: off
+KOLOM_INDIKATOR: tuple[BarisKolom, ...] = (
+    ("kode", _("Kode Indikator"), KodeWidget(40), "WIT", 12, None, None, ("kode", "no indikator"),
+     _("Kode unik indikator dalam Renstra. Format sel sebagai Teks."), "1.1"),
+    ("nama", _("Indikator Kinerja"), TeksWidget(400), "W", 45, None, None,
+     ("nama indikator", "indikator", "uraian indikator"),
+     _("Nama indikator; wajib untuk indikator baru."),
+     "Persentase ibu hamil mendapatkan pelayanan kesehatan ibu hamil"),
+    ("jenis", _("Jenis"), pilihan_jenis(), "", 10, "jenis", None, (),
+     _("IKU atau Lainnya (indikator kinerja lainnya). Kosong: IKU."), "IKU"),
+    ("satuan", _("Satuan"), TeksWidget(50), "", 12, "satuan", None, ("satuan ukuran",),
+     _("Satuan ukuran; pilih dari daftar atau ketik sendiri. Wajib untuk indikator baru."), "%"),
+    ("polaritas", _("Polaritas"), pilihan_polaritas(), "", 10, "polaritas", None, (),
+     _("Positif: makin tinggi makin baik. Negatif: makin rendah makin baik "
+       "(mis. angka kematian). Kosong: Positif."), "Positif"),
+    ("perhitungan", _("Cara Perhitungan"), pilihan_perhitungan(), "", 14, "perhitungan", None,
+     ("perhitungan",),
+     _("Persentase, Per 1.000, Per 100.000 (pembilang/penyebut), Absolut atau "
+       "Indeks. Kosong: Persentase."), "Persentase"),
+    ("rumus_negatif", _("Rumus Polaritas Negatif"), pilihan_rumus(), "", 12, "rumus", None,
+     ("rumus negatif",),
+     _("Hanya untuk polaritas negatif. Selisih: (2 × target − realisasi) / "
+       "target × 100; Rasio: target / realisasi × 100. Kosong: Selisih."), "Selisih"),
+    ("agregasi", _("Agregasi Triwulan"), pilihan_agregasi(), "", 14, "agregasi", None,
+     ("agregasi",),
+     _("Cara nilai triwulan menjadi nilai tahunan: Dijumlahkan, Triwulan "
+       "terakhir atau Rata-rata. Kosong: Dijumlahkan."), "Dijumlahkan"),
+    ("definisi_operasional", _("Definisi Operasional"), TeksWidget(None, satu_baris=False), "",
+     40, None, None, ("definisi",), _("Definisi operasional / formula indikator."),
+     "Jumlah ibu hamil yang mendapat pelayanan K6 dibagi jumlah sasaran ibu hamil × 100%"),
+    ("sumber_data", _("Sumber Data"), TeksWidget(300), "", 20, None, None, (),
+     _("Sumber data indikator."), "Laporan PWS KIA"),
+    ("unit", _("Penanggung Jawab"), TeksWidget(200), "W", 24, "unit",
+     "unit_penanggung_jawab__nama", ("unit penanggung jawab", "unit", "pj"),
+     _("Nama atau singkatan unit kerja penanggung jawab, sesuai data unit "
+       "instansi. Wajib untuk indikator baru."), "Seksi Kesehatan Keluarga dan Gizi"),
+)
+KOLOM_TUJUAN_SASARAN: tuple[BarisKolom, ...] = (
+    ("kode_tujuan", _("Kode Tujuan"), KodeWidget(20), "WTB", 8, None, "sasaran__tujuan__kode", (),
+     _("Kode tujuan. Sel kosong (atau sel gabungan) mengikuti baris di atasnya."), "1"),
+    ("tujuan", _("Tujuan"), TeksWidget(None, satu_baris=False), "B", 30, None,
+     "sasaran__tujuan__uraian", (), _("Uraian tujuan; wajib untuk tujuan baru."),
+     "Meningkatnya derajat kesehatan masyarakat"),
+    ("kode_sasaran", _("Kode Sasaran"), KodeWidget(20), "WTB", 8, None, "sasaran__kode", (),
+     _("Kode sasaran strategis di bawah tujuan. Sel kosong mengikuti baris di atasnya."), "1.1"),
+    ("sasaran", _("Sasaran Strategis"), TeksWidget(None, satu_baris=False), "B", 30, None,
+     "sasaran__uraian", (), _("Uraian sasaran strategis; wajib untuk sasaran baru."),
+     "Meningkatnya kesehatan ibu dan anak"),
+)
+KOLOM_TARGET_TRIWULAN: tuple[BarisKolom, ...] = (
+    ("kode", _("Kode Indikator"), KodeWidget(40), "WIT", 12, None, None, ("kode",),
+     _("Kode indikator dari lembar indikator atau yang sudah ada."), "1.1"),
+    ("tahun", _("Tahun"), BulatWidget(2000, 2100), "WI", 8, "tahun", None, (),
+     _("Tahun dalam periode Renstra."), "{tahun_awal}"),
+)
+KOLOM_DPA: tuple[BarisKolom, ...] = (
+    ("tingkat", _("Tingkat"), pilihan_tingkat(), "WI", 12, "tingkat", None, (),
+     _("Program, Kegiatan atau Sub Kegiatan."), "Program"),
+    ("kode", _("Kode"), KodeWidget(40), "WIT", 20, None, None,
+     ("kode rekening", "kode program/kegiatan"),
+     _("Kode resmi, mis. 1.02.02 (program), 1.02.02.2.02 (kegiatan), "
+       "1.02.02.2.02.0001 (sub kegiatan). Format sel sebagai Teks."), "1.02.02"),
+    ("nama", _("Nama"), TeksWidget(300), "W", 45, None, None,
+     ("uraian", "nama program/kegiatan", "program/kegiatan/sub kegiatan"),
+     _("Nama program / kegiatan / sub kegiatan; wajib untuk baris baru."),
+     "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat"),
+    ("kode_induk", _("Kode Induk"), KodeWidget(40), "T", 20, None, "induk__kode", ("induk",),
+     _("Kode program (untuk kegiatan) atau kode kegiatan (untuk sub "
+       "kegiatan); kosong untuk program."), ""),
+    ("urusan", _("Urusan"), TeksWidget(200), "", 20, None, None, ("urusan pemerintahan",),
+     _("Urusan pemerintahan."),
+     "Urusan Pemerintahan Wajib yang Berkaitan dengan Pelayanan Dasar - Kesehatan"),
+    ("kebijakan", _("Kebijakan"), TeksWidget(None, satu_baris=False), "", 25, None, None, (),
+     _("Kebijakan yang didukung."), "Peningkatan akses dan mutu pelayanan kesehatan"),
+    ("unit", _("Unit Pelaksana"), TeksWidget(200), "", 24, "unit", "unit__nama",
+     ("unit", "penanggung jawab", "opd pelaksana"),
+     _("Nama atau singkatan unit kerja pelaksana (boleh kosong)."),
+     "Bidang Kesehatan Masyarakat"),
+)
+KOLOM_INDUK_DPA: tuple[BarisKolom, ...] = (
+    ("kode_induk", _("Kode Program/Kegiatan"), KodeWidget(40), "WIT", 20, None,
+     "mata_anggaran__kode", ("kode mata anggaran", "kode program", "kode kegiatan"),
+     _("Kode program / kegiatan / sub kegiatan dari lembar DPA atau yang sudah ada."), "1.02.02"),
+)
+KOLOM_REALISASI: tuple[BarisKolom, ...] = (
+    ("kode", _("Kode Indikator"), KodeWidget(40), "WIT", 12, None, "indikator__kode", ("kode",),
+     _("Kode indikator Renstra yang dipilih. Format sel sebagai Teks."), "1.1"),
+    ("nama", _("Indikator"), TeksWidget(None), "", 40, None, "indikator__nama",
+     ("nama indikator", "indikator kinerja"), _("Hanya keterangan; tidak diimpor."),
+     "Persentase ibu hamil mendapatkan pelayanan kesehatan ibu hamil"),
+    ("tahun", _("Tahun"), BulatWidget(2000, 2100), "WI", 8, "tahun", None, (),
+     _("Tahun dalam periode Renstra."), "{tahun_awal}"),
+    ("triwulan", _("Periode"), TriwulanWidget(), "WI", 10, "periode", None, ("triwulan", "tw"),
+     _("TW I, TW II, TW III, TW IV, atau Tahunan."), "TW I"),
+    ("sasaran", _("Sasaran (Penyebut)"), AngkaWidget(min_nilai=NOL), "", 12, None, None,
+     ("sasaran", "penyebut"),
+     _("Penyebut, mis. jumlah ibu hamil. Untuk indikator persentase / per "
+       "1.000 / per 100.000."), "1.200"),
+    ("jumlah", _("Jumlah Realisasi (Pembilang)"), AngkaWidget(min_nilai=NOL), "", 12, None, None,
+     ("jumlah realisasi", "jumlah", "pembilang"),
+     _("Pembilang, mis. jumlah ibu hamil yang dilayani."), "1.026"),
+    ("nilai", _("Nilai Realisasi"), AngkaWidget(), "", 12, None, None,
+     ("nilai", "realisasi", "% realisasi"),
+     _("Untuk indikator Absolut / Indeks. Untuk indikator dengan pembilang "
+       "dan penyebut nilai dihitung otomatis."), "85,5"),
+    ("analisis", _("Analisis"), TeksWidget(None, satu_baris=False), "", 30, None, None, (),
+     _("Analisis capaian."), ""),
+    ("permasalahan", _("Permasalahan"), TeksWidget(None, satu_baris=False), "", 30, None, None,
+     (), _("Permasalahan yang dihadapi."), ""),
+    ("upaya", _("Upaya"), TeksWidget(None, satu_baris=False), "", 30, None, None,
+     ("upaya mengatasi permasalahan",), _("Upaya mengatasi permasalahan."), ""),
+)
+KOLOM_REALISASI_ANGGARAN: tuple[BarisKolom, ...] = (
+    ("kode", _("Kode"), KodeWidget(40), "WIT", 20, None, "mata_anggaran__kode",
+     ("kode program/kegiatan", "kode rekening"),
+     _("Kode program / kegiatan / sub kegiatan yang sudah ada (impor DPA)."),
+     "1.02.02.2.02.0001"),
+    ("nama", _("Program/Kegiatan/Sub Kegiatan"), TeksWidget(None), "", 45, None,
+     "mata_anggaran__nama", ("nama", "uraian"), _("Hanya keterangan; tidak diimpor."),
+     "Pengelolaan Pelayanan Kesehatan Ibu Hamil"),
+    ("tahun", _("Tahun"), BulatWidget(2000, 2100), "WI", 8, "tahun", None, (),
+     _("Tahun anggaran dalam periode Renstra."), "{tahun_awal}"),
+    ("pagu", _("Pagu"), AngkaWidget(desimal=2, min_nilai=NOL), "", 16, None, None,
+     ("pagu anggaran", "pagu (rp)"),
+     _("Pagu (Rp). Boleh kosong bila pagu tahun itu sudah ada."), "250.000.000"),
+    ("realisasi", _("Realisasi Anggaran"), AngkaWidget(desimal=2, min_nilai=NOL), "W", 16, None,
+     None, ("realisasi", "realisasi (rp)", "realisasi anggaran (rp)"),
+     _("Realisasi anggaran (Rp)."), "187.500.000"),
+)
+# fmt: on
+
+
 def kolom_indikator(*, jenis: bool) -> list[Kolom]:
     """Indicator columns shared by the Renstra sheet and the DPA indicator sheet."""
-    kolom = [
+    return buat_kolom(b for b in KOLOM_INDIKATOR if jenis or b[0] != "jenis")
+
+
+def kolom_triwulan() -> list[Kolom]:
+    """The four quarter columns of the quarter target sheet (TW I .. TW IV)."""
+    return [
         Kolom(
-            "kode",
-            _("Kode Indikator"),
-            KodeWidget(40),
-            wajib_kolom=True,
-            wajib_isi=True,
-            alias=("kode", "no indikator"),
-            teks=True,
-            lebar=12,
-            petunjuk=_("Kode unik indikator dalam Renstra. Format sel sebagai Teks."),
-            contoh="1.1",
-        ),
-        Kolom(
-            "nama",
-            _("Indikator Kinerja"),
-            TeksWidget(400),
-            wajib_kolom=True,
-            alias=("nama indikator", "indikator", "uraian indikator"),
-            lebar=45,
-            petunjuk=_("Nama indikator; wajib untuk indikator baru."),
-            contoh="Persentase ibu hamil mendapatkan pelayanan kesehatan ibu hamil",
-        ),
-    ]
-    if jenis:
-        kolom.append(
-            Kolom(
-                "jenis",
-                _("Jenis"),
-                pilihan_jenis(),
-                daftar="jenis",
-                lebar=10,
-                petunjuk=_("IKU atau Lainnya (indikator kinerja lainnya). Kosong: IKU."),
-                contoh="IKU",
-            )
-        )
-    kolom += [
-        Kolom(
-            "satuan",
-            _("Satuan"),
-            TeksWidget(50),
-            alias=("satuan ukuran",),
-            daftar="satuan",
-            lebar=12,
-            petunjuk=_(
-                "Satuan ukuran; pilih dari daftar atau ketik sendiri. Wajib untuk indikator baru."
-            ),
-            contoh="%",
-        ),
-        Kolom(
-            "polaritas",
-            _("Polaritas"),
-            pilihan_polaritas(),
-            daftar="polaritas",
+            f"tw{tw}",
+            f"TW {romawi}",
+            AngkaWidget(),
+            alias=(f"triwulan {romawi}", f"target tw {romawi}", f"tw{tw}"),
             lebar=10,
-            petunjuk=_(
-                "Positif: makin tinggi makin baik. Negatif: makin rendah makin baik "
-                "(mis. angka kematian). Kosong: Positif."
-            ),
-            contoh="Positif",
-        ),
-        Kolom(
-            "perhitungan",
-            _("Cara Perhitungan"),
-            pilihan_perhitungan(),
-            alias=("perhitungan",),
-            daftar="perhitungan",
-            lebar=14,
-            petunjuk=_(
-                "Persentase, Per 1.000, Per 100.000 (pembilang/penyebut), Absolut atau "
-                "Indeks. Kosong: Persentase."
-            ),
-            contoh="Persentase",
-        ),
-        Kolom(
-            "rumus_negatif",
-            _("Rumus Polaritas Negatif"),
-            pilihan_rumus(),
-            alias=("rumus negatif",),
-            daftar="rumus",
-            lebar=12,
-            petunjuk=_(
-                "Hanya untuk polaritas negatif. Selisih: (2 × target − realisasi) / "
-                "target × 100; Rasio: target / realisasi × 100. Kosong: Selisih."
-            ),
-            contoh="Selisih",
-        ),
-        Kolom(
-            "agregasi",
-            _("Agregasi Triwulan"),
-            pilihan_agregasi(),
-            alias=("agregasi",),
-            daftar="agregasi",
-            lebar=14,
-            petunjuk=_(
-                "Cara nilai triwulan menjadi nilai tahunan: Dijumlahkan, Triwulan "
-                "terakhir atau Rata-rata. Kosong: Dijumlahkan."
-            ),
-            contoh="Dijumlahkan",
-        ),
-        Kolom(
-            "definisi_operasional",
-            _("Definisi Operasional"),
-            TeksWidget(None, satu_baris=False),
-            alias=("definisi",),
-            lebar=40,
-            petunjuk=_("Definisi operasional / formula indikator."),
-            contoh="Jumlah ibu hamil yang mendapat pelayanan K6 dibagi jumlah sasaran ibu "
-            "hamil × 100%",
-        ),
-        Kolom(
-            "sumber_data",
-            _("Sumber Data"),
-            TeksWidget(300),
-            lebar=20,
-            petunjuk=_("Sumber data indikator."),
-            contoh="Laporan PWS KIA",
-        ),
-        Kolom(
-            "unit",
-            _("Penanggung Jawab"),
-            TeksWidget(200),
-            attribute="unit_penanggung_jawab__nama",
-            wajib_kolom=True,
-            alias=("unit penanggung jawab", "unit", "pj"),
-            daftar="unit",
-            lebar=24,
-            petunjuk=_(
-                "Nama atau singkatan unit kerja penanggung jawab, sesuai data unit "
-                "instansi. Wajib untuk indikator baru."
-            ),
-            contoh="Seksi Kesehatan Keluarga dan Gizi",
-        ),
+            petunjuk=_("Target triwulan %(tw)s.") % {"tw": romawi},
+            contoh=str(25 * tw),
+        )
+        for tw, romawi in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
     ]
-    return kolom
 
 
-class _ResourceTemplat(resources.Resource):
+class _ResourceTemplat(resources.Resource):  # type: ignore[misc]  # import-export is untyped
     """Base of the template resources: columns in order, optional per-year columns."""
 
     nama_lembar: str = ""
@@ -339,57 +359,7 @@ class RenstraResource(_ResourceTemplat):
     judul = _("Renstra: tujuan, sasaran strategis, indikator kinerja dan target tahunan")
 
     def daftar_kolom(self) -> list[Kolom]:
-        return [
-            Kolom(
-                "kode_tujuan",
-                _("Kode Tujuan"),
-                KodeWidget(20),
-                attribute="sasaran__tujuan__kode",
-                wajib_kolom=True,
-                teks=True,
-                isi_ke_bawah=True,
-                lebar=8,
-                petunjuk=_(
-                    "Kode tujuan. Sel kosong (atau sel gabungan) mengikuti baris di atasnya."
-                ),
-                contoh="1",
-            ),
-            Kolom(
-                "tujuan",
-                _("Tujuan"),
-                TeksWidget(None, satu_baris=False),
-                attribute="sasaran__tujuan__uraian",
-                isi_ke_bawah=True,
-                lebar=30,
-                petunjuk=_("Uraian tujuan; wajib untuk tujuan baru."),
-                contoh="Meningkatnya derajat kesehatan masyarakat",
-            ),
-            Kolom(
-                "kode_sasaran",
-                _("Kode Sasaran"),
-                KodeWidget(20),
-                attribute="sasaran__kode",
-                wajib_kolom=True,
-                teks=True,
-                isi_ke_bawah=True,
-                lebar=8,
-                petunjuk=_(
-                    "Kode sasaran strategis di bawah tujuan. Sel kosong mengikuti baris di atasnya."
-                ),
-                contoh="1.1",
-            ),
-            Kolom(
-                "sasaran",
-                _("Sasaran Strategis"),
-                TeksWidget(None, satu_baris=False),
-                attribute="sasaran__uraian",
-                isi_ke_bawah=True,
-                lebar=30,
-                petunjuk=_("Uraian sasaran strategis; wajib untuk sasaran baru."),
-                contoh="Meningkatnya kesehatan ibu dan anak",
-            ),
-            *kolom_indikator(jenis=True),
-        ]
+        return [*buat_kolom(KOLOM_TUJUAN_SASARAN), *kolom_indikator(jenis=True)]
 
     def opsi_tahun(self) -> dict[str, Any]:
         return {"min_nilai": None}
@@ -422,44 +392,8 @@ class TargetTriwulanResource(_ResourceTemplat):
         super().__init__(renstra, **kwargs)
 
     def daftar_kolom(self) -> list[Kolom]:
-        kolom = [
-            Kolom(
-                "kode",
-                _("Kode Indikator"),
-                KodeWidget(40),
-                wajib_kolom=True,
-                wajib_isi=True,
-                teks=True,
-                alias=("kode",),
-                lebar=12,
-                petunjuk=_("Kode indikator dari lembar indikator atau yang sudah ada."),
-                contoh="1.1",
-            ),
-            Kolom(
-                "tahun",
-                _("Tahun"),
-                BulatWidget(2000, 2100),
-                wajib_kolom=True,
-                wajib_isi=True,
-                daftar="tahun",
-                lebar=8,
-                petunjuk=_("Tahun dalam periode Renstra."),
-                contoh=str(self.renstra.tahun_awal),
-            ),
-        ]
-        for tw, romawi in ((1, "I"), (2, "II"), (3, "III"), (4, "IV")):
-            kolom.append(
-                Kolom(
-                    f"tw{tw}",
-                    f"TW {romawi}",
-                    AngkaWidget(),
-                    alias=(f"triwulan {romawi}", f"target tw {romawi}", f"tw{tw}"),
-                    lebar=10,
-                    petunjuk=_("Target triwulan %(tw)s.") % {"tw": romawi},
-                    contoh=str(25 * tw),
-                )
-            )
-        return kolom
+        tahun_awal = self.renstra.tahun_awal
+        return [*buat_kolom(KOLOM_TARGET_TRIWULAN, tahun_awal=tahun_awal), *kolom_triwulan()]
 
     def queryset(self) -> list[Any]:
         induk = {"mata_anggaran__isnull": False} if self.dpa else {"sasaran__isnull": False}
@@ -480,88 +414,7 @@ class DpaResource(_ResourceTemplat):
     judul = _("DPA: program, kegiatan, sub kegiatan dan pagu anggaran")
 
     def daftar_kolom(self) -> list[Kolom]:
-        return [
-            Kolom(
-                "tingkat",
-                _("Tingkat"),
-                pilihan_tingkat(),
-                wajib_kolom=True,
-                wajib_isi=True,
-                daftar="tingkat",
-                lebar=12,
-                petunjuk=_("Program, Kegiatan atau Sub Kegiatan."),
-                contoh="Program",
-            ),
-            Kolom(
-                "kode",
-                _("Kode"),
-                KodeWidget(40),
-                wajib_kolom=True,
-                wajib_isi=True,
-                alias=("kode rekening", "kode program/kegiatan"),
-                teks=True,
-                lebar=20,
-                petunjuk=_(
-                    "Kode resmi, mis. 1.02.02 (program), 1.02.02.2.02 (kegiatan), "
-                    "1.02.02.2.02.0001 (sub kegiatan). Format sel sebagai Teks."
-                ),
-                contoh="1.02.02",
-            ),
-            Kolom(
-                "nama",
-                _("Nama"),
-                TeksWidget(300),
-                wajib_kolom=True,
-                alias=("uraian", "nama program/kegiatan", "program/kegiatan/sub kegiatan"),
-                lebar=45,
-                petunjuk=_("Nama program / kegiatan / sub kegiatan; wajib untuk baris baru."),
-                contoh="Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan "
-                "Masyarakat",
-            ),
-            Kolom(
-                "kode_induk",
-                _("Kode Induk"),
-                KodeWidget(40),
-                attribute="induk__kode",
-                alias=("induk",),
-                teks=True,
-                lebar=20,
-                petunjuk=_(
-                    "Kode program (untuk kegiatan) atau kode kegiatan (untuk sub "
-                    "kegiatan); kosong untuk program."
-                ),
-                contoh="",
-            ),
-            Kolom(
-                "urusan",
-                _("Urusan"),
-                TeksWidget(200),
-                alias=("urusan pemerintahan",),
-                lebar=20,
-                petunjuk=_("Urusan pemerintahan."),
-                contoh="Urusan Pemerintahan Wajib yang Berkaitan dengan Pelayanan Dasar "
-                "- Kesehatan",
-            ),
-            Kolom(
-                "kebijakan",
-                _("Kebijakan"),
-                TeksWidget(None, satu_baris=False),
-                lebar=25,
-                petunjuk=_("Kebijakan yang didukung."),
-                contoh="Peningkatan akses dan mutu pelayanan kesehatan",
-            ),
-            Kolom(
-                "unit",
-                _("Unit Pelaksana"),
-                TeksWidget(200),
-                attribute="unit__nama",
-                alias=("unit", "penanggung jawab", "opd pelaksana"),
-                daftar="unit",
-                lebar=24,
-                petunjuk=_("Nama atau singkatan unit kerja pelaksana (boleh kosong)."),
-                contoh="Bidang Kesehatan Masyarakat",
-            ),
-        ]
+        return buat_kolom(KOLOM_DPA)
 
     def opsi_tahun(self) -> dict[str, Any]:
         return {"desimal": 2, "min_nilai": NOL}
@@ -591,24 +444,7 @@ class IndikatorDpaResource(_ResourceTemplat):
     judul = _("Indikator program, kegiatan dan sub kegiatan dengan target tahunan")
 
     def daftar_kolom(self) -> list[Kolom]:
-        return [
-            Kolom(
-                "kode_induk",
-                _("Kode Program/Kegiatan"),
-                KodeWidget(40),
-                attribute="mata_anggaran__kode",
-                wajib_kolom=True,
-                wajib_isi=True,
-                alias=("kode mata anggaran", "kode program", "kode kegiatan"),
-                teks=True,
-                lebar=20,
-                petunjuk=_(
-                    "Kode program / kegiatan / sub kegiatan dari lembar DPA atau yang sudah ada."
-                ),
-                contoh="1.02.02",
-            ),
-            *kolom_indikator(jenis=False),
-        ]
+        return [*buat_kolom(KOLOM_INDUK_DPA), *kolom_indikator(jenis=False)]
 
     def baris_contoh(self) -> list[list[Any]]:
         contoh = super().baris_contoh()
@@ -634,112 +470,7 @@ class RealisasiResource(_ResourceTemplat):
     judul = _("Realisasi indikator per periode")
 
     def daftar_kolom(self) -> list[Kolom]:
-        return [
-            Kolom(
-                "kode",
-                _("Kode Indikator"),
-                KodeWidget(40),
-                attribute="indikator__kode",
-                wajib_kolom=True,
-                wajib_isi=True,
-                alias=("kode",),
-                teks=True,
-                lebar=12,
-                petunjuk=_("Kode indikator Renstra yang dipilih. Format sel sebagai Teks."),
-                contoh="1.1",
-            ),
-            Kolom(
-                "nama",
-                _("Indikator"),
-                TeksWidget(None),
-                attribute="indikator__nama",
-                alias=("nama indikator", "indikator kinerja"),
-                lebar=40,
-                petunjuk=_("Hanya keterangan; tidak diimpor."),
-                contoh="Persentase ibu hamil mendapatkan pelayanan kesehatan ibu hamil",
-            ),
-            Kolom(
-                "tahun",
-                _("Tahun"),
-                BulatWidget(2000, 2100),
-                wajib_kolom=True,
-                wajib_isi=True,
-                daftar="tahun",
-                lebar=8,
-                petunjuk=_("Tahun dalam periode Renstra."),
-                contoh=str(self.renstra.tahun_awal),
-            ),
-            Kolom(
-                "triwulan",
-                _("Periode"),
-                TriwulanWidget(),
-                wajib_kolom=True,
-                wajib_isi=True,
-                alias=("triwulan", "tw"),
-                daftar="periode",
-                lebar=10,
-                petunjuk=_("TW I, TW II, TW III, TW IV, atau Tahunan."),
-                contoh="TW I",
-            ),
-            Kolom(
-                "sasaran",
-                _("Sasaran (Penyebut)"),
-                AngkaWidget(min_nilai=NOL),
-                alias=("sasaran", "penyebut"),
-                lebar=12,
-                petunjuk=_(
-                    "Penyebut, mis. jumlah ibu hamil. Untuk indikator persentase / per "
-                    "1.000 / per 100.000."
-                ),
-                contoh="1.200",
-            ),
-            Kolom(
-                "jumlah",
-                _("Jumlah Realisasi (Pembilang)"),
-                AngkaWidget(min_nilai=NOL),
-                alias=("jumlah realisasi", "jumlah", "pembilang"),
-                lebar=12,
-                petunjuk=_("Pembilang, mis. jumlah ibu hamil yang dilayani."),
-                contoh="1.026",
-            ),
-            Kolom(
-                "nilai",
-                _("Nilai Realisasi"),
-                AngkaWidget(),
-                alias=("nilai", "realisasi", "% realisasi"),
-                lebar=12,
-                petunjuk=_(
-                    "Untuk indikator Absolut / Indeks. Untuk indikator dengan pembilang "
-                    "dan penyebut nilai dihitung otomatis."
-                ),
-                contoh="85,5",
-            ),
-            Kolom(
-                "analisis",
-                _("Analisis"),
-                TeksWidget(None, satu_baris=False),
-                lebar=30,
-                petunjuk=_("Analisis capaian."),
-                contoh="",
-            ),
-            Kolom(
-                "permasalahan",
-                _("Permasalahan"),
-                TeksWidget(None, satu_baris=False),
-                lebar=30,
-                petunjuk=_("Permasalahan yang dihadapi."),
-                contoh="",
-            ),
-            Kolom(
-                "upaya",
-                _("Upaya"),
-                TeksWidget(None, satu_baris=False),
-                alias=("upaya mengatasi permasalahan",),
-                lebar=30,
-                petunjuk=_("Upaya mengatasi permasalahan."),
-                contoh="",
-            ),
-        ]
+        return buat_kolom(KOLOM_REALISASI, tahun_awal=self.renstra.tahun_awal)
 
     def queryset(self) -> QuerySet[Realisasi]:
         return (
@@ -754,61 +485,7 @@ class RealisasiAnggaranResource(_ResourceTemplat):
     judul = _("Pagu dan realisasi anggaran per tahun")
 
     def daftar_kolom(self) -> list[Kolom]:
-        return [
-            Kolom(
-                "kode",
-                _("Kode"),
-                KodeWidget(40),
-                attribute="mata_anggaran__kode",
-                wajib_kolom=True,
-                wajib_isi=True,
-                alias=("kode program/kegiatan", "kode rekening"),
-                teks=True,
-                lebar=20,
-                petunjuk=_("Kode program / kegiatan / sub kegiatan yang sudah ada (impor DPA)."),
-                contoh="1.02.02.2.02.0001",
-            ),
-            Kolom(
-                "nama",
-                _("Program/Kegiatan/Sub Kegiatan"),
-                TeksWidget(None),
-                attribute="mata_anggaran__nama",
-                alias=("nama", "uraian"),
-                lebar=45,
-                petunjuk=_("Hanya keterangan; tidak diimpor."),
-                contoh="Pengelolaan Pelayanan Kesehatan Ibu Hamil",
-            ),
-            Kolom(
-                "tahun",
-                _("Tahun"),
-                BulatWidget(2000, 2100),
-                wajib_kolom=True,
-                wajib_isi=True,
-                daftar="tahun",
-                lebar=8,
-                petunjuk=_("Tahun anggaran dalam periode Renstra."),
-                contoh=str(self.renstra.tahun_awal),
-            ),
-            Kolom(
-                "pagu",
-                _("Pagu"),
-                AngkaWidget(desimal=2, min_nilai=NOL),
-                alias=("pagu anggaran", "pagu (rp)"),
-                lebar=16,
-                petunjuk=_("Pagu (Rp). Boleh kosong bila pagu tahun itu sudah ada."),
-                contoh="250.000.000",
-            ),
-            Kolom(
-                "realisasi",
-                _("Realisasi Anggaran"),
-                AngkaWidget(desimal=2, min_nilai=NOL),
-                wajib_kolom=True,
-                alias=("realisasi", "realisasi (rp)", "realisasi anggaran (rp)"),
-                lebar=16,
-                petunjuk=_("Realisasi anggaran (Rp)."),
-                contoh="187.500.000",
-            ),
-        ]
+        return buat_kolom(KOLOM_REALISASI_ANGGARAN, tahun_awal=self.renstra.tahun_awal)
 
     def queryset(self) -> QuerySet[Anggaran]:
         return (

@@ -99,6 +99,21 @@ class SatuInstansiMixin:
         return super().get_search_results(request, queryset, search_term)  # type: ignore[misc]
 
 
+class HanyaBacaAdmin(SatuInstansiMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+    """The admin shows these rows, it never changes them: they change only through their actions
+    (workflow transitions, signed documents, evidence uploads, imports) or are evidence themselves.
+    """
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class KategoriCapaianInline(SatuInstansiMixin, admin.TabularInline):
     model = KategoriCapaian
     extra = 0
@@ -290,19 +305,10 @@ class AnggaranAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
 
 
 @admin.register(BuktiDukung)
-class BuktiDukungAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
+class BuktiDukungAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
     """Evidence is uploaded and (softly) deleted only on the entry pages; here it is read-only."""
 
     list_display = ["nama_asli", "realisasi", "jenis", "ukuran", "diunggah_oleh", "diunggah_pada"]
     list_filter = ["jenis", "realisasi__indikator__renstra__instansi"]
     search_fields = ["nama_asli", "realisasi__indikator__kode", "sha256"]
     list_select_related = ["realisasi__indikator", "diunggah_oleh"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
-from indikator.admin import JALUR_INSTANSI, SatuInstansiMixin
+from indikator.admin import JALUR_INSTANSI, HanyaBacaAdmin
 from reports.models import DistribusiDokumen, DokumenTertanda
 
 JALUR_INSTANSI[DokumenTertanda] = "instansi"
 JALUR_INSTANSI[DistribusiDokumen] = "dokumen__instansi"
-
-
-class HanyaBacaAdmin(SatuInstansiMixin, admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(DokumenTertanda)

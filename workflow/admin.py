@@ -7,24 +7,11 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from indikator.admin import JALUR_INSTANSI, SatuInstansiMixin
+from indikator.admin import JALUR_INSTANSI, HanyaBacaAdmin, SatuInstansiMixin
 from workflow.models import HariLibur, JejakTransisi, LaporanKinerja, MonitoringIKU, PengirimanData
 
 for _model in (HariLibur, JejakTransisi, LaporanKinerja, MonitoringIKU, PengirimanData):
     JALUR_INSTANSI[_model] = "instansi"
-
-
-class HanyaBacaAdmin(SatuInstansiMixin, admin.ModelAdmin):
-    """Transitions happen only through workflow.aksi; the admin shows, it does not change."""
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(LaporanKinerja)
