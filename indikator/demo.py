@@ -3,6 +3,8 @@
 `muat_demo()` is idempotent: every row is keyed by its natural key and created only when missing, so
 running it twice changes nothing. It serves `manage.py muat_demo` and the test fixtures, so it
 is written for speed (bulk inserts level by level, one password hash for every demo user).
+`ambil_demo()` reads the handles of demo data that already exists in five queries: the tests build
+the data once per session and take fresh model instances from it for every test.
 """
 
 from __future__ import annotations
@@ -886,6 +888,54 @@ def muat_demo() -> Demo:
     grup = {g.name: g for g in Group.objects.filter(name__in=PERAN_UTAMA)}
     hash_sandi = make_password(KATA_SANDI_DEMO)
     hasil = {kode: _muat_kantor(kode, data, grup, hash_sandi) for kode, data in KANTOR.items()}
+    return Demo(binjai=hasil["binjai"], magetan=hasil["magetan"])
+
+
+def ambil_demo() -> Demo:
+    """Handles to the demo data already in the database: new model instances, five queries.
+
+    The related objects cached on them are those `muat_demo()` leaves on the rows it creates
+    (a user's office and unit, a unit's parent, a plan's office), so both return the same
+    handles. Raises `Instansi.DoesNotExist` when the demo offices are missing.
+    """
+    instansi = {i.kode: i for i in Instansi.objects.filter(kode__in=KANTOR)}
+    if len(instansi) < len(KANTOR):
+        raise Instansi.DoesNotExist("The demo offices are not in the database: run muat_demo().")
+    renstra = {
+        r.instansi_id: r
+        for r in Renstra.objects.filter(instansi__in=instansi.values(), tahun_awal=TAHUN_AWAL)
+    }
+    unit: dict[int, list[Unit]] = {i.pk: [] for i in instansi.values()}
+    for u in Unit.objects.filter(instansi__in=instansi.values()).select_related("induk"):
+        unit[u.instansi_id].append(u)
+    nama_pengguna = [f"{kode}.{kunci}" for kode, data in KANTOR.items() for kunci in data["orang"]]
+    pengguna = {p.username: p for p in Pengguna.objects.filter(username__in=nama_pengguna)}
+    indikator: dict[int, list[Indikator]] = {r.pk: [] for r in renstra.values()}
+    for ind in Indikator.objects.filter(renstra__in=renstra.values()):
+        indikator[ind.renstra_id].append(ind)
+
+    hasil = {}
+    for kode, data in KANTOR.items():
+        kantor = instansi[kode]
+        rencana = renstra[kantor.pk]
+        rencana.instansi = kantor
+        nama_ke_kunci = {v[0]: k for k, v in data["unit"].items()}
+        unit_kantor = {nama_ke_kunci[u.nama]: u for u in unit[kantor.pk] if u.nama in nama_ke_kunci}
+        utama: dict[str, Pengguna] = {}
+        lain: dict[str, Pengguna] = {}
+        for kunci, (*_, unit_kunci) in data["orang"].items():
+            user = pengguna[f"{kode}.{kunci}"]
+            user.instansi = kantor
+            user.unit = unit_kantor[unit_kunci] if unit_kunci else None
+            (utama if kunci in PERAN_UTAMA else lain)[kunci] = user
+        hasil[kode] = Kantor(
+            instansi=kantor,
+            renstra=rencana,
+            unit=unit_kantor,
+            pengguna=utama,
+            pengguna_lain=lain,
+            indikator={i.kode: i for i in indikator[rencana.pk]},
+        )
     return Demo(binjai=hasil["binjai"], magetan=hasil["magetan"])
 
 

@@ -11,11 +11,6 @@ from workflow.models import JejakTransisi, LaporanKinerja
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def media_sementara(settings, tmp_path) -> None:
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 PDF = {"name": "dokumen.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 uji"}
 
 

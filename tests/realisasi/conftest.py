@@ -128,10 +128,3 @@ def kunci(demo: Any) -> Callable[[Unit], InfoKunci]:
         return kunci_periode(unit_ids=[unit.pk], tahun=TAHUN, triwulan=TRIWULAN)[unit.pk]
 
     return kunci_unit
-
-
-@pytest.fixture
-def media(settings: Any, tmp_path: Any) -> Any:
-    """A private MEDIA_ROOT for the test's uploads."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
