@@ -34,7 +34,7 @@ def buka_tugas(page: Any, teks: str) -> None:
 
 
 def status(page: Any) -> str:
-    return page.get_by_test_id("status").inner_text()
+    return str(page.get_by_test_id("status").inner_text())
 
 
 def test_lkj_binjai_through_the_browser(page, live_server, demo, masuk) -> None:

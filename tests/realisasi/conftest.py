@@ -108,7 +108,7 @@ def buat_pengiriman(
         isi_disposisi="Laksanakan monitoring capaian IKU.",
     )
     disetujui = status in (StatusPengiriman.DISETUJUI, StatusPengiriman.DITERIMA)
-    return PengirimanData.objects.create(
+    pengiriman: PengirimanData = PengirimanData.objects.create(
         instansi=kantor.instansi,
         monitoring=monitoring,
         unit=unit,
@@ -116,6 +116,7 @@ def buat_pengiriman(
         disetujui_oleh=kantor.pengguna["kabid"] if disetujui else None,
         disetujui_pada=timezone.now() if disetujui else None,
     )
+    return pengiriman
 
 
 @pytest.fixture
