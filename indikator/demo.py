@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypedDict
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -72,7 +73,9 @@ class Demo:
 
 # --- Units: key -> (name, short name, kind, parent key)
 
-UNIT_BINJAI = {
+DataUnit = tuple[str, str, JenisUnit, str | None]
+
+UNIT_BINJAI: dict[str, DataUnit] = {
     "pimpinan": ("Kepala Dinas", "Kadis", JenisUnit.PIMPINAN, None),
     "sekretariat": ("Sekretariat", "Sekretariat", JenisUnit.SEKRETARIAT, None),
     "program": (
@@ -134,7 +137,9 @@ UNIT_MAGETAN["p2m"] = (
 
 # --- People: key -> (role, full name with titles, NIP, pangkat/golongan, jabatan, unit key)
 
-ORANG_BINJAI = {
+DataOrang = tuple[Peran, str, str, str, str, str | None]
+
+ORANG_BINJAI: dict[str, DataOrang] = {
     "kepala_dinas": (
         Peran.KEPALA_DINAS,
         "dr. SUGIANTO, Sp.OG, M.K.M",
@@ -264,7 +269,7 @@ ORANG_BINJAI = {
         "program",
     ),
 }
-ORANG_MAGETAN = {
+ORANG_MAGETAN: dict[str, DataOrang] = {
     "kepala_dinas": (
         Peran.KEPALA_DINAS,
         "dr. ROHMAT HIDAYAT",
@@ -812,7 +817,23 @@ ANGGARAN = {
     ),
 }
 
-KANTOR = {
+
+class DataKantor(TypedDict):
+    nama: str
+    pemda: str
+    kota: str
+    alamat: str
+    telepon: str
+    email: str
+    situs: str
+    batas: Decimal | None
+    unit: dict[str, DataUnit]
+    orang: dict[str, DataOrang]
+    skala_penduduk: Decimal
+    renstra_nomor: str
+
+
+KANTOR: dict[str, DataKantor] = {
     "binjai": {
         "nama": "Dinas Kesehatan Kota Binjai",
         "pemda": "Pemerintah Kota Binjai",
@@ -850,7 +871,9 @@ def _nilai_kuartal(c: ContohIndikator, tahun: int, triwulan: int) -> Decimal:
     return c.awal + c.langkah * langkah_ke
 
 
-def _realisasi_baris(c: ContohIndikator, skala: Decimal, tahun: int, triwulan: int) -> dict:
+def _realisasi_baris(
+    c: ContohIndikator, skala: Decimal, tahun: int, triwulan: int
+) -> dict[str, Decimal | None]:
     """Numerator, denominator and value of one quarter, all exact (no rounding surprises)."""
     nilai = _nilai_kuartal(c, tahun, triwulan)
     if c.perhitungan in (Perhitungan.ABSOLUT, Perhitungan.INDEKS):
@@ -939,7 +962,7 @@ def ambil_demo() -> Demo:
     return Demo(binjai=hasil["binjai"], magetan=hasil["magetan"])
 
 
-def _muat_kantor(kode: str, data: dict, grup: dict[str, Group], hash_sandi: str) -> Kantor:
+def _muat_kantor(kode: str, data: DataKantor, grup: dict[str, Group], hash_sandi: str) -> Kantor:
     instansi, _ = Instansi.objects.get_or_create(
         kode=kode,
         defaults={
@@ -1043,7 +1066,7 @@ def _muat_kantor(kode: str, data: dict, grup: dict[str, Group], hash_sandi: str)
     )
 
 
-def _muat_unit(instansi: Instansi, daftar: dict) -> dict[str, Unit]:
+def _muat_unit(instansi: Instansi, daftar: dict[str, DataUnit]) -> dict[str, Unit]:
     """Create the unit tree (two levels: top units, then the units under them)."""
     nama_ke_kunci = {v[0]: k for k, v in daftar.items()}
 
@@ -1077,7 +1100,7 @@ def _muat_pengguna(
     kode: str,
     instansi: Instansi,
     unit: dict[str, Unit],
-    orang: dict,
+    orang: dict[str, DataOrang],
     grup: dict[str, Group],
     hash_sandi: str,
 ) -> tuple[dict[str, Pengguna], dict[str, Pengguna]]:
