@@ -200,11 +200,11 @@ def berkas_dpa(renstra: Renstra, jumlah: int = JUMLAH_BARIS) -> bytes:
 
 
 def resource_realisasi_bawaan(renstra: Renstra) -> resources.ModelResource:
-    class IndikatorWidget(widgets.ForeignKeyWidget):
+    class IndikatorWidget(widgets.ForeignKeyWidget):  # type: ignore[misc]  # django-import-export is untyped
         def get_queryset(self, value: Any, row: Any, *args: Any, **kwargs: Any) -> Any:
             return Indikator.objects.filter(renstra=renstra)
 
-    class RealisasiBawaan(resources.ModelResource):
+    class RealisasiBawaan(resources.ModelResource):  # type: ignore[misc]  # django-import-export is untyped
         indikator = fields.Field(
             attribute="indikator",
             column_name="Kode Indikator",
@@ -255,15 +255,15 @@ def resource_realisasi_bawaan(renstra: Renstra) -> resources.ModelResource:
 def resource_dpa_bawaan(renstra: Renstra) -> resources.ModelResource:
     tahun = [renstra.tahun_awal, renstra.tahun_awal + 1]
 
-    class IndukWidget(widgets.ForeignKeyWidget):
+    class IndukWidget(widgets.ForeignKeyWidget):  # type: ignore[misc]  # django-import-export is untyped
         def get_queryset(self, value: Any, row: Any, *args: Any, **kwargs: Any) -> Any:
             return MataAnggaran.objects.filter(renstra=renstra)
 
-    class UnitWidget(widgets.ForeignKeyWidget):
+    class UnitWidget(widgets.ForeignKeyWidget):  # type: ignore[misc]  # django-import-export is untyped
         def get_queryset(self, value: Any, row: Any, *args: Any, **kwargs: Any) -> Any:
             return Unit.objects.filter(instansi_id=renstra.instansi_id)
 
-    class DpaBawaan(resources.ModelResource):
+    class DpaBawaan(resources.ModelResource):  # type: ignore[misc]  # django-import-export is untyped
         tingkat = fields.Field(attribute="tingkat", column_name="Tingkat", widget=TEKS)
         kode = fields.Field(attribute="kode", column_name="Kode", widget=TEKS)
         nama = fields.Field(attribute="nama", column_name="Nama", widget=TEKS)
@@ -361,7 +361,7 @@ def run(ctx: Konteks) -> list[Hasil]:
 
 
 def _jalankan(ctx: Konteks) -> list[Hasil]:
-    renstra = Renstra.objects.filter(instansi=ctx.instansi).order_by("-tahun_awal").first()
+    renstra = Renstra.objects.filter(instansi=ctx.instansi).latest("tahun_awal")
     oleh = ctx.pengguna("admin") or ctx.pengguna("perencana")
     hasil: list[Hasil] = []
     for jenis, buat, resource in (

@@ -71,9 +71,10 @@ def _hasil(
 
 def _tahun(instansi: Instansi) -> int:
     """The latest year with a full set of quarters."""
-    return (
+    tahun: int = (
         Realisasi.objects.milik_instansi(instansi).filter(triwulan=4).aggregate(t=Max("tahun"))["t"]
     )
+    return tahun
 
 
 def run(ctx: Konteks) -> list[Hasil]:
@@ -198,7 +199,8 @@ def run(ctx: Konteks) -> list[Hasil]:
     p_lengkap = ukur(lengkap, n=3, memori=False)
     # On a shared machine wall time swings by 2x between runs; CPU time of this process,
     # measured alternately, is the fair comparison of the two renderings.
-    cpu_polos, cpu_lengkap = [], []
+    cpu_polos: list[float] = []
+    cpu_lengkap: list[float] = []
     for _ in range(3):
         for fn, daftar in ((polos, cpu_polos), (lengkap, cpu_lengkap)):
             mulai = time.process_time()

@@ -312,7 +312,7 @@ def anak(n: int, keluaran: Path, hanya: list[str], bangun_ulang: bool) -> None:
     dataset = f"{n} instansi"
     vendor = connection.vendor
     if vendor == "postgresql":
-        v = connection.pg_version
+        v: int = connection.pg_version  # type: ignore[attr-defined]  # PostgreSQL's wrapper only
         db = f"PostgreSQL {v // 10000}.{v % 10000}"
     else:
         import sqlite3

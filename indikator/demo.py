@@ -3,12 +3,15 @@
 `muat_demo()` is idempotent: every row is keyed by its natural key and created only when missing, so
 running it twice changes nothing. It serves `manage.py muat_demo` and the test fixtures, so it
 is written for speed (bulk inserts level by level, one password hash for every demo user).
+`ambil_demo()` reads the handles of demo data that already exists in five queries: the tests build
+the data once per session and take fresh model instances from it for every test.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypedDict
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -70,7 +73,9 @@ class Demo:
 
 # --- Units: key -> (name, short name, kind, parent key)
 
-UNIT_BINJAI = {
+DataUnit = tuple[str, str, JenisUnit, str | None]
+
+UNIT_BINJAI: dict[str, DataUnit] = {
     "pimpinan": ("Kepala Dinas", "Kadis", JenisUnit.PIMPINAN, None),
     "sekretariat": ("Sekretariat", "Sekretariat", JenisUnit.SEKRETARIAT, None),
     "program": (
@@ -132,7 +137,9 @@ UNIT_MAGETAN["p2m"] = (
 
 # --- People: key -> (role, full name with titles, NIP, pangkat/golongan, jabatan, unit key)
 
-ORANG_BINJAI = {
+DataOrang = tuple[Peran, str, str, str, str, str | None]
+
+ORANG_BINJAI: dict[str, DataOrang] = {
     "kepala_dinas": (
         Peran.KEPALA_DINAS,
         "dr. SUGIANTO, Sp.OG, M.K.M",
@@ -262,7 +269,7 @@ ORANG_BINJAI = {
         "program",
     ),
 }
-ORANG_MAGETAN = {
+ORANG_MAGETAN: dict[str, DataOrang] = {
     "kepala_dinas": (
         Peran.KEPALA_DINAS,
         "dr. ROHMAT HIDAYAT",
@@ -810,7 +817,23 @@ ANGGARAN = {
     ),
 }
 
-KANTOR = {
+
+class DataKantor(TypedDict):
+    nama: str
+    pemda: str
+    kota: str
+    alamat: str
+    telepon: str
+    email: str
+    situs: str
+    batas: Decimal | None
+    unit: dict[str, DataUnit]
+    orang: dict[str, DataOrang]
+    skala_penduduk: Decimal
+    renstra_nomor: str
+
+
+KANTOR: dict[str, DataKantor] = {
     "binjai": {
         "nama": "Dinas Kesehatan Kota Binjai",
         "pemda": "Pemerintah Kota Binjai",
@@ -848,7 +871,9 @@ def _nilai_kuartal(c: ContohIndikator, tahun: int, triwulan: int) -> Decimal:
     return c.awal + c.langkah * langkah_ke
 
 
-def _realisasi_baris(c: ContohIndikator, skala: Decimal, tahun: int, triwulan: int) -> dict:
+def _realisasi_baris(
+    c: ContohIndikator, skala: Decimal, tahun: int, triwulan: int
+) -> dict[str, Decimal | None]:
     """Numerator, denominator and value of one quarter, all exact (no rounding surprises)."""
     nilai = _nilai_kuartal(c, tahun, triwulan)
     if c.perhitungan in (Perhitungan.ABSOLUT, Perhitungan.INDEKS):
@@ -889,7 +914,55 @@ def muat_demo() -> Demo:
     return Demo(binjai=hasil["binjai"], magetan=hasil["magetan"])
 
 
-def _muat_kantor(kode: str, data: dict, grup: dict[str, Group], hash_sandi: str) -> Kantor:
+def ambil_demo() -> Demo:
+    """Handles to the demo data already in the database: new model instances, five queries.
+
+    The related objects cached on them are those `muat_demo()` leaves on the rows it creates
+    (a user's office and unit, a unit's parent, a plan's office), so both return the same
+    handles. Raises `Instansi.DoesNotExist` when the demo offices are missing.
+    """
+    instansi = {i.kode: i for i in Instansi.objects.filter(kode__in=KANTOR)}
+    if len(instansi) < len(KANTOR):
+        raise Instansi.DoesNotExist("The demo offices are not in the database: run muat_demo().")
+    renstra = {
+        r.instansi_id: r
+        for r in Renstra.objects.filter(instansi__in=instansi.values(), tahun_awal=TAHUN_AWAL)
+    }
+    unit: dict[int, list[Unit]] = {i.pk: [] for i in instansi.values()}
+    for u in Unit.objects.filter(instansi__in=instansi.values()).select_related("induk"):
+        unit[u.instansi_id].append(u)
+    nama_pengguna = [f"{kode}.{kunci}" for kode, data in KANTOR.items() for kunci in data["orang"]]
+    pengguna = {p.username: p for p in Pengguna.objects.filter(username__in=nama_pengguna)}
+    indikator: dict[int, list[Indikator]] = {r.pk: [] for r in renstra.values()}
+    for ind in Indikator.objects.filter(renstra__in=renstra.values()):
+        indikator[ind.renstra_id].append(ind)
+
+    hasil = {}
+    for kode, data in KANTOR.items():
+        kantor = instansi[kode]
+        rencana = renstra[kantor.pk]
+        rencana.instansi = kantor
+        nama_ke_kunci = {v[0]: k for k, v in data["unit"].items()}
+        unit_kantor = {nama_ke_kunci[u.nama]: u for u in unit[kantor.pk] if u.nama in nama_ke_kunci}
+        utama: dict[str, Pengguna] = {}
+        lain: dict[str, Pengguna] = {}
+        for kunci, (*_, unit_kunci) in data["orang"].items():
+            user = pengguna[f"{kode}.{kunci}"]
+            user.instansi = kantor
+            user.unit = unit_kantor[unit_kunci] if unit_kunci else None
+            (utama if kunci in PERAN_UTAMA else lain)[kunci] = user
+        hasil[kode] = Kantor(
+            instansi=kantor,
+            renstra=rencana,
+            unit=unit_kantor,
+            pengguna=utama,
+            pengguna_lain=lain,
+            indikator={i.kode: i for i in indikator[rencana.pk]},
+        )
+    return Demo(binjai=hasil["binjai"], magetan=hasil["magetan"])
+
+
+def _muat_kantor(kode: str, data: DataKantor, grup: dict[str, Group], hash_sandi: str) -> Kantor:
     instansi, _ = Instansi.objects.get_or_create(
         kode=kode,
         defaults={
@@ -993,7 +1066,7 @@ def _muat_kantor(kode: str, data: dict, grup: dict[str, Group], hash_sandi: str)
     )
 
 
-def _muat_unit(instansi: Instansi, daftar: dict) -> dict[str, Unit]:
+def _muat_unit(instansi: Instansi, daftar: dict[str, DataUnit]) -> dict[str, Unit]:
     """Create the unit tree (two levels: top units, then the units under them)."""
     nama_ke_kunci = {v[0]: k for k, v in daftar.items()}
 
@@ -1027,7 +1100,7 @@ def _muat_pengguna(
     kode: str,
     instansi: Instansi,
     unit: dict[str, Unit],
-    orang: dict,
+    orang: dict[str, DataOrang],
     grup: dict[str, Group],
     hash_sandi: str,
 ) -> tuple[dict[str, Pengguna], dict[str, Pengguna]]:

@@ -12,6 +12,7 @@ import base64
 import datetime
 import mimetypes
 from collections import Counter
+from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 from typing import Any
@@ -22,7 +23,7 @@ from django.utils.translation import pgettext
 
 from indikator import capaian as hitung
 from indikator.angka import format_angka
-from indikator.models import ROMAWI, Instansi, JenisIndikator
+from indikator.models import ROMAWI, Indikator, Instansi, JenisIndikator, SasaranStrategis
 from reports.baris import (
     DataLaporan,
     Saringan,
@@ -190,10 +191,100 @@ def dok_lkj(
     ttd: BlokTandaTangan | None,
     kertas: str = "a4",
 ) -> dict[str, Any]:
-    """Laporan Kinerja (LKjIP, PermenPAN-RB 53/2014) of one office and year."""
-    instansi, tahun, renstra = data.instansi, data.tahun, data.renstra
-    batas = instansi.batas_capaian
-    iku = _tabel_sasaran(
+    """Laporan Kinerja (LKjIP, PermenPAN-RB 53/2014) of one office and year, chapter by chapter.
+
+    Kata pengantar, Bab I and Bab IV are the office's own text (`naskah`); the other chapters add
+    tables built from the data.
+    """
+    anggaran = _realisasi_anggaran(data)
+    return {
+        **_sampul_lkj(data, ttd=ttd, kertas=kertas),
+        "naskah": {k: naskah.get(k, "") for k in BAGIAN_NASKAH_LKJ},
+        "ikhtisar_otomatis": _ikhtisar_otomatis(data, anggaran),
+        **_bab_perencanaan(data),
+        **_bab_akuntabilitas(data, analisis_sasaran, anggaran),
+        **_lampiran_lkj(data),
+    }
+
+
+def _sampul_lkj(data: DataLaporan, *, ttd: BlokTandaTangan | None, kertas: str) -> dict[str, Any]:
+    """The cover: title, year, letterhead, and the signature block of the kata pengantar."""
+    return {
+        "jenis": "lkj",
+        "judul": _("Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun %(tahun)s")
+        % {"tahun": data.tahun},
+        "tahun": data.tahun,
+        "kertas": kertas,
+        "kop": kop_json(data.instansi),
+        "ttd": ttd.ke_json() if ttd else None,
+        "verifikasi": None,
+    }
+
+
+@dataclass(frozen=True)
+class RealisasiAnggaran:
+    """The budget table of Bab III with its totals, which the ikhtisar also reports."""
+
+    tabel: Tabel
+    pagu: Decimal
+    realisasi: Decimal
+
+    @property
+    def penyerapan(self) -> Decimal | None:
+        return hitung.penyerapan(realisasi=self.realisasi, pagu=self.pagu)
+
+
+def _ikhtisar_otomatis(data: DataLaporan, anggaran: RealisasiAnggaran) -> str:
+    """The ikhtisar eksekutif's summary: indicators per category and the budget absorbed."""
+    kategori = Counter(data.nilai[i.pk].kategori for i in data.indikator_kinerja)
+    ringkasan = [
+        _("%(n)s indikator berkategori %(k)s") % {"n": kategori[nama], "k": nama}
+        for _b, nama in data.skala
+        if kategori[nama]
+    ]
+    if kategori[None]:
+        ringkasan.append(_("%(n)s indikator belum dapat dinilai") % {"n": kategori[None]})
+    return _(
+        "Pada tahun %(tahun)s %(instansi)s mengukur %(n)s indikator kinerja "
+        "(%(iku)s di antaranya IKU): %(ringkasan)s. Realisasi anggaran mencapai Rp %(real)s "
+        "dari pagu Rp %(pagu)s (%(serap)s%%)."
+    ) % {
+        "tahun": data.tahun,
+        "instansi": data.instansi.nama,
+        "n": len(data.indikator_kinerja),
+        "iku": sum(1 for i in data.indikator_kinerja if i.jenis == JenisIndikator.IKU),
+        "ringkasan": "; ".join(ringkasan) or "-",
+        "real": format_angka(anggaran.realisasi),
+        "pagu": format_angka(anggaran.pagu),
+        "serap": format_angka(anggaran.penyerapan),
+    }
+
+
+def _bab_perencanaan(data: DataLaporan) -> dict[str, Any]:
+    """Bab II: the Renstra and its sasaran, the IKU table and the Perjanjian Kinerja."""
+    renstra = data.renstra
+    sasaran = [f"{s.kode}. {s.uraian}" for s in _sasaran_per_tujuan(data.indikator_kinerja)]
+    return {
+        "renstra": {
+            "nama": str(renstra) if renstra else "",
+            "nomor": renstra.nomor_dokumen if renstra else "",
+            "sasaran": sasaran,
+        },
+        "tabel_iku": _tabel_iku(data).ke_json(),
+        "tabel_pk": _tabel_pk(data).ke_json(),
+    }
+
+
+def _sasaran_per_tujuan(indikator: list[Indikator]) -> list[SasaranStrategis]:
+    """The indicators' sasaran grouped by tujuan (in order of first appearance), as Bab II lists."""
+    tujuan: dict[int, list[SasaranStrategis]] = {}
+    for sasaran, _inds in kelompok_sasaran(indikator):
+        tujuan.setdefault(sasaran.tujuan_id, []).append(sasaran)
+    return [s for daftar in tujuan.values() for s in daftar]
+
+
+def _tabel_iku(data: DataLaporan) -> Tabel:
+    return _tabel_sasaran(
         data,
         kode="IKU",
         judul=_("Indikator Kinerja Utama"),
@@ -212,105 +303,119 @@ def dok_lkj(
             i.unit_penanggung_jawab.nama,
         ],
     )
-    pk = _tabel_sasaran(
+
+
+def _tabel_pk(data: DataLaporan) -> Tabel:
+    return _tabel_sasaran(
         data,
         kode="PK",
-        judul=_("Perjanjian Kinerja Tahun %(tahun)s") % {"tahun": tahun},
+        judul=_("Perjanjian Kinerja Tahun %(tahun)s") % {"tahun": data.tahun},
         hanya_iku=False,
         kepala=[SelKepala(_("Satuan")), SelKepala(_("Target"))],
         kolom_isi=[Kolom(12), Kolom(12, angka=True)],
         isi=lambda i: [i.satuan, data.nilai[i.pk].target],
     )
 
-    sasaran_bab3 = []
-    tahun_akhir = renstra.tahun_akhir if renstra else tahun
-    for sasaran, inds in kelompok_sasaran(data.indikator_kinerja):
-        tabel = Tabel(
-            kode=f"S{sasaran.kode}",
-            judul=sasaran.uraian,
-            subjudul="",
-            kolom=[
-                Kolom(4),
-                Kolom(6),
-                Kolom(30),
-                Kolom(9),
-                Kolom(9, angka=True),
-                Kolom(9, angka=True),
-                Kolom(9, angka=True),
-                Kolom(9, angka=True),
-                Kolom(9, angka=True),
-                Kolom(10, angka=True),
-                Kolom(10, angka=True),
-            ],
-            kepala=[
-                [
-                    SelKepala(pgettext("nomor urut", "No")),
-                    SelKepala(_("Indikator Kinerja"), colspan=2),
-                    SelKepala(_("Satuan")),
-                    SelKepala(_("Target %(t)s") % {"t": tahun}),
-                    SelKepala(_("Realisasi %(t)s") % {"t": tahun}),
-                    SelKepala(_("Capaian %(t)s (%%)") % {"t": tahun}),
-                    SelKepala(_("Realisasi %(t)s") % {"t": tahun - 1}),
-                    SelKepala(_("Capaian %(t)s (%%)") % {"t": tahun - 1}),
-                    SelKepala(_("Target Akhir Renstra %(t)s") % {"t": tahun_akhir}),
-                    SelKepala(_("Capaian thd Target Akhir (%)")),
-                ]
-            ],
-            nomor=[1, 2, *[1] * 8],
-        )
-        batang = []
-        for no, ind in enumerate(inds, start=1):
-            kini, lalu = data.nilai[ind.pk], data.nilai_lalu[ind.pk]
-            akhir = data.target_akhir.get(ind.pk)
-            thd_akhir = hitung.capaian(
-                target=akhir,
-                realisasi=kini.nilai,
-                polaritas=ind.polaritas,
-                rumus_negatif=ind.rumus_negatif,
-                batas=batas,
-            )
-            tabel.baris.append(
-                Baris(
-                    sel=[
-                        str(no),
-                        ind.kode,
-                        ind.nama,
-                        ind.satuan,
-                        kini.target,
-                        kini.nilai,
-                        kini.capaian,
-                        lalu.nilai,
-                        lalu.capaian,
-                        akhir,
-                        thd_akhir,
-                    ]
-                )
-            )
-            batang.append((ind.kode, kini.capaian, lalu.capaian))
-        analisis = analisis_sasaran.get(sasaran.pk, "").strip()
-        if not analisis:
-            analisis = "\n\n".join(
-                f"{ind.kode} {ind.nama}: {data.teks_kinerja[ind.pk].analisis}"
-                for ind in inds
-                if ind.pk in data.teks_kinerja and data.teks_kinerja[ind.pk].analisis
-            )
-        sasaran_bab3.append(
-            {
-                "kode": sasaran.kode,
-                "uraian": sasaran.uraian,
-                "tabel": tabel.ke_json(),
-                "grafik": grafik_svg(
-                    _("Capaian indikator sasaran %(kode)s") % {"kode": sasaran.kode},
-                    batang,
-                    tahun,
-                ),
-                "analisis": analisis,
-            }
-        )
 
-    anggaran = Tabel(
+def _bab_akuntabilitas(
+    data: DataLaporan, analisis_sasaran: dict[int, str], anggaran: RealisasiAnggaran
+) -> dict[str, Any]:
+    """Bab III: A. the achievement of each sasaran (table, chart, analysis); B. the budget."""
+    return {
+        "sasaran": [
+            _capaian_sasaran(data, sasaran, inds, analisis_sasaran.get(sasaran.pk, ""))
+            for sasaran, inds in kelompok_sasaran(data.indikator_kinerja)
+        ],
+        "tabel_anggaran": anggaran.tabel.ke_json(),
+    }
+
+
+def _capaian_sasaran(
+    data: DataLaporan, sasaran: SasaranStrategis, inds: list[Indikator], analisis: str
+) -> dict[str, Any]:
+    """One sasaran of Bab III A; without the office's own analysis, the indicators' ones."""
+    analisis = analisis.strip()
+    if not analisis:
+        analisis = "\n\n".join(
+            f"{ind.kode} {ind.nama}: {data.teks_kinerja[ind.pk].analisis}"
+            for ind in inds
+            if ind.pk in data.teks_kinerja and data.teks_kinerja[ind.pk].analisis
+        )
+    batang = [(i.kode, data.nilai[i.pk].capaian, data.nilai_lalu[i.pk].capaian) for i in inds]
+    return {
+        "kode": sasaran.kode,
+        "uraian": sasaran.uraian,
+        "tabel": _tabel_capaian(data, sasaran, inds).ke_json(),
+        "grafik": grafik_svg(
+            _("Capaian indikator sasaran %(kode)s") % {"kode": sasaran.kode}, batang, data.tahun
+        ),
+        "analisis": analisis,
+    }
+
+
+def _tabel_capaian(data: DataLaporan, sasaran: SasaranStrategis, inds: list[Indikator]) -> Tabel:
+    """Target, realisation and achievement of a sasaran's indicators: this year, last year, and
+    against the Renstra's final target."""
+    tahun = data.tahun
+    tahun_akhir = data.renstra.tahun_akhir if data.renstra else tahun
+    tabel = Tabel(
+        kode=f"S{sasaran.kode}",
+        judul=sasaran.uraian,
+        subjudul="",
+        kolom=[Kolom(4), Kolom(6), Kolom(30), Kolom(9)]
+        + [Kolom(9, angka=True) for _n in range(5)]
+        + [Kolom(10, angka=True) for _n in range(2)],
+        kepala=[
+            [
+                SelKepala(pgettext("nomor urut", "No")),
+                SelKepala(_("Indikator Kinerja"), colspan=2),
+                SelKepala(_("Satuan")),
+                SelKepala(_("Target %(t)s") % {"t": tahun}),
+                SelKepala(_("Realisasi %(t)s") % {"t": tahun}),
+                SelKepala(_("Capaian %(t)s (%%)") % {"t": tahun}),
+                SelKepala(_("Realisasi %(t)s") % {"t": tahun - 1}),
+                SelKepala(_("Capaian %(t)s (%%)") % {"t": tahun - 1}),
+                SelKepala(_("Target Akhir Renstra %(t)s") % {"t": tahun_akhir}),
+                SelKepala(_("Capaian thd Target Akhir (%)")),
+            ]
+        ],
+        nomor=[1, 2, *[1] * 8],
+    )
+    for no, ind in enumerate(inds, start=1):
+        kini, lalu = data.nilai[ind.pk], data.nilai_lalu[ind.pk]
+        akhir = data.target_akhir.get(ind.pk)
+        thd_akhir = hitung.capaian(
+            target=akhir,
+            realisasi=kini.nilai,
+            polaritas=ind.polaritas,
+            rumus_negatif=ind.rumus_negatif,
+            batas=data.instansi.batas_capaian,
+        )
+        tabel.baris.append(
+            Baris(
+                sel=[
+                    str(no),
+                    ind.kode,
+                    ind.nama,
+                    ind.satuan,
+                    kini.target,
+                    kini.nilai,
+                    kini.capaian,
+                    lalu.nilai,
+                    lalu.capaian,
+                    akhir,
+                    thd_akhir,
+                ]
+            )
+        )
+    return tabel
+
+
+def _realisasi_anggaran(data: DataLaporan) -> RealisasiAnggaran:
+    """Bab III B: budget and spending per programme, with the total row."""
+    tabel = Tabel(
         kode="ANGGARAN",
-        judul=_("Realisasi Anggaran per Program Tahun %(tahun)s") % {"tahun": tahun},
+        judul=_("Realisasi Anggaran per Program Tahun %(tahun)s") % {"tahun": data.tahun},
         subjudul="",
         kolom=[Kolom(4), Kolom(14), Kolom(40), Kolom(16, True), Kolom(16, True), Kolom(10, True)],
         kepala=[
@@ -324,9 +429,9 @@ def dok_lkj(
         ],
         nomor=[1, 2, 1, 1, 1],
     )
-    total_pagu = total_real = Decimal(0)
+    pagu = realisasi = Decimal(0)
     for no, ap in enumerate(data.anggaran_program(), start=1):
-        anggaran.baris.append(
+        tabel.baris.append(
             Baris(
                 sel=[
                     str(no),
@@ -338,71 +443,18 @@ def dok_lkj(
                 ]
             )
         )
-        total_pagu += ap.pagu
-        total_real += ap.realisasi
-    anggaran.baris.append(
-        Baris(
-            sel=[
-                "",
-                "",
-                _("Jumlah"),
-                total_pagu,
-                total_real,
-                hitung.penyerapan(realisasi=total_real, pagu=total_pagu),
-            ],
-            gaya="kegiatan",
-        )
+        pagu += ap.pagu
+        realisasi += ap.realisasi
+    total = RealisasiAnggaran(tabel=tabel, pagu=pagu, realisasi=realisasi)
+    tabel.baris.append(
+        Baris(sel=["", "", _("Jumlah"), pagu, realisasi, total.penyerapan], gaya="kegiatan")
     )
+    return total
 
-    kategori = Counter(data.nilai[i.pk].kategori for i in data.indikator_kinerja)
-    ringkasan = [
-        _("%(n)s indikator berkategori %(k)s") % {"n": kategori[nama], "k": nama}
-        for _b, nama in data.skala
-        if kategori[nama]
-    ]
-    if kategori[None]:
-        ringkasan.append(_("%(n)s indikator belum dapat dinilai") % {"n": kategori[None]})
-    ikhtisar_otomatis = _(
-        "Pada tahun %(tahun)s %(instansi)s mengukur %(n)s indikator kinerja "
-        "(%(iku)s di antaranya IKU): %(ringkasan)s. Realisasi anggaran mencapai Rp %(real)s "
-        "dari pagu Rp %(pagu)s (%(serap)s%%)."
-    ) % {
-        "tahun": tahun,
-        "instansi": instansi.nama,
-        "n": len(data.indikator_kinerja),
-        "iku": sum(1 for i in data.indikator_kinerja if i.jenis == JenisIndikator.IKU),
-        "ringkasan": "; ".join(ringkasan) or "-",
-        "real": format_angka(total_real),
-        "pagu": format_angka(total_pagu),
-        "serap": format_angka(hitung.penyerapan(realisasi=total_real, pagu=total_pagu)),
-    }
 
-    tujuan: dict[str, dict[str, Any]] = {}
-    for sasaran, _inds in kelompok_sasaran(data.indikator_kinerja):
-        tujuan.setdefault(str(sasaran.tujuan_id), {"sasaran": []})["sasaran"].append(
-            f"{sasaran.kode}. {sasaran.uraian}"
-        )
-
+def _lampiran_lkj(data: DataLaporan) -> dict[str, Any]:
+    """The appendices (T1, T3) and the T2 table that the ikhtisar eksekutif shows."""
     return {
-        "jenis": "lkj",
-        "judul": _("Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun %(tahun)s")
-        % {"tahun": tahun},
-        "tahun": tahun,
-        "kertas": kertas,
-        "kop": kop_json(instansi),
-        "ttd": ttd.ke_json() if ttd else None,
-        "verifikasi": None,
-        "naskah": {k: naskah.get(k, "") for k in BAGIAN_NASKAH_LKJ},
-        "ikhtisar_otomatis": ikhtisar_otomatis,
-        "renstra": {
-            "nama": str(renstra) if renstra else "",
-            "nomor": renstra.nomor_dokumen if renstra else "",
-            "sasaran": [s for t in tujuan.values() for s in t["sasaran"]],
-        },
-        "tabel_iku": iku.ke_json(),
-        "tabel_pk": pk.ke_json(),
-        "sasaran": sasaran_bab3,
-        "tabel_anggaran": anggaran.ke_json(),
         "lampiran": [tabel_t1(data).ke_json(), tabel_t3(data).ke_json()],
         "tabel_t2": tabel_t2(data).ke_json(),
     }

@@ -1,4 +1,12 @@
-"""Shared fixtures: the demo offices with a user per role, and a Chromium page for browser tests."""
+"""Shared fixtures: the demo offices with a user per role, and a Chromium page for browser tests.
+
+The demo data is built once per session, committed, before the first test that asks for it opens
+its transaction; each test then reads fresh handles to it (`ambil_demo`) and its own changes are
+rolled back. A transactional test (`django_db(transaction=True)`, `live_server`) flushes the
+database when it ends, so the `demo` of the next one builds the data again. The tests are ordered
+so that those which expect an empty database run before the demo data exists, and the
+transactional ones after every test that reads the committed demo data.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +17,71 @@ from typing import Any
 
 import pytest
 
-from indikator.demo import KATA_SANDI_DEMO, Demo, muat_demo
+from indikator.demo import KATA_SANDI_DEMO, Demo, ambil_demo, muat_demo
+from indikator.models import Instansi
 
 CHROMIUM = os.environ.get("LKJ_CHROMIUM", "/usr/bin/chromium")
 ARTEFAK = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+def transaksional(item: pytest.Item) -> bool:
+    """Whether the test commits for real and the database is flushed after it."""
+    penanda = item.get_closest_marker("django_db")
+    if penanda is not None and (
+        penanda.kwargs.get("transaction") or penanda.kwargs.get("reset_sequences")
+    ):
+        return True
+    nama = getattr(item, "fixturenames", ())
+    return "transactional_db" in nama or "live_server" in nama
+
+
+def urutan_basis_data(item: pytest.Item) -> int:
+    """Empty-database tests, then committed-demo ones, then transactional ones, then no database."""
+    nama = getattr(item, "fixturenames", ())
+    pakai_demo = "demo" in nama
+    if transaksional(item):
+        return 2 if pakai_demo else 3
+    if item.get_closest_marker("django_db") is not None or "db" in nama:
+        return 1 if pakai_demo else 0
+    return 4
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A stable sort that refines pytest-django's (database tests, transactional ones, the rest).
+    items.sort(key=urutan_basis_data)
+
+
+@pytest.fixture(scope="session")
+def _demo_sesi(django_db_setup: None, django_db_blocker: Any) -> None:
+    """The demo data, built and committed once, before any test transaction opens."""
+    with django_db_blocker.unblock():
+        muat_demo()
+
+
 @pytest.fixture
-def demo(db: None) -> Demo:
+def demo(_demo_sesi: None, db: None) -> Demo:
     """Both demo offices (Binjai, Magetan): units, users per role, Renstra, targets, realisasi."""
-    return muat_demo()
+    try:
+        return ambil_demo()
+    except Instansi.DoesNotExist:
+        # An earlier transactional test flushed the database: build the data again.
+        return muat_demo()
+
+
+@pytest.fixture(autouse=True)
+def media_sementara(settings: Any, tmp_path: Path) -> Path:
+    """Uploads and generated files of a test go to a temporary folder, not var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return Path(settings.MEDIA_ROOT)
+
+
+@pytest.fixture
+def tugas_langsung(settings: Any) -> None:
+    """Background tasks run at once (django-tasks' immediate backend)."""
+    settings.TASKS = IMMEDIATE
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -38,13 +39,13 @@ from indikator.models import (
 pytestmark = pytest.mark.django_db
 
 
-def buat(**opsi):  # type: ignore[no-untyped-def]
+def buat(**opsi):
     args = {"instansi": 2, "indikator": 20, "tahun": 1, "tahun_awal": 2025, "verbosity": 0}
     args.update(opsi)
     call_command("buat_data_uji", **args)
 
 
-def angka_realisasi() -> list[tuple]:
+def angka_realisasi() -> list[tuple[Any, ...]]:
     return list(
         Realisasi.objects.order_by(
             "indikator__renstra__instansi__kode", "indikator__kode", "tahun", "triwulan"

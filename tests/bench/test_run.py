@@ -136,10 +136,10 @@ def test_hasil_ukur_sets_target_and_pass():
 def test_a_crashing_module_becomes_a_failed_row(monkeypatch):
     modul = types.ModuleType("bench.bench_rusak_uji")
 
-    def rusak(ctx):  # type: ignore[no-untyped-def]
+    def rusak(ctx):
         raise RuntimeError("sengaja")
 
-    modul.run = rusak  # type: ignore[attr-defined]
+    modul.run = rusak
     monkeypatch.setitem(sys.modules, "bench.bench_rusak_uji", modul)
     ctx = Konteks(dataset="1 instansi", instansi=None, jumlah_instansi=1)
     [h] = run.jalankan_modul("bench_rusak_uji", ctx)
@@ -155,11 +155,11 @@ def test_module_writes_are_rolled_back(monkeypatch):
 
     modul = types.ModuleType("bench.bench_tulis_uji")
 
-    def tulis(ctx):  # type: ignore[no-untyped-def]
+    def tulis(ctx):
         Instansi.objects.create(nama="Sementara", kode="sementara", pemerintah_daerah="x", kota="x")
         return [Hasil("tulis", ctx.dataset, 1.0, 1, 0.1)]
 
-    modul.run = tulis  # type: ignore[attr-defined]
+    modul.run = tulis
     monkeypatch.setitem(sys.modules, "bench.bench_tulis_uji", modul)
     ctx = Konteks(dataset="1 instansi", instansi=None, jumlah_instansi=1)
     assert [h.nama for h in run.jalankan_modul("bench_tulis_uji", ctx)] == ["tulis"]

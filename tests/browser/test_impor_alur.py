@@ -11,11 +11,6 @@ from tests.impor.bantu import JENIS_XLSX, REALISASI, xlsx
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def media_sementara(settings, tmp_path) -> None:
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def _pilih_berkas(page, data: bytes, nama: str = "realisasi-tw4.xlsx") -> None:
     page.get_by_label("Jenis data").select_option("realisasi")
     page.get_by_label("Berkas spreadsheet (.xlsx atau .csv)").set_input_files(

@@ -11,11 +11,6 @@ from workflow.models import JejakTransisi, LaporanKinerja
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def media_sementara(settings, tmp_path) -> None:
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 PDF = {"name": "dokumen.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 uji"}
 
 
@@ -39,7 +34,7 @@ def buka_tugas(page: Any, teks: str) -> None:
 
 
 def status(page: Any) -> str:
-    return page.get_by_test_id("status").inner_text()
+    return str(page.get_by_test_id("status").inner_text())
 
 
 def test_lkj_binjai_through_the_browser(page, live_server, demo, masuk) -> None:

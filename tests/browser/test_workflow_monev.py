@@ -10,11 +10,6 @@ from workflow.models import JejakTransisi, MonitoringIKU
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def media_sementara(settings, tmp_path) -> None:
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def test_monev_magetan_through_the_browser(page, live_server, demo, masuk) -> None:
     m = demo.magetan
     u, lain = m.pengguna, m.pengguna_lain

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _sub(renstra) -> MataAnggaran:
-    return MataAnggaran.objects.filter(renstra=renstra, anggaran__tahun=2025).first()
+    return MataAnggaran.objects.filter(renstra=renstra, anggaran__tahun=2025)[:1].get()
 
 
 def test_updates_spending_and_creates_a_year_with_pagu(demo) -> None:

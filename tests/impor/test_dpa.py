@@ -42,6 +42,7 @@ def test_levels_in_any_order_with_pagu_indicators_and_targets(demo) -> None:
     assert [b.status for b in hasil.baris] == ["baru", "baru", "baru", "baru", "ubah"]
     sub = MataAnggaran.objects.get(renstra=binjai.renstra, kode="9.01.01.2.01.0001")
     assert sub.tingkat == TingkatAnggaran.SUB_KEGIATAN
+    assert sub.induk is not None and sub.induk.induk is not None
     assert sub.induk.kode == "9.01.01.2.01" and sub.induk.induk.kode == "9.01.01"
     assert sub.unit == binjai.unit["kesga"]
     assert Anggaran.objects.get(mata_anggaran=sub, tahun=2025).pagu == Decimal("1250000.50")
@@ -56,6 +57,7 @@ def test_reimport_changes_pagu_only(demo) -> None:
     ma = MataAnggaran.objects.filter(
         renstra=binjai.renstra, tingkat=TingkatAnggaran.SUB_KEGIATAN
     ).first()
+    assert ma is not None
     lama = Anggaran.objects.get(mata_anggaran=ma, tahun=2025)
     data = xlsx({"DPA": [DPA, ["Sub Kegiatan", ma.kode, None, None, None, 123]]})
     sebelum = hitung_tabel()
@@ -108,6 +110,7 @@ def test_negative_pagu_and_sasaran_indicator_code_are_refused(demo) -> None:
     program = MataAnggaran.objects.filter(
         renstra=binjai.renstra, tingkat=TingkatAnggaran.PROGRAM
     ).first()
+    assert program is not None
     data = xlsx(
         {
             "DPA": [DPA, ["Program", program.kode, None, None, None, "-5"]],

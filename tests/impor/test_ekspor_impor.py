@@ -116,6 +116,6 @@ def test_quarter_targets_round_trip(demo, jenis: str, kode: str) -> None:
     sebelum = hitung_tabel()
     hasil = impor(jenis, data, binjai.renstra)
     assert not hasil.ada_galat
-    tw = [b for b in hasil.baris if b.lembar == "Target Triwulan"]
-    assert [(b.kunci, b.status) for b in tw] == [(f"{kode} 2026", "tetap")]
+    baris_tw = [b for b in hasil.baris if b.lembar == "Target Triwulan"]
+    assert [(b.kunci, b.status) for b in baris_tw] == [(f"{kode} 2026", "tetap")]
     assert hitung_tabel() == sebelum

@@ -254,7 +254,7 @@ def test_random_uploads_through_the_page_never_give_a_server_error(
     )
     assert r.status_code in (302, 400)
     if r.status_code == 302:
-        berkas = BerkasImpor.objects.order_by("-pk").first()
+        berkas = BerkasImpor.objects.latest("pk")
         assert client.get(r["Location"]).status_code == 200
         r2 = client.post(reverse("impor:konfirmasi", args=[berkas.token]))
         assert r2.status_code == 302

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -121,7 +122,12 @@ def test_every_error_with_sheet_row_and_column_and_nothing_written(demo) -> None
 
 def test_code_stored_as_number_is_read_and_hinted(demo) -> None:
     binjai = demo.binjai
-    baris = [REALISASI, [1.1, 2026, 4, 10, 5], [1.10, 2026, 4, 10, 5], [7.7, 2026, 4, 1, 1]]
+    baris: list[list[Any]] = [
+        REALISASI,
+        [1.1, 2026, 4, 10, 5],
+        [1.10, 2026, 4, 10, 5],
+        [7.7, 2026, 4, 1, 1],
+    ]
     hasil = cek("realisasi", xlsx({"Realisasi": baris}), binjai.renstra)
     assert [b.status for b in hasil.baris] == ["baru", "galat", "galat"]
     ganda, asing = hasil.galat
@@ -162,6 +168,7 @@ def test_locked_data_is_refused_unchanged_rows_pass(demo) -> None:
     assert m.indikator["1.1"].unit_penanggung_jawab == m.unit["kesga"]
     assert m.indikator["1.2"].unit_penanggung_jawab == m.unit["kesga"]
     tetap, kunci = _realisasi(m, "1.2", 2025, 3), _realisasi(m, "1.1", 2025, 3)
+    assert kunci.jumlah is not None
     sebelum = hitung_tabel()
     data = xlsx(
         {

@@ -85,6 +85,7 @@ def test_new_plan_with_merged_sasaran_cells_and_quarter_targets(demo) -> None:
         "9.2",
     ]
     b = Indikator.objects.get(renstra=binjai.renstra, kode="9.1.2")
+    assert b.sasaran is not None
     assert b.sasaran.kode == "9.1" and b.polaritas == Polaritas.NEGATIF
     assert b.unit_penanggung_jawab == kesga
     a = Indikator.objects.get(renstra=binjai.renstra, kode="9.1.1")
@@ -97,7 +98,9 @@ def test_new_plan_with_merged_sasaran_cells_and_quarter_targets(demo) -> None:
     }
     assert a.target.get(tahun=2025, triwulan=0).nilai == Decimal("80.5")
     assert a.history.count() == 1 and a.history.first().history_user == binjai.pengguna["admin"]
-    assert Indikator.objects.get(renstra=binjai.renstra, kode="9.2.1").sasaran.kode == "9.2"
+    sasaran = Indikator.objects.get(renstra=binjai.renstra, kode="9.2.1").sasaran
+    assert sasaran is not None
+    assert sasaran.kode == "9.2"
 
 
 def test_update_existing_indicator_and_target_keeps_history(demo) -> None:

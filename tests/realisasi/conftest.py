@@ -108,7 +108,7 @@ def buat_pengiriman(
         isi_disposisi="Laksanakan monitoring capaian IKU.",
     )
     disetujui = status in (StatusPengiriman.DISETUJUI, StatusPengiriman.DITERIMA)
-    return PengirimanData.objects.create(
+    pengiriman: PengirimanData = PengirimanData.objects.create(
         instansi=kantor.instansi,
         monitoring=monitoring,
         unit=unit,
@@ -116,6 +116,7 @@ def buat_pengiriman(
         disetujui_oleh=kantor.pengguna["kabid"] if disetujui else None,
         disetujui_pada=timezone.now() if disetujui else None,
     )
+    return pengiriman
 
 
 @pytest.fixture
@@ -128,10 +129,3 @@ def kunci(demo: Any) -> Callable[[Unit], InfoKunci]:
         return kunci_periode(unit_ids=[unit.pk], tahun=TAHUN, triwulan=TRIWULAN)[unit.pk]
 
     return kunci_unit
-
-
-@pytest.fixture
-def media(settings: Any, tmp_path: Any) -> Any:
-    """A private MEDIA_ROOT for the test's uploads."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT

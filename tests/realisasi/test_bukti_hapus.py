@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
@@ -16,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def bukti(demo, media):
+def bukti(demo, media_sementara):
     r = Realisasi.objects.get(
         indikator=demo.binjai.indikator["1.1"], tahun=TAHUN, triwulan=TRIWULAN
     )
@@ -38,7 +36,7 @@ def test_get_asks_for_a_reason(client, demo, bukti):
     assert "Alasan penghapusan" in response.content.decode()
 
 
-def test_koordinator_deletes_softly_with_a_reason(client, demo, bukti, media):
+def test_koordinator_deletes_softly_with_a_reason(client, demo, bukti, media_sementara):
     koordinator = demo.binjai.pengguna["koordinator"]
     client.force_login(koordinator)
     response = client.post(_url(bukti), {"alasan": "Foto buram, diganti"})
@@ -46,7 +44,7 @@ def test_koordinator_deletes_softly_with_a_reason(client, demo, bukti, media):
     bukti.refresh_from_db()
     assert bukti.dihapus and bukti.dihapus_oleh == koordinator
     assert bukti.alasan == "Foto buram, diganti"
-    assert (Path(media) / bukti.berkas.name).exists()  # the file is kept for the audit
+    assert (media_sementara / bukti.berkas.name).exists()  # the file is kept for the audit
     akhir = bukti.history.latest()
     assert (akhir.history_user, akhir.alasan) == (koordinator, "Foto buram, diganti")
     page = client.get(reverse("realisasi:realisasi-bukti", args=[bukti.realisasi_id]))

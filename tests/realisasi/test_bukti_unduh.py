@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def bukti(demo, media):
+def bukti(demo, media_sementara):
     r = Realisasi.objects.get(
         indikator=demo.binjai.indikator["1.1"], tahun=TAHUN, triwulan=TRIWULAN
     )

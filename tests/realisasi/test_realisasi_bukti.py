@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
@@ -25,7 +23,7 @@ def _url(r):
     return reverse("realisasi:realisasi-bukti", args=[r.pk])
 
 
-def test_staf_uploads_a_pdf_stored_under_a_random_name(client, demo, realisasi, media):
+def test_staf_uploads_a_pdf_stored_under_a_random_name(client, demo, realisasi, media_sementara):
     staf = demo.binjai.pengguna["staf"]
     client.force_login(staf)
     response = client.post(_url(realisasi), {"berkas": berkas.unggahan("SK Tim.pdf", berkas.PDF)})
@@ -35,7 +33,7 @@ def test_staf_uploads_a_pdf_stored_under_a_random_name(client, demo, realisasi, 
     assert bukti.diunggah_oleh == staf
     assert "SK Tim" not in bukti.berkas.name
     assert bukti.berkas.name.startswith(f"bukti/{TAHUN}/") and bukti.berkas.name.endswith(".pdf")
-    disimpan = Path(media) / bukti.berkas.name
+    disimpan = media_sementara / bukti.berkas.name
     assert disimpan.read_bytes() == berkas.PDF
     assert bukti.history.get().history_user == staf
     page = client.get(_url(realisasi)).content.decode()
@@ -51,22 +49,22 @@ def test_staf_uploads_a_pdf_stored_under_a_random_name(client, demo, realisasi, 
         ("notulen.docx", berkas.docx()),
     ],
 )
-def test_every_allowed_type_is_accepted(client, demo, realisasi, media, nama, isi):
+def test_every_allowed_type_is_accepted(client, demo, realisasi, media_sementara, nama, isi):
     client.force_login(demo.binjai.pengguna["koordinator"])
     assert client.post(_url(realisasi), {"berkas": berkas.unggahan(nama, isi)}).status_code == 302
     assert BuktiDukung.objects.get().nama_asli == nama
 
 
-def test_renamed_executable_is_refused(client, demo, realisasi, media):
+def test_renamed_executable_is_refused(client, demo, realisasi, media_sementara):
     client.force_login(demo.binjai.pengguna["staf"])
     response = client.post(_url(realisasi), {"berkas": berkas.unggahan("laporan.pdf", berkas.EXE)})
     assert response.status_code == 400
     assert "Jenis berkas tidak diizinkan" in response.content.decode()
     assert not BuktiDukung.objects.exists()
-    assert not Path(media).exists() or not any(p.is_file() for p in Path(media).rglob("*"))
+    assert not media_sementara.exists() or not any(p.is_file() for p in media_sementara.rglob("*"))
 
 
-def test_oversize_file_is_refused(client, demo, realisasi, media, settings):
+def test_oversize_file_is_refused(client, demo, realisasi, media_sementara, settings):
     settings.BUKTI_MAKS_MB = 1
     client.force_login(demo.binjai.pengguna["staf"])
     besar = berkas.PDF + b"0" * (1024 * 1024)
@@ -76,14 +74,14 @@ def test_oversize_file_is_refused(client, demo, realisasi, media, settings):
     assert not BuktiDukung.objects.exists()
 
 
-def test_missing_file_is_refused(client, demo, realisasi, media):
+def test_missing_file_is_refused(client, demo, realisasi, media_sementara):
     client.force_login(demo.binjai.pengguna["staf"])
     response = client.post(_url(realisasi), {})
     assert response.status_code == 400
     assert "Pilih berkas yang akan diunggah." in response.content.decode()
 
 
-def test_kabid_reads_but_cannot_upload(client, demo, realisasi, media):
+def test_kabid_reads_but_cannot_upload(client, demo, realisasi, media_sementara):
     client.force_login(demo.binjai.pengguna["kabid"])
     response = client.get(_url(realisasi))
     assert response.status_code == 200
@@ -113,7 +111,7 @@ def test_wrong_method_gets_405(client, demo, realisasi):
     assert client.delete(_url(realisasi)).status_code == 405
 
 
-def test_locked_period_refuses_upload(client, demo, realisasi, media, kunci):
+def test_locked_period_refuses_upload(client, demo, realisasi, media_sementara, kunci):
     kunci(demo.binjai.unit["kesga"])
     client.force_login(demo.binjai.pengguna["staf"])
     page = client.get(_url(realisasi)).content.decode()
@@ -125,7 +123,7 @@ def test_locked_period_refuses_upload(client, demo, realisasi, media, kunci):
     assert not BuktiDukung.objects.exists()
 
 
-def test_query_count_is_pinned(client, demo, realisasi, media, django_assert_num_queries):
+def test_query_count_is_pinned(client, demo, realisasi, media_sementara, django_assert_num_queries):
     from realisasi.bukti import unggah_bukti
 
     for nama in ("a.pdf", "b.pdf", "c.pdf"):

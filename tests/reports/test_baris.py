@@ -229,7 +229,7 @@ def test_query_count_does_not_grow_with_rows(demo, django_assert_num_queries):
 
 def test_t4_rejects_bad_quarter():
     with pytest.raises(ValueError, match="Triwulan"):
-        tabel_t4(None, 5)  # type: ignore[arg-type]
+        tabel_t4(None, 5)
 
 
 @pytest.mark.django_db

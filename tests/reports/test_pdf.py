@@ -6,6 +6,7 @@ import datetime
 import io
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -19,7 +20,7 @@ def teks_pdf(isi: bytes) -> list[str]:
     return [" ".join(h.extract_text().split()) for h in PdfReader(io.BytesIO(isi)).pages]
 
 
-def ke_png(isi: bytes, artefak, nama: str) -> list:
+def ke_png(isi: bytes, artefak, nama: str) -> list[Path]:
     (artefak / f"{nama}.pdf").write_bytes(isi)
     subprocess.run(
         ["pdftoppm", "-r", "50", "-png", str(artefak / f"{nama}.pdf"), str(artefak / nama)],

@@ -22,7 +22,7 @@ def berkas_draft(nama: str = "draft.pdf") -> SimpleUploadedFile:
 
 def isian(aksi: str) -> dict[str, Any]:
     """Valid inputs of every report transition (model field names + catatan)."""
-    return {
+    semua: dict[str, dict[str, Any]] = {
         "rapat": {
             "rapat_tanggal": datetime.date(2026, 1, 12),
             "rapat_peserta": "Kabid, kasubbag, fungsional",
@@ -41,7 +41,8 @@ def isian(aksi: str) -> dict[str, Any]:
             "analisis": "Capaian IKU sesuai rencana.",
             "alasan_lewati": "Unit tanpa pengisi di aplikasi.",
         },
-    }.get(aksi, {"catatan": "Perbaiki bagian analisis."})
+    }
+    return semua.get(aksi, {"catatan": "Perbaiki bagian analisis."})
 
 
 # The happy path of each SOP: (state, action, role that takes it)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -26,7 +28,7 @@ def test_lkj_binjai_end_to_end(demo, mailoutbox, django_capture_on_commit_callba
     assert [m.to for m in mailoutbox] == [[u["sekretaris"].email]]
     assert "Rapat koordinasi" in mailoutbox[0].body
 
-    def langkah(aksi: str, peran: str, data: dict | None = None) -> None:
+    def langkah(aksi: str, peran: str, data: dict[str, Any] | None = None) -> None:
         alur.jalankan(
             laporan=laporan, aksi=aksi, oleh=u[peran], data=isian(aksi) if data is None else data
         )
@@ -74,6 +76,7 @@ def test_lkj_binjai_end_to_end(demo, mailoutbox, django_capture_on_commit_callba
     with pytest.raises(ValidationError):
         langkah("serahkan_konsep", "analis", {})
     langkah("serahkan_konsep", "analis")
+    assert laporan.draft.name is not None
     assert laporan.draft.name.endswith(".pdf")
     # step 6 "tidak" needs a note; back to typing
     with pytest.raises(ValidationError):
@@ -121,6 +124,7 @@ def test_lkj_binjai_end_to_end(demo, mailoutbox, django_capture_on_commit_callba
     )
     assert ttd.waktu_baku_menit == 30 and not ttd.baku_per_hari
     ketik = JejakTransisi.objects.filter(laporan=laporan, aksi="serahkan_konsep").first()
+    assert ketik is not None
     assert ketik.waktu_baku == "3 hari" and ketik.baku_per_hari
     assert JejakTransisi.objects.filter(pengiriman=kesga).count() == 5
 

@@ -68,6 +68,7 @@ def test_unlock_needs_reason_is_audited_and_opens(demo) -> None:
     assert kesga.status == "dikembalikan" and kesga.disetujui_oleh is None
     assert kunci_periode(unit_ids=[kesga.unit_id], tahun=2025, triwulan=3) == {}
     jejak = JejakTransisi.objects.filter(pengiriman=kesga).last()
+    assert jejak is not None
     assert (jejak.aksi, jejak.catatan, jejak.peran) == (
         "buka_kunci",
         "Revisi data Dinas Dukcapil.",

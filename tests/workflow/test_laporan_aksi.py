@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -40,6 +42,7 @@ def test_sekretaris_records_the_meeting(client, demo) -> None:
     assert laporan.rapat_peserta == "Kabid Kesmas, Kabid P2P, Kasubbag"
     assert any("tercatat" in p for p in pesan(response))
     jejak = JejakTransisi.objects.filter(laporan=laporan).last()
+    assert jejak is not None
     assert jejak.isian["rapat_tanggal"] == "2026-01-12"
 
 
@@ -139,7 +142,7 @@ def test_someone_acted_first_gets_a_clear_message(client, demo) -> None:
     assert laporan.status == "penugasan"
 
 
-def alur_isian() -> dict:
+def alur_isian() -> dict[str, Any]:
     from tests.workflow.bantu import isian
 
     return isian("rapat")

@@ -37,7 +37,9 @@ def data_post(nama: str, status: str) -> dict[str, Any]:
     data: dict[str, Any] = {f"{nama}-status_awal": status}
     for kunci, nilai in isian(nama).items():
         if isinstance(nilai, SimpleUploadedFile):
-            nilai = SimpleUploadedFile(nilai.name, b"%PDF-1.4 x", content_type="application/pdf")
+            nilai = SimpleUploadedFile(
+                str(nilai.name), b"%PDF-1.4 x", content_type="application/pdf"
+            )
         data[f"{nama}-{kunci}"] = nilai
     return data
 
@@ -150,7 +152,7 @@ def _pengiriman_dalam(demo, status: str) -> PengirimanData:
         P.DIKEMBALIKAN: [("ajukan", "staf"), ("kembalikan", "kabid")],
         P.DISETUJUI: [("ajukan", "koordinator"), ("setujui", "kabid")],
         P.DITERIMA: [("ajukan", "koordinator"), ("setujui", "kabid"), ("terima", "perencana")],
-    }[status]
+    }[StatusPengiriman(status)]
     for aksi, peran in jalan:
         alur.lakukan_aksi_pengiriman(
             pengiriman=k, aksi=aksi, oleh=kantor.pengguna[peran], catatan="Cek ulang angka."

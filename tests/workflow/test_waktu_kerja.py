@@ -43,7 +43,10 @@ def wib(tanggal: str, jam: str) -> datetime.datetime:
     ],
 )
 def test_menit_kerja(
-    mulai: datetime.datetime, selesai: datetime.datetime, libur: tuple, menit: int
+    mulai: datetime.datetime,
+    selesai: datetime.datetime,
+    libur: tuple[datetime.date, ...],
+    menit: int,
 ) -> None:
     assert menit_kerja(mulai, selesai, libur) == menit
 
