@@ -30,7 +30,7 @@ demo: migrate
 run: demo
 	DEBUG=1 PY=$(PY) ./scripts/serve.sh
 
-## The whole test suite (on PostgreSQL when DATABASE_URL is set), then lint and migration checks.
+## The whole test suite (on PostgreSQL when DATABASE_URL is set), then lint, type and migration checks.
 test: install system-deps-tests
 	$(PY) -m pytest
 	$(MAKE) --no-print-directory check
@@ -39,6 +39,7 @@ check: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	DEBUG=1 $(VENV)/bin/mypy
 
 lint: check
 

@@ -7,7 +7,8 @@ each other by codes (indicator code, budget line code, unit name or abbreviation
 
 The import itself is :mod:`impor.periksa`: one pre-pass that reads and validates every row with
 lookups prefetched into dicts, then one transaction of bulk writes (the default import-export row
-loop does a SELECT per row and loses per-row errors in bulk mode; see DESIGN.md).
+loop does a SELECT per row and loses per-row errors in bulk mode; the measurements are in
+docs/benchmarks.md).
 
 Layouts (sheet name: columns; "Target 2021".. and "Pagu 2021".. are one column per Renstra year):
 

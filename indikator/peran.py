@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 
 class Peran(models.TextChoices):
-    """The roles of DESIGN.md; each is a Group of the same name (data migration)."""
+    """The roles of the SOPs' *Pelaksana* columns (docs/sop/); each is a Group of the same name
+    (data migration)."""
 
     KEPALA_DINAS = "kepala_dinas", _("Kepala Dinas")
     SEKRETARIS = "sekretaris", _("Sekretaris")

@@ -1,4 +1,4 @@
-"""The two SOPs as data, mirroring the seeds in shared/seeds/.
+"""The two SOPs as data, mirroring the offices' written SOPs in docs/sop/.
 
 Each SOP is a table of steps (`Langkah`: number, activity, acting role, kelengkapan, standard time,
 output) and a table of transitions (`Transisi`) that point at a step: the step gives the acting
