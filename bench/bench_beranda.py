@@ -10,7 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from bench.common import Hasil, Konteks, hasil_ukur, ukur
-from indikator.models import Indikator, Pengguna, Peran, Realisasi
+from indikator.models import Indikator, Pengguna, Realisasi
+from indikator.peran import Peran
 
 MAKS_MS = 150
 MAKS_KUERI = 15

@@ -30,13 +30,13 @@ def _siapkan(instansi: Any) -> tuple[Any, Any, list[Any]]:
         Indikator,
         JenisUnit,
         Pengguna,
-        Peran,
         Realisasi,
         Renstra,
         SasaranStrategis,
         Target,
         Unit,
     )
+    from indikator.peran import Peran
 
     renstra = Renstra.objects.untuk_tahun(instansi, TAHUN)
     if renstra is None:

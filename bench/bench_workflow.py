@@ -18,7 +18,8 @@ from django.test.utils import override_settings
 from django.urls import reverse
 
 from bench.common import Hasil, Konteks, ukur
-from indikator.models import Instansi, Pengguna, Peran
+from indikator.models import Instansi, Pengguna
+from indikator.peran import Peran
 from workflow import aksi as alur
 from workflow.models import LaporanKinerja, MonitoringIKU
 from workflow.surel import kirim_pemberitahuan

@@ -28,7 +28,6 @@ from indikator.models import (
     KategoriCapaian,
     MataAnggaran,
     Pengguna,
-    Peran,
     Perhitungan,
     Polaritas,
     Realisasi,
@@ -39,7 +38,7 @@ from indikator.models import (
     Tujuan,
     Unit,
 )
-from indikator.peran import sinkronkan_peran
+from indikator.peran import Peran, sinkronkan_peran
 
 # Demo accounts exist only through `muat_demo`.
 KATA_SANDI_DEMO = "demo-lkj-2026"

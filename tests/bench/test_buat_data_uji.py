@@ -26,7 +26,6 @@ from indikator.models import (
     JenisUnit,
     MataAnggaran,
     Pengguna,
-    Peran,
     Perhitungan,
     Realisasi,
     Renstra,
@@ -35,6 +34,7 @@ from indikator.models import (
     TingkatAnggaran,
     Unit,
 )
+from indikator.peran import Peran
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indikator.models import Peran
+from indikator.peran import Peran
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,7 +8,8 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
-from indikator.models import Indikator, Pengguna, Peran, Realisasi
+from indikator.models import Indikator, Pengguna, Realisasi
+from indikator.peran import Peran
 from indikator.views import triwulan_terakhir
 
 pytestmark = pytest.mark.django_db

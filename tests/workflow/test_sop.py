@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from indikator.models import Peran
+from indikator.peran import Peran
 from workflow.models import LaporanKinerja, MonitoringIKU, PengirimanData
 from workflow.sop import ISIAN_WAJIB, SOP_LKJ, SOP_MONEV
 

@@ -33,7 +33,6 @@ from indikator.models import (
     KategoriCapaian,
     MataAnggaran,
     Pengguna,
-    Peran,
     Perhitungan,
     Polaritas,
     Realisasi,
@@ -45,7 +44,7 @@ from indikator.models import (
     Tujuan,
     Unit,
 )
-from indikator.peran import sinkronkan_peran
+from indikator.peran import Peran, sinkronkan_peran
 
 PENANDA = "Data uji sintetis (buat_data_uji)"
 """`pemerintah_daerah` of every synthetic office: how `--hapus` tells them from real ones."""
