@@ -1,11 +1,12 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import Max, Min, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from indikator.models import (
     Anggaran,
@@ -22,6 +23,11 @@ from indikator.models import (
     Tujuan,
     Unit,
 )
+
+if TYPE_CHECKING:  # simple-history ships no types: its admin is a ModelAdmin to the checker
+    HistoryAdmin = admin.ModelAdmin
+else:
+    from simple_history.admin import SimpleHistoryAdmin as HistoryAdmin
 
 # Where each model finds its office; non-superusers only see and choose their own office's rows.
 JALUR_INSTANSI: dict[type, str] = {
@@ -41,13 +47,16 @@ JALUR_INSTANSI: dict[type, str] = {
 }
 
 
-def batasi_instansi(qs: QuerySet, request: HttpRequest) -> QuerySet:
-    if request.user.is_superuser:
+def batasi_instansi(qs: QuerySet[Any], request: HttpRequest) -> QuerySet[Any]:
+    user = request.user
+    if not isinstance(user, Pengguna):  # the admin lets no anonymous user in; be safe anyway
+        return qs.none()
+    if user.is_superuser:
         return qs
     jalur = JALUR_INSTANSI.get(qs.model)
     if jalur is None:
         return qs
-    return qs.filter(**{jalur: request.user.instansi_id})
+    return qs.filter(**{jalur: user.instansi_id})
 
 
 class TahunFilter(admin.SimpleListFilter):
@@ -68,7 +77,7 @@ class TahunFilter(admin.SimpleListFilter):
             return []
         return [(str(t), str(t)) for t in range(rentang["akhir"], rentang["awal"] - 1, -1)]
 
-    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         nilai = self.value()
         if nilai and nilai.isdigit():
             return queryset.filter(tahun=int(nilai))
@@ -78,7 +87,7 @@ class TahunFilter(admin.SimpleListFilter):
 class SatuInstansiMixin:
     """Admin rows and foreign-key choices limited to the staff user's own office."""
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return batasi_instansi(super().get_queryset(request), request)  # type: ignore[misc]
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
@@ -94,12 +103,14 @@ class SatuInstansiMixin:
             return daftar
         return [f for f in daftar if not (isinstance(f, str) and f.endswith("instansi"))]
 
-    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> Any:
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Any], search_term: str
+    ) -> Any:
         queryset = batasi_instansi(queryset, request)
         return super().get_search_results(request, queryset, search_term)  # type: ignore[misc]
 
 
-class HanyaBacaAdmin(SatuInstansiMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+class HanyaBacaAdmin(SatuInstansiMixin, admin.ModelAdmin[Any]):
     """The admin shows these rows, it never changes them: they change only through their actions
     (workflow transitions, signed documents, evidence uploads, imports) or are evidence themselves.
     """
@@ -114,12 +125,12 @@ class HanyaBacaAdmin(SatuInstansiMixin, admin.ModelAdmin):  # type: ignore[type-
         return False
 
 
-class KategoriCapaianInline(SatuInstansiMixin, admin.TabularInline):
+class KategoriCapaianInline(SatuInstansiMixin, admin.TabularInline[KategoriCapaian, Instansi]):
     model = KategoriCapaian
     extra = 0
 
 
-class UnitInline(SatuInstansiMixin, admin.TabularInline):
+class UnitInline(SatuInstansiMixin, admin.TabularInline[Unit, Instansi]):
     model = Unit
     fk_name = "instansi"
     fields = ["nama", "singkatan", "jenis", "induk", "urutan"]
@@ -128,7 +139,7 @@ class UnitInline(SatuInstansiMixin, admin.TabularInline):
 
 
 @admin.register(Instansi)
-class InstansiAdmin(SatuInstansiMixin, admin.ModelAdmin):
+class InstansiAdmin(SatuInstansiMixin, admin.ModelAdmin[Instansi]):
     list_display = ["nama", "kode", "pemerintah_daerah", "kota", "batas_capaian"]
     search_fields = ["nama", "kode", "kota"]
     prepopulated_fields = {"kode": ["nama"]}
@@ -142,7 +153,7 @@ class InstansiAdmin(SatuInstansiMixin, admin.ModelAdmin):
 
 
 @admin.register(Unit)
-class UnitAdmin(SatuInstansiMixin, admin.ModelAdmin):
+class UnitAdmin(SatuInstansiMixin, admin.ModelAdmin[Unit]):
     list_display = ["nama", "singkatan", "jenis", "induk", "instansi"]
     list_filter = ["instansi", "jenis"]
     search_fields = ["nama", "singkatan"]
@@ -151,7 +162,7 @@ class UnitAdmin(SatuInstansiMixin, admin.ModelAdmin):
 
 
 @admin.register(Pengguna)
-class PenggunaAdmin(SatuInstansiMixin, UserAdmin):
+class PenggunaAdmin(SatuInstansiMixin, UserAdmin[Pengguna]):
     list_display = ["username", "nama_lengkap", "nip", "jabatan", "instansi", "unit", "is_active"]
     list_filter = ["instansi", "groups", "is_active", "is_staff"]
     search_fields = ["username", "nama_lengkap", "nip", "jabatan", "email"]
@@ -195,35 +206,35 @@ class PenggunaAdmin(SatuInstansiMixin, UserAdmin):
     )
 
 
-class TujuanInline(SatuInstansiMixin, admin.TabularInline):
+class TujuanInline(SatuInstansiMixin, admin.TabularInline[Tujuan, Renstra]):
     model = Tujuan
     extra = 0
     show_change_link = True
 
 
 @admin.register(Renstra)
-class RenstraAdmin(SatuInstansiMixin, admin.ModelAdmin):
+class RenstraAdmin(SatuInstansiMixin, admin.ModelAdmin[Renstra]):
     list_display = ["nama", "instansi", "tahun_awal", "tahun_akhir", "nomor_dokumen"]
     list_filter = ["instansi"]
     search_fields = ["nama", "nomor_dokumen"]
     inlines = [TujuanInline]
 
 
-class SasaranInline(SatuInstansiMixin, admin.TabularInline):
+class SasaranInline(SatuInstansiMixin, admin.TabularInline[SasaranStrategis, Tujuan]):
     model = SasaranStrategis
     extra = 0
     show_change_link = True
 
 
 @admin.register(Tujuan)
-class TujuanAdmin(SatuInstansiMixin, admin.ModelAdmin):
+class TujuanAdmin(SatuInstansiMixin, admin.ModelAdmin[Tujuan]):
     list_display = ["kode", "uraian", "renstra"]
     list_filter = ["renstra__instansi", "renstra"]
     search_fields = ["kode", "uraian"]
     inlines = [SasaranInline]
 
 
-class IndikatorSasaranInline(SatuInstansiMixin, admin.TabularInline):
+class IndikatorSasaranInline(SatuInstansiMixin, admin.TabularInline[Indikator, SasaranStrategis]):
     model = Indikator
     fk_name = "sasaran"
     fields = ["kode", "nama", "satuan", "jenis", "polaritas", "unit_penanggung_jawab"]
@@ -232,7 +243,7 @@ class IndikatorSasaranInline(SatuInstansiMixin, admin.TabularInline):
 
 
 @admin.register(SasaranStrategis)
-class SasaranStrategisAdmin(SatuInstansiMixin, admin.ModelAdmin):
+class SasaranStrategisAdmin(SatuInstansiMixin, admin.ModelAdmin[SasaranStrategis]):
     list_display = ["kode", "uraian", "tujuan"]
     list_filter = ["tujuan__renstra__instansi"]
     search_fields = ["kode", "uraian"]
@@ -240,13 +251,13 @@ class SasaranStrategisAdmin(SatuInstansiMixin, admin.ModelAdmin):
     inlines = [IndikatorSasaranInline]
 
 
-class AnggaranInline(SatuInstansiMixin, admin.TabularInline):
+class AnggaranInline(SatuInstansiMixin, admin.TabularInline[Anggaran, MataAnggaran]):
     model = Anggaran
     extra = 0
 
 
 @admin.register(MataAnggaran)
-class MataAnggaranAdmin(SatuInstansiMixin, admin.ModelAdmin):
+class MataAnggaranAdmin(SatuInstansiMixin, admin.ModelAdmin[MataAnggaran]):
     list_display = ["kode", "nama", "tingkat", "unit", "renstra"]
     list_filter = ["renstra__instansi", "tingkat"]
     search_fields = ["kode", "nama"]
@@ -255,13 +266,13 @@ class MataAnggaranAdmin(SatuInstansiMixin, admin.ModelAdmin):
     inlines = [AnggaranInline]
 
 
-class TargetInline(SatuInstansiMixin, admin.TabularInline):
+class TargetInline(SatuInstansiMixin, admin.TabularInline[Target, Indikator]):
     model = Target
     extra = 0
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
+class IndikatorAdmin(SatuInstansiMixin, HistoryAdmin[Indikator]):
     list_display = ["kode", "nama", "satuan", "jenis", "polaritas", "unit_penanggung_jawab"]
     list_filter = ["renstra__instansi", "jenis", "polaritas", "perhitungan"]
     search_fields = ["kode", "nama", "sumber_data"]
@@ -271,7 +282,7 @@ class IndikatorAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
+class TargetAdmin(SatuInstansiMixin, HistoryAdmin[Target]):
     list_display = ["indikator", "tahun", "triwulan", "nilai"]
     list_filter = [TahunFilter, "triwulan", "indikator__renstra__instansi"]
     search_fields = ["indikator__kode", "indikator__nama"]
@@ -280,7 +291,7 @@ class TargetAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Realisasi)
-class RealisasiAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
+class RealisasiAdmin(SatuInstansiMixin, HistoryAdmin[Realisasi]):
     list_display = ["indikator", "tahun", "triwulan", "sasaran", "jumlah", "nilai", "diperbarui"]
     list_filter = [TahunFilter, "triwulan", "indikator__renstra__instansi"]
     search_fields = ["indikator__kode", "indikator__nama"]
@@ -297,7 +308,7 @@ class RealisasiAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Anggaran)
-class AnggaranAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
+class AnggaranAdmin(SatuInstansiMixin, HistoryAdmin[Anggaran]):
     list_display = ["mata_anggaran", "tahun", "pagu", "realisasi"]
     list_filter = [TahunFilter, "mata_anggaran__renstra__instansi"]
     search_fields = ["mata_anggaran__kode", "mata_anggaran__nama"]
@@ -305,7 +316,7 @@ class AnggaranAdmin(SatuInstansiMixin, SimpleHistoryAdmin):
 
 
 @admin.register(BuktiDukung)
-class BuktiDukungAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
+class BuktiDukungAdmin(HanyaBacaAdmin, HistoryAdmin[BuktiDukung]):
     """Evidence is uploaded and (softly) deleted only on the entry pages; here it is read-only."""
 
     list_display = ["nama_asli", "realisasi", "jenis", "ukuran", "diunggah_oleh", "diunggah_pada"]

@@ -8,7 +8,12 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
+
+# Generic Django classes (ModelAdmin[M], ModelForm[M], QuerySet[M]) may be subscripted at run time,
+# as the type annotations of the admin and the forms do.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("LKJ_VAR_DIR", BASE_DIR / "var"))

@@ -324,8 +324,8 @@ def tanpa_sinyal_riwayat() -> Iterator[None]:
     try:
         yield
     finally:
-        for sinyal, penerima, model in dicabut:
-            sinyal.connect(penerima, sender=model, weak=False)
+        for sinyal, penerima, pengirim in dicabut:
+            sinyal.connect(penerima, sender=pengirim, weak=False)
 
 
 def hapus_data_uji() -> int:
@@ -337,7 +337,7 @@ def hapus_data_uji() -> int:
     with tanpa_sinyal_riwayat(), transaction.atomic():
         renstra = Renstra.objects.filter(instansi__in=kantor)
         for model in (Indikator, Target, Realisasi, Anggaran):
-            riwayat = model.history.model  # type: ignore[attr-defined]
+            riwayat = model.history.model
             jalur = {
                 Indikator: "renstra__in",
                 Target: "indikator__renstra__in",
@@ -397,7 +397,7 @@ def sisip(model: type[models.Model], baris: list[dict[str, Any]]) -> None:
         else:
             raise ValueError(f"{model.__name__}.{f.name} needs a value")
         tetap[f.name] = f.get_db_prep_save(nilai, connection)
-    kolom = ", ".join(connection.ops.quote_name(f.column) for f in bidang)
+    kolom = ", ".join(connection.ops.quote_name(f.column or f.attname) for f in bidang)
     tanda = ", ".join(["%s"] * len(bidang))
     sql = (
         f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({kolom}) VALUES ({tanda})"
@@ -729,6 +729,7 @@ class Pembangun:
             TingkatAnggaran.SUB_KEGIATAN: JenisIndikator.SUB_KEGIATAN,
         }
         daftar: list[Indikator] = []
+        unit: Unit | None
         for n in range(jumlah_kinerja + jumlah_anggaran):
             jenis = rng.choices(JENIS, weights=BOBOT_JENIS)[0]
             if n < jumlah_kinerja:
