@@ -239,7 +239,7 @@ def distribusi(request: HttpRequest, dokumen_id: int) -> HttpResponse:
     form = PengirimanForm(request.POST or None, initial={"tanggal": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         catat_distribusi(dokumen=dokumen, oleh=request.user, data=form.cleaned_data)
-        messages.success(request, _("DistribusiDokumen laporan tercatat."))
+        messages.success(request, _("Pengiriman laporan tercatat."))
         return redirect("reports:distribusi", dokumen.pk)
     return render(
         request,
