@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -13,6 +12,9 @@ from indikator.akses import instansi_pengguna
 from indikator.models import Instansi, Pengguna
 from indikator.peran import ATURAN, Kemampuan, Peran, boleh
 from reports.models import DokumenTertanda, EksporPDF
+
+if TYPE_CHECKING:
+    from workflow.akses import Laporan
 
 
 def instansi_laporan(user: Pengguna) -> Instansi:
@@ -47,16 +49,7 @@ def get_ekspor_for_user(user: Pengguna, ekspor_id: object) -> EksporPDF:
     return get_object_or_404(EksporPDF, pk=ekspor_id, diminta_oleh=user)
 
 
-def model_laporan(jenis: str) -> type:
-    from workflow.akses import MODEL_JENIS
-
-    model = MODEL_JENIS.get(jenis)
-    if model is None:
-        raise Http404(_("Jenis laporan tidak dikenal."))
-    return model
-
-
-def get_laporan_for_user(user: Pengguna, jenis: str, laporan_id: int) -> Any:
+def get_laporan_for_user(user: Pengguna, jenis: str, laporan_id: int) -> Laporan:
     """The workflow's rule (404 for another office; the Pengawas only once signed), for a role
     that reads reports (403)."""
     from workflow.akses import get_laporan_for_user as laporan_alur
@@ -66,7 +59,7 @@ def get_laporan_for_user(user: Pengguna, jenis: str, laporan_id: int) -> Any:
     return laporan
 
 
-def boleh_sunting_naskah(user: Pengguna, laporan: Any) -> bool:
+def boleh_sunting_naskah(user: Pengguna, laporan: Laporan) -> bool:
     """The narrative writers of the rulebook, each in the steps the LKJ SOP gives their role:
     the perencana while collecting, typing and correcting; the analis while typing."""
     from workflow.sop import StatusLaporan

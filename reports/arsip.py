@@ -9,7 +9,7 @@ to the data later changes a signed document: its PDF is rendered from the frozen
 from __future__ import annotations
 
 import secrets
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import segno
 from django.conf import settings
@@ -18,28 +18,17 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from indikator.models import Instansi, Pengguna
+from indikator.models import Pengguna
 from reports.baris import DataLaporan
 from reports.dokumen import dok_lkj, dok_monev
 from reports.kop import blok_tanda_tangan
 from reports.models import DokumenTertanda, JenisDokumen, NaskahLaporan
 
+if TYPE_CHECKING:
+    from workflow.akses import Laporan
+
 # Short codes avoid look-alike characters (0/O, 1/I/L) so they can be read out and typed.
 ABJAD_KODE = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-
-
-class Laporan(Protocol):
-    """What the workflow's report models offer (LaporanKinerja, MonitoringIKU)."""
-
-    pk: Any
-    instansi: Instansi
-    tahun: int
-    triwulan: int | None
-    jenis: str
-    ditandatangani_pada: Any
-    ditandatangani_oleh: Any
-
-    def get_absolute_url(self) -> str: ...
 
 
 def buat_kode() -> str:
@@ -51,7 +40,7 @@ def url_verifikasi(token: str) -> str:
     return settings.SITE_URL + reverse("publik:verifikasi", args=[token])
 
 
-def naskah_untuk(laporan: Any) -> NaskahLaporan | None:
+def naskah_untuk(laporan: Laporan) -> NaskahLaporan | None:
     return (
         NaskahLaporan.objects.filter(
             content_type=ContentType.objects.get_for_model(laporan), object_id=laporan.pk

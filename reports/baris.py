@@ -153,7 +153,7 @@ class DataLaporan:
         )
 
     def nilai_tw(self, triwulan: int) -> dict[int, NilaiPeriode]:
-        cache = self.__dict__.setdefault("_nilai_tw", {})
+        cache: dict[int, dict[int, NilaiPeriode]] = self.__dict__.setdefault("_nilai_tw", {})
         if triwulan not in cache:
             cache[triwulan] = nilai_triwulan(
                 self.indikator_kinerja,
@@ -259,12 +259,13 @@ class _Teks:
 def kelompok_sasaran(
     indikator: Iterable[Indikator],
 ) -> list[tuple[SasaranStrategis, list[Indikator]]]:
-    """Indicators grouped by their Sasaran Strategis, in the order given."""
+    """Indicators grouped by their Sasaran Strategis, in the order given (the performance
+    indicators all have one; a budget-line indicator, which has none, has no group)."""
     kelompok: list[tuple[SasaranStrategis, list[Indikator]]] = []
     for ind in indikator:
         if kelompok and kelompok[-1][0].pk == ind.sasaran_id:
             kelompok[-1][1].append(ind)
-        else:
+        elif ind.sasaran is not None:
             kelompok.append((ind.sasaran, [ind]))
     return kelompok
 
@@ -417,7 +418,7 @@ def tabel_t3(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
         nomor=[1, 1, 1, 1, 2, 1, 1, 1, 1],
     )
     unit_ids = data.unit_di_bawah(saringan.unit) if saringan.unit is not None else None
-    per_mata: dict[int, list[Indikator]] = defaultdict(list)
+    per_mata: dict[int | None, list[Indikator]] = defaultdict(list)
     for ind in data.indikator_anggaran:
         per_mata[ind.mata_anggaran_id].append(ind)
     anak: dict[int | None, list[MataAnggaran]] = defaultdict(list)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from indikator.models import SasaranStrategis, Unit
 from reports.models import DistribusiDokumen, NaskahLaporan
@@ -34,16 +35,21 @@ class SaringanForm(forms.Form):
 
     def __init__(self, *args: Any, tahun: list[int], unit: list[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["tahun"].choices = [(t, str(t)) for t in tahun]
-        self.fields["unit"].choices = [("", _("Semua unit"))] + [(u.pk, u.nama) for u in unit]
+        self._pilihan("tahun", [(t, str(t)) for t in tahun])
+        self._pilihan("unit", [("", _("Semua unit"))] + [(u.pk, u.nama) for u in unit])
         self._unit = {u.pk: u for u in unit}
+
+    def _pilihan(self, nama: str, pilihan: list[tuple[Any, StrOrPromise]]) -> None:
+        field = self.fields[nama]
+        assert isinstance(field, forms.ChoiceField), nama  # declared above as choice fields
+        field.choices = pilihan
 
     def unit_terpilih(self) -> Unit | None:
         pk = self.cleaned_data.get("unit")
         return self._unit.get(pk) if pk else None
 
 
-class NaskahLkjForm(forms.ModelForm):
+class NaskahLkjForm(forms.ModelForm[NaskahLaporan]):
     """The LKJ chapters, and one Bab III A analysis field per Sasaran Strategis."""
 
     def __init__(
@@ -77,14 +83,14 @@ class NaskahLkjForm(forms.ModelForm):
         widgets = {f: forms.Textarea(attrs={"rows": 5}) for f in fields}
 
 
-class PengirimanForm(forms.ModelForm):
+class PengirimanForm(forms.ModelForm[DistribusiDokumen]):
     class Meta:
         model = DistribusiDokumen
         fields = ["tujuan", "saluran", "tanggal", "nomor_referensi"]
         widgets = {"tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def clean_nomor_referensi(self) -> str:
-        nomor = self.cleaned_data["nomor_referensi"].strip()
+        nomor: str = self.cleaned_data["nomor_referensi"].strip()
         if not nomor:
             raise forms.ValidationError(_("Nomor surat / referensi wajib diisi."))
         return nomor

@@ -9,7 +9,8 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from indikator.models import Instansi, Pengguna, Peran
+from indikator.models import Instansi, Pengguna
+from indikator.peran import Peran
 
 BULAN = (
     "Januari",

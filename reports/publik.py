@@ -37,7 +37,7 @@ def verifikasi(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_GET
-def verifikasi_pdf(request: HttpRequest, token: str) -> HttpResponse:
+def verifikasi_pdf(request: HttpRequest, token: str) -> FileResponse:
     dokumen = _dokumen(token)
     if not dokumen.berkas_sah():
         raise Http404(_("Berkas dokumen ini tidak tersedia atau tidak sah."))

@@ -59,10 +59,10 @@ GAYA_JUDUL = frozenset({"program", "kegiatan", "sub_kegiatan"})
 def teks_sel(nilai: Nilai, angka: bool, gaya: str) -> str:
     """Display text of a cell: Indonesian numbers ("1.234,56"), "-" for a missing figure."""
     if not angka:
-        return nilai or ""
+        return str(nilai or "")
     if nilai is None:
         return "" if gaya in GAYA_JUDUL else KOSONG
-    return format_angka(nilai)
+    return format_angka(Decimal(nilai))  # frozen documents keep their numbers as strings
 
 
 @dataclass

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from indikator.http import PenggunaRequest
 from indikator.models import Instansi, Unit
 from reports.akses import (
     boleh_kirim,
@@ -24,7 +25,6 @@ from reports.akses import (
     get_ekspor_for_user,
     get_laporan_for_user,
     instansi_laporan,
-    model_laporan,
 )
 from reports.aksi import catat_distribusi, mulai_ekspor, simpan_naskah
 from reports.baris import (
@@ -48,6 +48,10 @@ from reports.models import (
 )
 from reports.tabel import Tabel
 from reports.xlsx import tulis_xlsx
+from workflow.models import LaporanKinerja, MonitoringIKU
+
+if TYPE_CHECKING:
+    from workflow.akses import Laporan
 
 NAMA_TABEL = {
     "t1": gettext_lazy("T1 Kompilasi Capaian IKU dan Indikator Kinerja Lainnya"),
@@ -73,7 +77,7 @@ def _tahun_bawaan(pilihan: list[int], hari_ini: datetime.date) -> int:
     return pilihan[-1] if pilihan else hari_ini.year
 
 
-def _siapkan(request: HttpRequest, kode: str) -> dict[str, Any]:
+def _siapkan(request: PenggunaRequest, kode: str) -> dict[str, Any]:
     """The office, the filter form and, when the filters are valid, the table."""
     if kode not in NAMA_TABEL:
         raise Http404(_("Tabel tidak dikenal."))
@@ -122,7 +126,7 @@ def _nama_berkas(instansi: Instansi, tabel: Tabel, tahun: int, ekstensi: str) ->
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: PenggunaRequest) -> HttpResponse:
     instansi = instansi_laporan(request.user)
     dokumen = list(
         DokumenTertanda.objects.filter(instansi=instansi)
@@ -133,10 +137,8 @@ def index(request: HttpRequest) -> HttpResponse:
     laporan = [
         lap
         for lap in (
-            *model_laporan("lkj").objects.filter(instansi=instansi).order_by("-tahun"),
-            *model_laporan("monev")
-            .objects.filter(instansi=instansi)
-            .order_by("-tahun", "-triwulan"),
+            *LaporanKinerja.objects.filter(instansi=instansi).order_by("-tahun"),
+            *MonitoringIKU.objects.filter(instansi=instansi).order_by("-tahun", "-triwulan"),
         )
         if lap.boleh_baca(request.user)
     ]
@@ -156,7 +158,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def tabel(request: HttpRequest, kode: str) -> HttpResponse:
+def tabel(request: PenggunaRequest, kode: str) -> HttpResponse:
     konteks = _siapkan(request, kode)
     status = 200 if konteks["tabel"] is not None else 400
     return render(request, "reports/tabel.html", konteks, status=status)
@@ -164,7 +166,7 @@ def tabel(request: HttpRequest, kode: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def tabel_xlsx(request: HttpRequest, kode: str) -> HttpResponse:
+def tabel_xlsx(request: PenggunaRequest, kode: str) -> HttpResponse:
     konteks = _siapkan(request, kode)
     tabel_ = konteks["tabel"]
     if tabel_ is None:
@@ -180,7 +182,7 @@ def tabel_xlsx(request: HttpRequest, kode: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def tabel_pdf(request: HttpRequest, kode: str) -> HttpResponse:
+def tabel_pdf(request: PenggunaRequest, kode: str) -> HttpResponse:
     konteks = _siapkan(request, kode)
     tabel_ = konteks["tabel"]
     if tabel_ is None:
@@ -204,7 +206,7 @@ def tabel_pdf(request: HttpRequest, kode: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def ekspor(request: HttpRequest, ekspor_id: str) -> HttpResponse:
+def ekspor(request: PenggunaRequest, ekspor_id: str) -> HttpResponse:
     obj = get_ekspor_for_user(request.user, ekspor_id)
     htmx = request.headers.get("HX-Request") == "true"
     template = "reports/_ekspor_status.html" if htmx else "reports/ekspor.html"
@@ -213,7 +215,7 @@ def ekspor(request: HttpRequest, ekspor_id: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def ekspor_unduh(request: HttpRequest, ekspor_id: str) -> HttpResponse:
+def ekspor_unduh(request: PenggunaRequest, ekspor_id: str) -> FileResponse:
     obj = get_ekspor_for_user(request.user, ekspor_id)
     if obj.status != StatusBerkas.SELESAI or not obj.berkas:
         raise Http404(_("Berkas belum selesai dibuat."))
@@ -222,7 +224,7 @@ def ekspor_unduh(request: HttpRequest, ekspor_id: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def dokumen_unduh(request: HttpRequest, dokumen_id: int) -> HttpResponse:
+def dokumen_unduh(request: PenggunaRequest, dokumen_id: int) -> FileResponse:
     dokumen = get_dokumen_for_user(request.user, dokumen_id)
     if not dokumen.sha256 or not dokumen.berkas:
         raise Http404(_("PDF dokumen ini belum selesai dibuat."))
@@ -232,14 +234,14 @@ def dokumen_unduh(request: HttpRequest, dokumen_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def distribusi(request: HttpRequest, dokumen_id: int) -> HttpResponse:
+def distribusi(request: PenggunaRequest, dokumen_id: int) -> HttpResponse:
     dokumen = get_dokumen_for_user(request.user, dokumen_id)
     if not boleh_kirim(request.user):
         raise PermissionDenied(_("Hanya perencana atau sekretaris yang mencatat pengiriman."))
     form = PengirimanForm(request.POST or None, initial={"tanggal": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         catat_distribusi(dokumen=dokumen, oleh=request.user, data=form.cleaned_data)
-        messages.success(request, _("DistribusiDokumen laporan tercatat."))
+        messages.success(request, _("Pengiriman laporan tercatat."))
         return redirect("reports:distribusi", dokumen.pk)
     return render(
         request,
@@ -255,7 +257,7 @@ def distribusi(request: HttpRequest, dokumen_id: int) -> HttpResponse:
 # --- Full documents of a workflow report (LKJ yearly, Monitoring IKU quarterly)
 
 
-def _dok_laporan(laporan: Any) -> dict[str, Any]:
+def _dok_laporan(laporan: Laporan) -> dict[str, Any]:
     """The live document of a report: signed by its signer, or the office's Kepala Dinas."""
     from reports.arsip import susun_dokumen
 
@@ -266,7 +268,7 @@ def _dok_laporan(laporan: Any) -> dict[str, Any]:
 
 @login_required
 @require_GET
-def dokumen(request: HttpRequest, jenis: str, laporan_id: int) -> HttpResponse:
+def dokumen(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpResponse:
     laporan = get_laporan_for_user(request.user, jenis, laporan_id)
     versi = list(
         DokumenTertanda.objects.untuk_laporan(laporan)
@@ -286,14 +288,14 @@ def dokumen(request: HttpRequest, jenis: str, laporan_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def dokumen_html(request: HttpRequest, jenis: str, laporan_id: int) -> HttpResponse:
+def dokumen_html(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpResponse:
     laporan = get_laporan_for_user(request.user, jenis, laporan_id)
     return HttpResponse(html_dokumen(_dok_laporan(laporan)))
 
 
 @login_required
 @require_GET
-def dokumen_pdf(request: HttpRequest, jenis: str, laporan_id: int) -> HttpResponse:
+def dokumen_pdf(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpResponse:
     laporan = get_laporan_for_user(request.user, jenis, laporan_id)
     dok = _dok_laporan(laporan)
     nama = f"{jenis}-{laporan.instansi.kode}-{laporan.tahun}"
@@ -315,7 +317,7 @@ def dokumen_pdf(request: HttpRequest, jenis: str, laporan_id: int) -> HttpRespon
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def naskah(request: HttpRequest, jenis: str, laporan_id: int) -> HttpResponse:
+def naskah(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpResponse:
     laporan = get_laporan_for_user(request.user, jenis, laporan_id)
     if not boleh_sunting_naskah(request.user, laporan):
         raise PermissionDenied(

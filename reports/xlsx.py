@@ -138,14 +138,15 @@ def _tulis_tabel(ws: Worksheet, tabel: Tabel, ttd: BlokTandaTangan | None) -> No
     nomor_baris = baris_nomor
     for b in tabel.baris:
         nomor_baris += 1
-        tebal = "_tebal" if b.gaya in _GAYA_TEBAL else ""
-        sel = [
-            _sel(ws, nilai, "angka" + tebal)
-            if angka[i]
-            else _sel(ws, nilai or None, "teks" + tebal)
-            for i, nilai in enumerate(b.sel)
-        ]
-        ws.append(sel)
+        akhiran = "_tebal" if b.gaya in _GAYA_TEBAL else ""
+        ws.append(
+            [
+                _sel(ws, nilai, "angka" + akhiran)
+                if angka[i]
+                else _sel(ws, nilai or None, "teks" + akhiran)
+                for i, nilai in enumerate(b.sel)
+            ]
+        )
         for i, span in b.rentang.items():
             if span > 1:
                 kol = get_column_letter(i + 1)

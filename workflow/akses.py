@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -15,11 +16,22 @@ Laporan = LaporanKinerja | MonitoringIKU
 MODEL_JENIS: dict[str, type[Laporan]] = {"lkj": LaporanKinerja, "monev": MonitoringIKU}
 
 
+def _laporan_atau_404(
+    qs: QuerySet[LaporanKinerja] | QuerySet[MonitoringIKU], **saring: object
+) -> Laporan:
+    """`get_object_or_404` for either report kind (its type variable would widen the two kinds to
+    their abstract base)."""
+    try:
+        return qs.get(**saring)
+    except qs.model.DoesNotExist:
+        raise Http404(f"No {qs.model._meta.object_name} matches the given query.") from None
+
+
 def get_laporan_for_user(user: Pengguna, jenis: str, pk: int) -> Laporan:
     model = MODEL_JENIS.get(jenis)
     if model is None:
         raise Http404(_("Jenis laporan tidak dikenal."))
-    laporan = get_object_or_404(
+    laporan = _laporan_atau_404(
         model.objects.select_related("instansi", "ditandatangani_oleh"),
         pk=pk,
         instansi_id=user.instansi_id,

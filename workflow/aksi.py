@@ -14,16 +14,16 @@ from typing import Any, Protocol
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import Field
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from indikator.models import Indikator, Instansi, JenisIndikator, Pengguna, Renstra
+from workflow.fsm import ConcurrentTransition, TransitionNotAllowed
 from workflow.models import (
     HariLibur,
     JejakTransisi,
-    LaporanDasar,
     LaporanKinerja,
     MonitoringIKU,
     PengirimanData,
@@ -68,11 +68,15 @@ def _induk(obj: Objek) -> LaporanKinerja | MonitoringIKU:
 
 def _kunci(obj: Objek) -> Objek:
     """Re-read the row under a lock: the state we check is the state we change."""
-    model = type(obj)
-    qs = model.objects.select_for_update(of=("self",)).select_related("instansi")
-    if model is PengirimanData:
-        qs = qs.select_related("laporan", "monitoring", "unit__induk__induk")
-    return qs.get(pk=obj.pk)
+    if isinstance(obj, PengirimanData):
+        return (
+            PengirimanData.objects.select_for_update(of=("self",))
+            .select_related("instansi", "laporan", "monitoring", "unit__induk__induk")
+            .get(pk=obj.pk)
+        )
+    return (
+        type(obj).objects.select_for_update(of=("self",)).select_related("instansi").get(pk=obj.pk)
+    )
 
 
 def pesan_konflik(obj: Objek) -> str:
@@ -199,12 +203,18 @@ def _ringkas(nilai: Any) -> Any:
     return nilai
 
 
+def _nama_isian(obj: Objek, nama: str) -> str:
+    """The label of an input: its model field's verbose name (inputs are the model's fields)."""
+    field = obj._meta.get_field(nama)
+    return str(field.verbose_name) if isinstance(field, Field) else nama
+
+
 def _isi(p: _Proses, data: dict[str, Any], nama_isian: str) -> None:
     """Copy a step's inputs onto the report; every required one must be there."""
     wajib = ISIAN_WAJIB.get(nama_isian, ())
     kosong = [f for f in wajib if not data.get(f) or not str(data[f]).strip()]
     if kosong:
-        nama = ", ".join(str(p.obj._meta.get_field(f).verbose_name) for f in kosong)
+        nama = ", ".join(_nama_isian(p.obj, f) for f in kosong)
         raise ValidationError(_("Isian wajib belum lengkap: %(nama)s.") % {"nama": nama})
     for f in wajib + ISIAN_OPSIONAL.get(nama_isian, ()):
         nilai = data.get(f)
@@ -219,7 +229,9 @@ def _isi(p: _Proses, data: dict[str, Any], nama_isian: str) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _mulai_laporan(laporan: LaporanDasar, *, oleh: Pengguna, data: dict[str, Any]) -> None:
+def _mulai_laporan(
+    laporan: LaporanKinerja | MonitoringIKU, *, oleh: Pengguna, data: dict[str, Any]
+) -> None:
     t = laporan.sop.get_transisi("disposisi")
     if not laporan.boleh(oleh, t):
         raise PermissionDenied(_("Hanya Kepala Dinas yang dapat memulai laporan."))
@@ -251,7 +263,7 @@ def mulai_laporan(
     tahun: int,
     oleh: Pengguna,
     isi_disposisi: str,
-    surat_masuk: UploadedFile | None = None,
+    surat_masuk: UploadedFile[bytes] | None = None,
 ) -> LaporanKinerja:
     """Step 1 of the LKJ: the Kepala Dinas creates the report with the disposisi."""
     laporan = LaporanKinerja(instansi=instansi, tahun=tahun, dibuat_oleh=oleh)
@@ -269,7 +281,7 @@ def mulai_monitoring(
     triwulan: int,
     oleh: Pengguna,
     isi_disposisi: str,
-    surat_masuk: UploadedFile | None = None,
+    surat_masuk: UploadedFile[bytes] | None = None,
 ) -> MonitoringIKU:
     """Step 1 of the Monev IKU."""
     if triwulan not in (1, 2, 3, 4):
@@ -320,7 +332,9 @@ def _tutup_pengumpulan(p: _Proses, alasan: str) -> None:
     """Leaving data collection: every unit received, or the compiler's written override."""
     belum = [
         str(k.unit)
-        for k in p.obj.pengiriman.select_related("unit").exclude(status=StatusPengiriman.DITERIMA)
+        for k in _induk(p.obj)
+        .pengiriman.select_related("unit")
+        .exclude(status=StatusPengiriman.DITERIMA)
     ]
     if not belum:
         return

@@ -16,14 +16,14 @@ EKSTENSI_SURAT = (".pdf", ".jpg", ".jpeg", ".png")
 EKSTENSI_DRAFT = (".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods")
 
 
-def _periksa_berkas(berkas: UploadedFile | None, ekstensi: tuple[str, ...]) -> None:
+def _periksa_berkas(berkas: UploadedFile[bytes] | None, ekstensi: tuple[str, ...]) -> None:
     if not berkas:
         return
-    if not berkas.name.lower().endswith(ekstensi):
+    if not (berkas.name or "").lower().endswith(ekstensi):
         raise forms.ValidationError(
             _("Jenis berkas tidak didukung. Gunakan: %(ext)s.") % {"ext": ", ".join(ekstensi)}
         )
-    if berkas.size > settings.BUKTI_MAKS_MB * 1024 * 1024:
+    if (berkas.size or 0) > settings.BUKTI_MAKS_MB * 1024 * 1024:
         raise forms.ValidationError(
             _("Berkas terlalu besar (maksimal %(mb)s MB).") % {"mb": settings.BUKTI_MAKS_MB}
         )
@@ -54,7 +54,7 @@ class FormKembali(FormAksi):
     )
 
     def clean_catatan(self) -> str:
-        catatan = self.cleaned_data["catatan"].strip()
+        catatan: str = self.cleaned_data["catatan"].strip()
         if not catatan:
             raise forms.ValidationError(_("Catatan koreksi wajib diisi."))
         return catatan
@@ -70,8 +70,8 @@ class FormDisposisi(FormAksi):
         label=_("Pindaian surat masuk (opsional, PDF/JPG/PNG)"), required=False
     )
 
-    def clean_surat_masuk(self) -> UploadedFile | None:
-        berkas = self.cleaned_data.get("surat_masuk")
+    def clean_surat_masuk(self) -> UploadedFile[bytes] | None:
+        berkas: UploadedFile[bytes] | None = self.cleaned_data.get("surat_masuk")
         _periksa_berkas(berkas, EKSTENSI_SURAT)
         return berkas
 
@@ -161,8 +161,8 @@ class _FormDraft(FormAksi):
         error_messages={"required": _("Unggah berkas draft.")},
     )
 
-    def clean_draft(self) -> UploadedFile:
-        berkas = self.cleaned_data["draft"]
+    def clean_draft(self) -> UploadedFile[bytes]:
+        berkas: UploadedFile[bytes] = self.cleaned_data["draft"]
         _periksa_berkas(berkas, EKSTENSI_DRAFT)
         return berkas
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, ClassVar
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,16 +12,17 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from indikator.models import ROMAWI, Instansi, Pengguna, Peran, Unit
+from indikator.models import ROMAWI, Instansi, Pengguna, Unit
 from indikator.peran import (
     ATURAN,
     Kemampuan,
+    Peran,
     boleh_baca_laporan,
     boleh_isi_unit,
     boleh_putus_unit,
 )
+from workflow.fsm import ConcurrentTransitionMixin, FSMField, transition
 from workflow.sop import (
     PENGIRIMAN_TERKUNCI,
     SOP_LKJ,
@@ -33,9 +35,14 @@ from workflow.sop import (
 )
 from workflow.waktu_kerja import tampil_durasi
 
+_Metode = TypeVar("_Metode", bound=Callable[..., None])
 
-def fsm(sop: Sop, nama: str) -> Any:
-    """django-fsm's @transition, with source, target and permission taken from the SOP table."""
+
+def fsm(sop: Sop, nama: str) -> Callable[[_Metode], _Metode]:
+    """django-fsm's @transition, with source, target and permission taken from the SOP table.
+
+    django-fsm types its decorator `Callable[[Any], Any]`; the method it wraps keeps its signature
+    (the wrapper passes its arguments through), which the return type here says once for all."""
     t = sop.get_transisi(nama)
     return transition(
         field="status",
@@ -87,6 +94,13 @@ class LaporanDasar(ConcurrentTransitionMixin, models.Model):
     jenis: ClassVar[str]  # "lkj" / "monev"
     jenis_fk: ClassVar[str]  # the name of the foreign key to it on submissions and audit rows
     sop: ClassVar[Sop]
+    STATUS_FINAL: ClassVar[str]  # signed / ratified
+    STATUS_BATAL: ClassVar[str]  # cancelled
+    STATUS_PENGUMPULAN: ClassVar[str]  # the units' submissions are open
+
+    # Declared by each report kind, with the states of its own SOP:
+    status: str  # the FSMField
+    get_status_display: Callable[[], str]
 
     instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, verbose_name=_("instansi"))
     tahun = models.PositiveSmallIntegerField(
@@ -113,6 +127,9 @@ class LaporanDasar(ConcurrentTransitionMixin, models.Model):
 
     class Meta:
         abstract = True
+
+    def get_absolute_url(self) -> str:
+        return reverse("workflow:laporan", args=[self.jenis, self.pk])
 
     def boleh_baca(self, user: Pengguna) -> bool:
         """Everyone of the office; the Pengawas (read-only oversight) only once it is signed."""
@@ -171,9 +188,6 @@ class LaporanKinerja(LaporanDasar):
 
     def __str__(self) -> str:
         return _("Laporan Kinerja %(tahun)s") % {"tahun": self.tahun}
-
-    def get_absolute_url(self) -> str:
-        return reverse("workflow:laporan", args=[self.jenis, self.pk])
 
     @property
     def triwulan(self) -> None:
@@ -278,9 +292,6 @@ class MonitoringIKU(LaporanDasar):
             "tw": ROMAWI[self.triwulan],
             "tahun": self.tahun,
         }
-
-    def get_absolute_url(self) -> str:
-        return reverse("workflow:laporan", args=[self.jenis, self.pk])
 
     @property
     def periode(self) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from indikator.peran import Kemampuan, Peran, peran_urut
 from workflow.waktu_kerja import Durasi
@@ -20,12 +21,12 @@ from workflow.waktu_kerja import Durasi
 @dataclass(frozen=True)
 class Langkah:
     nomor: int
-    aktivitas: str
+    aktivitas: StrOrPromise
     peran: Peran
-    kelengkapan: str
+    kelengkapan: StrOrPromise
     waktu: Durasi
-    output: str
-    keterangan: str = ""
+    output: StrOrPromise
+    keterangan: StrOrPromise = ""
     per_unit: bool = False  # done once per unit, through the data submissions
 
 
@@ -33,14 +34,14 @@ class Langkah:
 class Pelaksana:
     """A column of the seed's *Pelaksana* block."""
 
-    judul: str
+    judul: StrOrPromise
     peran: Peran
 
 
 @dataclass(frozen=True)
 class Transisi:
     nama: str
-    label: str
+    label: StrOrPromise
     dari: tuple[str, ...]
     ke: str
     langkah: int  # 0: outside the SOP's steps (cancelling)
@@ -53,7 +54,7 @@ class Transisi:
 @dataclass(frozen=True)
 class Sop:
     kode: str
-    judul: str
+    judul: StrOrPromise
     nomor: str
     instansi_asal: str
     pelaksana: tuple[Pelaksana, ...]

@@ -16,6 +16,7 @@ logger = logging.getLogger(__name__)
 
 def kirim_pemberitahuan(jenis: str, pk: int) -> int:
     """Tell the next actors that something waits for them; returns the number of e-mails."""
+    obj: PengirimanData | LaporanKinerja | MonitoringIKU
     if jenis == "pengiriman":
         obj = PengirimanData.objects.select_related(
             "unit__induk__induk", "laporan", "monitoring"

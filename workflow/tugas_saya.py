@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from indikator.models import JenisUnit, Pengguna
+from indikator.models import JenisUnit, Pengguna, Unit
 from indikator.peran import ATURAN, Kemampuan, boleh
 from workflow.models import HariLibur, LaporanKinerja, MonitoringIKU, PengirimanData
 from workflow.sop import (
@@ -56,6 +56,8 @@ def _di_luar_bidang() -> Q:
 
 def pengiriman_menunggu(user: Pengguna) -> QuerySet[PengirimanData]:
     """Submissions of the user's office waiting for an action of this user."""
+    if user.instansi_id is None:  # no office, nothing to wait for
+        return PengirimanData.objects.none()
     syarat = Q(pk__in=[])
     if boleh(user, Kemampuan.ISI_DATA_UNIT) and user.unit_id:
         # data still to fill while the report collects it; returned data at any time
@@ -80,6 +82,8 @@ def pengiriman_menunggu(user: Pengguna) -> QuerySet[PengirimanData]:
 
 
 def laporan_menunggu(user: Pengguna) -> tuple[QuerySet[LaporanKinerja], QuerySet[MonitoringIKU]]:
+    if user.instansi_id is None:  # no office, nothing to wait for
+        return LaporanKinerja.objects.none(), MonitoringIKU.objects.none()
     peran = user.daftar_peran
     lkj = LaporanKinerja.objects.filter(
         instansi_id=user.instansi_id, status__in=status_untuk_peran(SOP_LKJ, peran)
@@ -134,7 +138,10 @@ def daftar_tugas(user: Pengguna, sekarang: datetime.datetime | None = None) -> l
         return []
     sekarang = sekarang or timezone.now()
     lkj, monev = laporan_menunggu(user)
-    laporan = [*lkj.select_related("instansi"), *monev.select_related("instansi")]
+    laporan: list[LaporanKinerja | MonitoringIKU] = [
+        *lkj.select_related("instansi"),
+        *monev.select_related("instansi"),
+    ]
     pengiriman = list(
         pengiriman_menunggu(user).select_related(
             "unit", "laporan", "monitoring", "unit__induk__induk"
@@ -142,7 +149,7 @@ def daftar_tugas(user: Pengguna, sekarang: datetime.datetime | None = None) -> l
     )
     if not laporan and not pengiriman:
         return []
-    mulai = min(o.status_sejak for o in [*laporan, *pengiriman])
+    mulai = min([o.status_sejak for o in laporan] + [k.status_sejak for k in pengiriman])
     libur = HariLibur.daftar(user.instansi_id, mulai)
     hasil: list[Tugas] = []
     for obj in laporan:
@@ -209,7 +216,8 @@ def penerima_pengiriman(k: PengirimanData) -> QuerySet[Pengguna]:
     """Users who must act next on a submission (the same rule as `PengirimanData.boleh`)."""
     calon = Pengguna.objects.filter(instansi_id=k.instansi_id, is_active=True).distinct()
     if k.status in (P.DIISI, P.DIKEMBALIKAN):
-        leluhur, node = [], k.unit
+        leluhur: list[int] = []
+        node: Unit | None = k.unit
         while node is not None:
             leluhur.append(node.pk)
             node = node.induk

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from indikator.akses import instansi_pengguna
+from indikator.http import PenggunaRequest
 from indikator.models import Indikator, JenisIndikator
 from indikator.nilai import nilai_tahun, nilai_triwulan
 from indikator.peran import Kemampuan, boleh
@@ -49,7 +50,7 @@ def _transisi_atau_404(daftar: tuple[Transisi, ...], nama: str) -> Transisi:
 
 @login_required
 @require_GET
-def laporan_daftar(request: HttpRequest) -> HttpResponse:
+def laporan_daftar(request: PenggunaRequest) -> HttpResponse:
     instansi = instansi_pengguna(request.user)
     lkj = LaporanKinerja.objects.filter(instansi=instansi).order_by("-tahun", "-pk")
     monev = MonitoringIKU.objects.filter(instansi=instansi).order_by("-tahun", "-triwulan", "-pk")
@@ -70,7 +71,7 @@ def laporan_daftar(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def laporan_mulai(request: HttpRequest, jenis: str) -> HttpResponse:
+def laporan_mulai(request: PenggunaRequest, jenis: str) -> HttpResponse:
     instansi = instansi_pengguna(request.user)
     if jenis not in MODEL_JENIS:
         raise Http404(_("Jenis laporan tidak dikenal."))
@@ -114,7 +115,9 @@ def laporan_mulai(request: HttpRequest, jenis: str) -> HttpResponse:
     )
 
 
-def _baris_sop(laporan: Laporan, jejak: list[JejakTransisi], pengiriman: list[Any]) -> list[dict]:
+def _baris_sop(
+    laporan: Laporan, jejak: list[JejakTransisi], pengiriman: list[PengirimanData]
+) -> list[dict[str, Any]]:
     """The seed's table, row per step, with who acted, when, and real against standard time."""
     sop = laporan.sop
     terakhir: dict[int, JejakTransisi] = {}
@@ -142,7 +145,7 @@ def _baris_sop(laporan: Laporan, jejak: list[JejakTransisi], pengiriman: list[An
 
 
 def _render_laporan(
-    request: HttpRequest,
+    request: PenggunaRequest,
     laporan: Laporan,
     form_gagal: dict[str, FormAksi] | None = None,
     status: int = 200,
@@ -192,13 +195,13 @@ def _render_laporan(
 
 @login_required
 @require_GET
-def laporan_detail(request: HttpRequest, jenis: str, pk: int) -> HttpResponse:
+def laporan_detail(request: PenggunaRequest, jenis: str, pk: int) -> HttpResponse:
     return _render_laporan(request, get_laporan_for_user(request.user, jenis, pk))
 
 
 @login_required
 @require_POST
-def laporan_aksi(request: HttpRequest, jenis: str, pk: int, aksi: str) -> HttpResponse:
+def laporan_aksi(request: PenggunaRequest, jenis: str, pk: int, aksi: str) -> HttpResponse:
     laporan = get_laporan_for_user(request.user, jenis, pk)
     t = _transisi_atau_404(laporan.sop.transisi, aksi)
     if t.nama == "disposisi":
@@ -265,7 +268,7 @@ def _data_unit(pengiriman: PengirimanData) -> list[dict[str, Any]]:
 
 
 def _render_pengiriman(
-    request: HttpRequest,
+    request: PenggunaRequest,
     pengiriman: PengirimanData,
     form_gagal: dict[str, FormAksi] | None = None,
     status: int = 200,
@@ -293,13 +296,13 @@ def _render_pengiriman(
 
 @login_required
 @require_GET
-def pengiriman_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def pengiriman_detail(request: PenggunaRequest, pk: int) -> HttpResponse:
     return _render_pengiriman(request, get_pengiriman_for_user(request.user, pk))
 
 
 @login_required
 @require_POST
-def pengiriman_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
+def pengiriman_aksi(request: PenggunaRequest, pk: int, aksi: str) -> HttpResponse:
     pengiriman = get_pengiriman_for_user(request.user, pk)
     t = _transisi_atau_404(pengiriman.sop.transisi_pengiriman, aksi)
     if not pengiriman.boleh(request.user, t):
@@ -336,7 +339,7 @@ def pengiriman_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def tugas_saya(request: HttpRequest) -> HttpResponse:
+def tugas_saya(request: PenggunaRequest) -> HttpResponse:
     if not request.user.instansi_id:
         raise Http404(_("Akun ini belum terhubung ke instansi mana pun."))
     return render(request, "workflow/tugas_saya.html", {"tugas": daftar_tugas(request.user)})
@@ -344,7 +347,7 @@ def tugas_saya(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def berkas(request: HttpRequest, jenis: str, pk: int, nama: str) -> FileResponse:
+def berkas(request: PenggunaRequest, jenis: str, pk: int, nama: str) -> FileResponse:
     """An uploaded file of a report (surat masuk scan, draft), for users of the same office."""
     laporan = get_laporan_for_user(request.user, jenis, pk)
     if nama not in BERKAS:
