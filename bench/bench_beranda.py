@@ -6,6 +6,9 @@ Targets at every dataset size (the issue pins them at 40 offices): home page ≤
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.http.response import HttpResponseBase
 from django.test import Client
 from django.urls import reverse
 
@@ -18,8 +21,8 @@ MAKS_KUERI = 15
 UJI = 15  # runs per median: the 2-core machine is shared, so more than ukur's default
 
 
-def _halaman(client: Client, url: str):  # type: ignore[no-untyped-def]
-    def muat():  # type: ignore[no-untyped-def]
+def _halaman(client: Client, url: str) -> Callable[[], HttpResponseBase]:
+    def muat() -> HttpResponseBase:
         r = client.get(url)
         if r.status_code != 200:
             raise AssertionError(f"GET {url} answered {r.status_code}")

@@ -301,9 +301,9 @@ class RealisasiAdmin(SatuInstansiMixin, HistoryAdmin[Realisasi]):
     show_full_result_count = False
     list_per_page = 50
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+    def save_model(self, request: HttpRequest, obj: Realisasi, form: Any, change: bool) -> None:
         obj.nilai = obj.hitung_nilai()
-        obj.diisi_oleh = request.user
+        obj.diisi_oleh = request.user if isinstance(request.user, Pengguna) else None
         super().save_model(request, obj, form, change)
 
 

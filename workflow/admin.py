@@ -45,7 +45,7 @@ class JejakTransisiAdmin(HanyaBacaAdmin):
 
 
 @admin.register(HariLibur)
-class HariLiburAdmin(SatuInstansiMixin, admin.ModelAdmin):
+class HariLiburAdmin(SatuInstansiMixin, admin.ModelAdmin[HariLibur]):
     list_display = ["tanggal", "nama", "instansi"]
     list_filter = ["instansi"]
     date_hierarchy = "tanggal"

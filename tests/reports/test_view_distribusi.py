@@ -30,7 +30,9 @@ def test_perencana_records_dispatch(client, demo, dokumen_tertanda):
         "700/123/Dinkes/2026",
     )
     assert p.dicatat_oleh == demo.binjai.pengguna["perencana"]
-    assert "700/123/Dinkes/2026" in client.get(url).content.decode()
+    halaman = client.get(url).content.decode()
+    assert "700/123/Dinkes/2026" in halaman
+    assert "<h1>Pengiriman laporan</h1>" in halaman
 
 
 @pytest.mark.django_db

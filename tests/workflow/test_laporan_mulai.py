@@ -26,7 +26,7 @@ def test_kepala_dinas_starts_lkj_with_scan(client, demo) -> None:
     assert response.status_code == 302
     assert response["Location"] == laporan.get_absolute_url()
     assert (laporan.status, laporan.tahun) == ("rapat", 2025)
-    assert laporan.surat_masuk.name.endswith(".pdf")
+    assert (laporan.surat_masuk.name or "").endswith(".pdf")
     assert laporan.jejak.get().aksi == "disposisi"
 
 
