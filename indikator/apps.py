@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
 class IndikatorConfig(AppConfig):
+    default = True
     name = "indikator"
     verbose_name = _("Indikator Kinerja")
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with LKJ Portal's site (`indikator.admin_site.PortalAdminSite`)."""
+
+    default = False
+    default_site = "indikator.admin_site.PortalAdminSite"

@@ -115,8 +115,9 @@ def boleh(user: Pengguna, kemampuan: Kemampuan) -> bool:
     """May `user` do `kemampuan` at all (before any unit or report is looked at)?
 
     Roles come from `user.daftar_peran`, cached on the user: asking costs at most one query per
-    request. The admin site lets in active `is_staff` accounts, which the loaders give the admin
-    role (`ATURAN[BUKA_ADMIN]`); the rulebook follows the site's own gate.
+    request. The admin site (`indikator.admin_site.PortalAdminSite`) asks `BUKA_ADMIN`: active
+    `is_staff` accounts, the flag the loaders and the user admin give the admin role
+    (`ATURAN[BUKA_ADMIN]`) and superusers.
     """
     if kemampuan == Kemampuan.BUKA_ADMIN:
         return bool(user.is_active and user.is_staff)

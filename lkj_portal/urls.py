@@ -1,13 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
 from indikator import views as indikator_views
-
-admin.site.site_header = _("Administrasi LKJ Portal")
-admin.site.site_title = _("LKJ Portal")
-admin.site.index_title = _("Data induk dan pengaturan")
 
 urlpatterns = [
     path("", indikator_views.beranda, name="beranda"),
