@@ -38,7 +38,7 @@ from indikator.models import (
     Tujuan,
     Unit,
 )
-from indikator.peran import Peran, sinkronkan_peran
+from indikator.peran import ATURAN, Kemampuan, Peran, sinkronkan_peran
 
 # Demo accounts exist only through `muat_demo`.
 KATA_SANDI_DEMO = "demo-lkj-2026"
@@ -1119,7 +1119,7 @@ def _muat_pengguna(
                 email=f"{username.replace('.', '-')}@contoh.go.id",
                 instansi=instansi,
                 unit=unit[unit_kunci] if unit_kunci else None,
-                is_staff=peran == Peran.ADMIN,
+                is_staff=peran in ATURAN[Kemampuan.BUKA_ADMIN],
             )
             user.groups.add(grup[peran])
         (utama if kunci in PERAN_UTAMA else lain)[kunci] = user

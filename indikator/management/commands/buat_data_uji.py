@@ -44,7 +44,7 @@ from indikator.models import (
     Tujuan,
     Unit,
 )
-from indikator.peran import Peran, sinkronkan_peran
+from indikator.peran import ATURAN, Kemampuan, Peran, sinkronkan_peran
 
 PENANDA = "Data uji sintetis (buat_data_uji)"
 """`pemerintah_daerah` of every synthetic office: how `--hapus` tells them from real ones."""
@@ -630,7 +630,7 @@ class Pembangun:
                 email=f"{username.replace('.', '-')}@uji.contoh.go.id",
                 instansi=instansi,
                 unit=u,
-                is_staff=peran == Peran.ADMIN,
+                is_staff=peran in ATURAN[Kemampuan.BUKA_ADMIN],
             )
             for n, (username, peran, u, jabatan) in enumerate(baris, start=1)
         ]
