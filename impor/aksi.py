@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from impor.baca import baca_berkas
 from impor.models import BerkasImpor, StatusImpor
 from impor.periksa import Pemeriksaan, periksa
+from indikator.berkas import berkas_dengan_baris
 from indikator.models import Pengguna, Renstra
 
 
@@ -19,7 +20,8 @@ def unggah_berkas(
 ) -> BerkasImpor:
     """Store the upload under a fresh token and record its dry run; nothing else is written.
 
-    Raises :class:`impor.baca.BerkasTidakSah` (nothing stored) when the file cannot be read.
+    Raises :class:`impor.baca.BerkasTidakSah` (nothing stored) when the file cannot be read, and
+    OSError when it cannot be stored (nothing stored either: `indikator.berkas.simpan_utuh`).
     """
     buku = baca_berkas(berkas, berkas.name or "")
     hasil = periksa(jenis, buku, renstra)
@@ -34,8 +36,10 @@ def unggah_berkas(
         diunggah_oleh=oleh,
     )
     berkas.seek(0)
-    catatan.berkas.save(berkas.name or "berkas", berkas, save=False)
-    catatan.save()
+    lokasi = catatan.berkas.field.generate_filename(catatan, berkas.name or "berkas")
+    with berkas_dengan_baris(catatan.berkas.storage, lokasi, berkas) as nama:
+        catatan.berkas.name = nama
+        catatan.save()
     return catatan
 
 

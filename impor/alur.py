@@ -26,6 +26,7 @@ from impor.forms import UnggahForm
 from impor.models import BerkasImpor, JenisImpor
 from impor.periksa import GALAT, LABEL_STATUS, Pemeriksaan
 from impor.templat import buat_xlsx, nama_berkas
+from indikator.berkas import GAGAL_SIMPAN
 from indikator.http import PenggunaRequest
 from indikator.models import Instansi, Renstra
 
@@ -77,6 +78,9 @@ def _simpan_unggahan(form: UnggahForm, request: PenggunaRequest) -> BerkasImpor 
         )
     except BerkasTidakSah as exc:
         form.add_error("berkas", str(exc))
+        return None
+    except OSError:
+        form.add_error("berkas", str(GAGAL_SIMPAN))
         return None
 
 
