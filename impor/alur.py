@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from impor.aksi import jalankan_impor, unggah_berkas
 from impor.baca import BerkasTidakSah
 from impor.forms import UnggahForm
-from impor.models import BerkasImpor, JenisImpor
+from impor.models import BerkasImpor, JenisImpor, StatusImpor
 from impor.periksa import GALAT, LABEL_STATUS, Pemeriksaan
 from impor.templat import buat_xlsx, nama_berkas
 from indikator.berkas import GAGAL_SIMPAN
@@ -142,7 +142,15 @@ def halaman_pratinjau(
     berkas: BerkasImpor,
     konteks: Mapping[str, Any] | None = None,
 ) -> HttpResponse:
-    """The preview page of a stored upload (its dry run), with the front end's context."""
+    """The preview page of a stored upload (its dry run), with the front end's context.
+
+    While a large file is checked in the background, htmx polls this page: it answers the
+    progress fragment, then (check done) asks the browser to reload the whole page.
+    """
+    if request.headers.get("HX-Request"):
+        if berkas.status == StatusImpor.MEMERIKSA:
+            return render(request, "impor/_progres.html", {"berkas": berkas})
+        return HttpResponse(status=204, headers={"HX-Refresh": "true"})
     return render(
         request, pintu.templat_pratinjau, {**(konteks or {}), **konteks_hasil(request, berkas)}
     )
