@@ -208,6 +208,15 @@ class _PembacaXlsx(ExcelReader):  # type: ignore[misc]  # openpyxl is untyped
             with self.archive.open(info) as sumber:
                 self.shared_strings = _string_bersama(sumber)
 
+    def read_worksheets(self) -> None:
+        """Count every sheet's rows and columns before openpyxl opens it: its read-only sheet
+        scans the whole part for a size when ``<dimension>`` is missing."""
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                with self.archive.open(rel.target) as sumber:
+                    periksa_lembar(sumber, str(sheet.name).strip())
+        super().read_worksheets()
+
 
 def baca_xlsx(berkas: IO[bytes]) -> list[Lembar]:
     try:
@@ -227,9 +236,6 @@ def baca_xlsx(berkas: IO[bytes]) -> list[Lembar]:
         hasil = []
         for ws in buku.worksheets:
             lembar = Lembar(nama=str(ws.title).strip())
-            if hasattr(ws, "_worksheet_path"):
-                with pembaca.archive.open(ws._worksheet_path) as sumber:
-                    periksa_lembar(sumber, lembar.nama)
             if hasattr(ws, "reset_dimensions"):
                 ws.reset_dimensions()
             for nomor, baris in enumerate(ws.iter_rows(), start=1):

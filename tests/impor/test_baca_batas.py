@@ -118,7 +118,9 @@ def test_one_cell_in_column_xfd_on_many_rows_is_refused_at_the_first_row() -> No
     mulai = time.perf_counter()
     with pytest.raises(BerkasTidakSah, match="kolom XFD"):
         baca_berkas(io.BytesIO(data), "xfd.xlsx")
-    assert time.perf_counter() - mulai < 2
+    # A few ms: openpyxl's own scan of the sheet (no <dimension>) took ~0.5 s, filling the
+    # XFD rows took 30 s.
+    assert time.perf_counter() - mulai < 0.25
 
 
 def test_dimension_over_the_limit_is_refused_before_the_rows(settings) -> None:
