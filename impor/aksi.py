@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -11,7 +12,14 @@ from django.utils.translation import gettext as _
 from impor.baca import baca_berkas
 from impor.models import BerkasImpor, StatusImpor
 from impor.periksa import Pemeriksaan, periksa
+from impor.tasks import periksa_berkas_impor
+from indikator.berkas import berkas_dengan_baris
 from indikator.models import Pengguna, Renstra
+
+
+def di_latar(berkas: UploadedFile[bytes]) -> bool:
+    """Is the upload large enough to be checked in the task queue (``IMPOR_LATAR_MB``)?"""
+    return (berkas.size or 0) > settings.IMPOR_LATAR_MB * 1024 * 1024
 
 
 def unggah_berkas(
@@ -19,23 +27,35 @@ def unggah_berkas(
 ) -> BerkasImpor:
     """Store the upload under a fresh token and record its dry run; nothing else is written.
 
-    Raises :class:`impor.baca.BerkasTidakSah` (nothing stored) when the file cannot be read.
+    A small file is checked here; raises :class:`impor.baca.BerkasTidakSah` (nothing stored)
+    when it cannot be read. A large one (:func:`di_latar`) is stored with status "memeriksa" and
+    checked by :func:`impor.tasks.periksa_berkas_impor` once this transaction commits. Raises
+    OSError when the file cannot be stored (nothing stored: `indikator.berkas.simpan_utuh`).
     """
-    buku = baca_berkas(berkas, berkas.name or "")
-    hasil = periksa(jenis, buku, renstra)
     catatan = BerkasImpor(
         instansi_id=renstra.instansi_id,
         renstra=renstra,
         jenis=jenis,
         nama_asli=(berkas.name or "")[:255],
         ukuran=berkas.size or 0,
-        status=StatusImpor.DITOLAK if hasil.ada_galat else StatusImpor.PRATINJAU,
-        hasil=hasil.ke_json(),
         diunggah_oleh=oleh,
     )
+    latar = di_latar(berkas)
+    if latar:
+        catatan.status = StatusImpor.MEMERIKSA
+        catatan.progres = 0
+    else:
+        hasil = periksa(jenis, baca_berkas(berkas, berkas.name or ""), renstra)
+        catatan.status = StatusImpor.DITOLAK if hasil.ada_galat else StatusImpor.PRATINJAU
+        catatan.hasil = hasil.ke_json()
     berkas.seek(0)
-    catatan.berkas.save(berkas.name or "berkas", berkas, save=False)
-    catatan.save()
+    lokasi = catatan.berkas.field.generate_filename(catatan, berkas.name or "berkas")
+    with berkas_dengan_baris(catatan.berkas.storage, lokasi, berkas) as nama:
+        catatan.berkas.name = nama
+        catatan.save()
+    if latar:
+        pk = catatan.pk
+        transaction.on_commit(lambda: periksa_berkas_impor.enqueue(pk))
     return catatan
 
 
@@ -50,6 +70,8 @@ def jalankan_impor(*, berkas: BerkasImpor, oleh: Pengguna) -> Pemeriksaan:
     berkas = BerkasImpor.objects.select_for_update().select_related("renstra").get(pk=berkas.pk)
     if berkas.status == StatusImpor.SELESAI:
         raise ValidationError(_("Berkas ini sudah diimpor."))
+    if berkas.status == StatusImpor.MEMERIKSA:
+        raise ValidationError(_("Berkas ini masih diperiksa; tunggu sampai pratinjau selesai."))
     if berkas.status != StatusImpor.PRATINJAU:
         raise ValidationError(_("Berkas ini memuat kesalahan dan tidak dapat diimpor."))
     if berkas.kedaluwarsa:

@@ -23,9 +23,10 @@ from django.utils.translation import gettext as _
 from impor.aksi import jalankan_impor, unggah_berkas
 from impor.baca import BerkasTidakSah
 from impor.forms import UnggahForm
-from impor.models import BerkasImpor, JenisImpor
+from impor.models import BerkasImpor, JenisImpor, StatusImpor
 from impor.periksa import GALAT, LABEL_STATUS, Pemeriksaan
 from impor.templat import buat_xlsx, nama_berkas
+from indikator.berkas import GAGAL_SIMPAN
 from indikator.http import PenggunaRequest
 from indikator.models import Instansi, Renstra
 
@@ -77,6 +78,9 @@ def _simpan_unggahan(form: UnggahForm, request: PenggunaRequest) -> BerkasImpor 
         )
     except BerkasTidakSah as exc:
         form.add_error("berkas", str(exc))
+        return None
+    except OSError:
+        form.add_error("berkas", str(GAGAL_SIMPAN))
         return None
 
 
@@ -138,7 +142,15 @@ def halaman_pratinjau(
     berkas: BerkasImpor,
     konteks: Mapping[str, Any] | None = None,
 ) -> HttpResponse:
-    """The preview page of a stored upload (its dry run), with the front end's context."""
+    """The preview page of a stored upload (its dry run), with the front end's context.
+
+    While a large file is checked in the background, htmx polls this page: it answers the
+    progress fragment, then (check done) asks the browser to reload the whole page.
+    """
+    if request.headers.get("HX-Request"):
+        if berkas.status == StatusImpor.MEMERIKSA:
+            return render(request, "impor/_progres.html", {"berkas": berkas})
+        return HttpResponse(status=204, headers={"HX-Refresh": "true"})
     return render(
         request, pintu.templat_pratinjau, {**(konteks or {}), **konteks_hasil(request, berkas)}
     )

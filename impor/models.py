@@ -24,6 +24,7 @@ class JenisImpor(models.TextChoices):
 
 
 class StatusImpor(models.TextChoices):
+    MEMERIKSA = "memeriksa", _("Sedang diperiksa")
     PRATINJAU = "pratinjau", _("Menunggu konfirmasi")
     DITOLAK = "ditolak", _("Ditolak (ada kesalahan)")
     SELESAI = "selesai", _("Selesai diimpor")
@@ -52,6 +53,14 @@ class BerkasImpor(models.Model):
         _("status"), max_length=20, choices=StatusImpor.choices, default=StatusImpor.PRATINJAU
     )
     hasil = models.JSONField(_("hasil pemeriksaan"), default=dict, blank=True)
+    progres = models.PositiveSmallIntegerField(
+        _("progres pemeriksaan (%)"),
+        default=100,
+        help_text=_("Pemeriksaan di latar belakang (berkas besar): 0 sampai 100."),
+    )
+    pesan = models.TextField(
+        _("pesan"), blank=True, help_text=_("Mengapa berkas tidak dapat dibaca sama sekali.")
+    )
     diunggah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -33,6 +33,7 @@ from impor.resources import (
     _ResourceTemplat,
 )
 from indikator.models import Renstra, Unit
+from indikator.sel import aman_sel
 
 BARIS_JUDUL = 4
 """The header row; rows 1-3 are the title, as offices' own sheets have them."""
@@ -114,18 +115,19 @@ def _tulis_lembar(
 ) -> None:
     kolom = list(res.fields.values())
     akhir = get_column_letter(len(kolom))
-    ws["A1"] = str(res.judul).upper()
+    aman_sel(ws["A1"], str(res.judul).upper())
     ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = f"{renstra.instansi.nama} \u2014 {renstra}"
-    ws["A3"] = _(
+    aman_sel(ws["A2"], f"{renstra.instansi.nama} \u2014 {renstra}")
+    petunjuk = _(
         "Isi data mulai baris %(baris)s. Kolom berwarna kuning wajib ada; petunjuk lengkap di "
         "lembar Petunjuk. Jangan mengubah judul kolom."
     ) % {"baris": BARIS_JUDUL + 1}
+    aman_sel(ws["A3"], petunjuk)
     ws["A3"].font = Font(italic=True, color="555555")
     for r in (1, 2, 3):
         ws.merge_cells(f"A{r}:{akhir}{r}")
     for c, k in enumerate(kolom, start=1):
-        sel = ws.cell(row=BARIS_JUDUL, column=c, value=str(k.column_name))
+        sel = aman_sel(ws.cell(row=BARIS_JUDUL, column=c), str(k.column_name))
         sel.font = Font(bold=True)
         sel.fill = ISI_WAJIB if k.wajib_kolom else ISI_JUDUL
         sel.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -137,7 +139,7 @@ def _tulis_lembar(
         for c, nilai in enumerate(isi, start=1):
             if nilai is None or nilai == "":
                 continue
-            ws.cell(row=r, column=c, value=_nilai_sel(nilai))
+            aman_sel(ws.cell(row=r, column=c), _nilai_sel(nilai))
     awal = BARIS_JUDUL + 1
     sampai = BARIS_JUDUL + len(baris) + BARIS_KOSONG
     for c, k in enumerate(kolom, start=1):
@@ -246,7 +248,7 @@ def _tulis_petunjuk(ws: Worksheet, jenis: str, daftar_res: list[_ResourceTemplat
         baris.append([])
     for r, isi in enumerate(baris, start=1):
         for c, nilai in enumerate(isi, start=1):
-            sel = ws.cell(row=r, column=c, value=nilai)
+            sel = aman_sel(ws.cell(row=r, column=c), nilai)
             sel.alignment = Alignment(wrap_text=True, vertical="top")
         if len(isi) == 1:
             ws.cell(row=r, column=1).font = Font(bold=True)
@@ -271,9 +273,9 @@ def buat_xlsx(jenis: str, renstra: Renstra, *, isi: bool) -> bytes:
     rentang: dict[str, str] = {}
     for c, (kunci, nilai) in enumerate(daftar.items(), start=1):
         huruf = get_column_letter(c)
-        lembar_daftar.cell(row=1, column=c, value=kunci)
+        aman_sel(lembar_daftar.cell(row=1, column=c), kunci)
         for r, v in enumerate(nilai, start=2):
-            lembar_daftar.cell(row=r, column=c, value=v)
+            aman_sel(lembar_daftar.cell(row=r, column=c), v)
         rentang[kunci] = f"=Daftar!${huruf}$2:${huruf}${len(nilai) + 1}"
     lembar_daftar.sheet_state = "hidden"
 

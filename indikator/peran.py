@@ -187,6 +187,14 @@ def boleh_baca_laporan(user: Pengguna, instansi_id: int, ditandatangani: bool) -
     return boleh(user, Kemampuan.BACA_SEBELUM_TTD)
 
 
+def boleh_baca_berkas_laporan(user: Pengguna, instansi_id: int, ditandatangani: bool) -> bool:
+    """A report's uploaded files (surat masuk, draft) follow its documents: the readers of
+    documents (`BACA_DOKUMEN`), under the report's own rule (the Pengawas once signed)."""
+    return boleh_baca_laporan(user, instansi_id, ditandatangani) and boleh(
+        user, Kemampuan.BACA_DOKUMEN
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # The role groups and their model permissions (the data migration and the demo loaders)
 # ---------------------------------------------------------------------------------------------

@@ -182,6 +182,14 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Upload limits, in megabytes.
 BUKTI_MAKS_MB = env_int("BUKTI_MAKS_MB", 10, minimum=1)
 IMPOR_MAKS_MB = env_int("IMPOR_MAKS_MB", 10, minimum=1)
+# Bounds of an import read, checked before parsing (impor/baca.py): uncompressed size of the
+# XLSX parts, rows and columns of a sheet, size of the shared strings part.
+IMPOR_MAKS_URAI_MB = env_int("IMPOR_MAKS_URAI_MB", 100, minimum=1)
+IMPOR_MAKS_BARIS = env_int("IMPOR_MAKS_BARIS", 60_000, minimum=1)
+IMPOR_MAKS_KOLOM = env_int("IMPOR_MAKS_KOLOM", 300, minimum=1)
+IMPOR_MAKS_STRING_MB = env_int("IMPOR_MAKS_STRING_MB", 40, minimum=1)
+# Uploads larger than this are checked in the task queue (impor/tasks.py), with progress.
+IMPOR_LATAR_MB = env_int("IMPOR_LATAR_MB", 2, minimum=0)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

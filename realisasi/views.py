@@ -32,6 +32,7 @@ from indikator.akses import (
     instansi_id_pengguna,
     instansi_pengguna,
 )
+from indikator.berkas import GAGAL_SIMPAN
 from indikator.http import PenggunaRequest
 from indikator.models import (
     PILIHAN_TRIWULAN,
@@ -530,6 +531,8 @@ def realisasi_bukti(request: PenggunaRequest, realisasi_id: int) -> HttpResponse
                 )
             except ValidationError as exc:
                 form.add_error("berkas", exc)
+            except OSError:
+                form.add_error("berkas", str(GAGAL_SIMPAN))
             except PeriodeTerkunci as exc:
                 messages.error(request, exc.pesan)
                 return redirect("realisasi:realisasi-bukti", realisasi.pk)

@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from indikator.sel import aman_sel
 from reports.kop import BlokTandaTangan
 from reports.tabel import Tabel
 
@@ -66,8 +67,10 @@ def _sel(ws: Worksheet, nilai: object, gaya: str) -> WriteOnlyCell:
 
     Setting openpyxl style objects hashes them on every cell, which was most of the writing time;
     each style is resolved once per workbook and its style index array copied onto the cells.
+    The value goes in last, through :func:`indikator.sel.aman_sel` (typed text never becomes a
+    formula).
     """
-    cell = WriteOnlyCell(ws, value=nilai)
+    cell = WriteOnlyCell(ws)
     cache = ws.parent.__dict__.setdefault("_lkj_gaya", {})
     if gaya not in cache:
         for nama, isi in GAYA[gaya].items():
@@ -75,7 +78,7 @@ def _sel(ws: Worksheet, nilai: object, gaya: str) -> WriteOnlyCell:
         cache[gaya] = copy(cell._style)
     else:
         cell._style = copy(cache[gaya])
-    return cell
+    return aman_sel(cell, nilai)
 
 
 def _tulis_tabel(ws: Worksheet, tabel: Tabel, ttd: BlokTandaTangan | None) -> None:

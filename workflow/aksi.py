@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.core.files.storage import Storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Field
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from indikator.berkas import GAGAL_SIMPAN, simpan_utuh
 from indikator.models import Indikator, Instansi, JenisIndikator, Pengguna, Renstra
 from workflow.fsm import ConcurrentTransition, TransitionNotAllowed
 from workflow.models import (
@@ -60,6 +62,8 @@ class _Proses:
     nyata: int
     catatan: str = ""
     isian: dict[str, Any] = field(default_factory=dict)
+    berkas_baru: list[tuple[Storage, str]] = field(default_factory=list)
+    """Files stored by this transition, removed again when it fails (`_hapus_berkas_baru`)."""
 
 
 def _induk(obj: Objek) -> LaporanKinerja | MonitoringIKU:
@@ -220,8 +224,29 @@ def _isi(p: _Proses, data: dict[str, Any], nama_isian: str) -> None:
         nilai = data.get(f)
         if nilai in (None, ""):
             continue
-        setattr(p.obj, f, nilai)
         p.isian[f] = _ringkas(nilai)
+        if isinstance(nilai, UploadedFile):
+            nilai = _simpan_berkas(p, f, nilai)
+        setattr(p.obj, f, nilai)
+
+
+def _simpan_berkas(p: _Proses, nama_field: str, berkas: UploadedFile[bytes]) -> str:
+    """Store an uploaded input whole before the row points at it (`indikator.berkas`)."""
+    field_file = getattr(p.obj, nama_field)
+    lokasi = field_file.field.generate_filename(p.obj, berkas.name or nama_field)
+    try:
+        nama = simpan_utuh(field_file.storage, lokasi, berkas)
+    except OSError:
+        raise ValidationError(str(GAGAL_SIMPAN)) from None
+    p.berkas_baru.append((field_file.storage, nama))
+    return nama
+
+
+def _hapus_berkas_baru(p: _Proses) -> None:
+    """A failed transition leaves none of the files it stored."""
+    for storage, nama in p.berkas_baru:
+        if storage.exists(nama):
+            storage.delete(nama)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -244,16 +269,20 @@ def _mulai_laporan(
         dari_label=laporan.get_status_display(),
         nyata=0,
     )
-    _isi(p, data, "disposisi")
-    laporan.disposisi()
-    laporan.status_sejak = sekarang
     try:
-        with transaction.atomic():
-            _selesai(p)
-    except IntegrityError:
-        raise ValidationError(
-            _("%(laporan)s sudah ada dan belum dibatalkan.") % {"laporan": laporan}
-        ) from None
+        _isi(p, data, "disposisi")
+        laporan.disposisi()
+        laporan.status_sejak = sekarang
+        try:
+            with transaction.atomic():
+                _selesai(p)
+        except IntegrityError:
+            raise ValidationError(
+                _("%(laporan)s sudah ada dan belum dibatalkan.") % {"laporan": laporan}
+            ) from None
+    except BaseException:
+        _hapus_berkas_baru(p)
+        raise
 
 
 @transaction.atomic
@@ -368,6 +397,14 @@ def lakukan_aksi(
         raise ValueError("The signature goes through tandatangani_laporan / sahkan_monitoring.")
     data = data or {}
     p = _mulai(laporan, aksi, oleh=oleh, catatan=data.get("catatan", ""), status_awal=status_awal)
+    try:
+        return _lakukan(p, data)
+    except BaseException:
+        _hapus_berkas_baru(p)
+        raise
+
+
+def _lakukan(p: _Proses, data: dict[str, Any]) -> JejakTransisi:
     obj = p.obj
     assert isinstance(obj, LaporanKinerja | MonitoringIKU)
     if p.t.isian:

@@ -10,13 +10,21 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from indikator.berkas import deteksi_jenis
+from indikator.models import JenisBukti
 from workflow.sop import Transisi
 
 EKSTENSI_SURAT = (".pdf", ".jpg", ".jpeg", ".png")
-EKSTENSI_DRAFT = (".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods")
+EKSTENSI_DRAFT = (".pdf", ".docx", ".xlsx")
+JENIS_SURAT = (JenisBukti.PDF, JenisBukti.JPG, JenisBukti.PNG)
+JENIS_DRAFT = (JenisBukti.PDF, JenisBukti.DOCX, JenisBukti.XLSX)
+"""Drafts are read by type from their content like evidence files (`indikator.berkas`); the old
+binary Office formats and OpenDocument, which that detection does not read, are not taken."""
 
 
-def _periksa_berkas(berkas: UploadedFile[bytes] | None, ekstensi: tuple[str, ...]) -> None:
+def _periksa_berkas(
+    berkas: UploadedFile[bytes] | None, ekstensi: tuple[str, ...], jenis: tuple[JenisBukti, ...]
+) -> None:
     if not berkas:
         return
     if not (berkas.name or "").lower().endswith(ekstensi):
@@ -27,6 +35,7 @@ def _periksa_berkas(berkas: UploadedFile[bytes] | None, ekstensi: tuple[str, ...
         raise forms.ValidationError(
             _("Berkas terlalu besar (maksimal %(mb)s MB).") % {"mb": settings.BUKTI_MAKS_MB}
         )
+    deteksi_jenis(berkas, jenis)
 
 
 class FormAksi(forms.Form):
@@ -72,7 +81,7 @@ class FormDisposisi(FormAksi):
 
     def clean_surat_masuk(self) -> UploadedFile[bytes] | None:
         berkas: UploadedFile[bytes] | None = self.cleaned_data.get("surat_masuk")
-        _periksa_berkas(berkas, EKSTENSI_SURAT)
+        _periksa_berkas(berkas, EKSTENSI_SURAT, JENIS_SURAT)
         return berkas
 
 
@@ -157,13 +166,13 @@ class FormKonsep(_FormLewati):
 class _FormDraft(FormAksi):
     draft = forms.FileField(
         label=_("Berkas draft"),
-        help_text=_("PDF, Word, Excel atau OpenDocument."),
+        help_text=_("PDF, Word (DOCX) atau Excel (XLSX)."),
         error_messages={"required": _("Unggah berkas draft.")},
     )
 
     def clean_draft(self) -> UploadedFile[bytes]:
         berkas: UploadedFile[bytes] = self.cleaned_data["draft"]
-        _periksa_berkas(berkas, EKSTENSI_DRAFT)
+        _periksa_berkas(berkas, EKSTENSI_DRAFT, JENIS_DRAFT)
         return berkas
 
 

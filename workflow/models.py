@@ -18,6 +18,7 @@ from indikator.peran import (
     ATURAN,
     Kemampuan,
     Peran,
+    boleh_baca_berkas_laporan,
     boleh_baca_laporan,
     boleh_isi_unit,
     boleh_putus_unit,
@@ -134,6 +135,10 @@ class LaporanDasar(ConcurrentTransitionMixin, models.Model):
     def boleh_baca(self, user: Pengguna) -> bool:
         """Everyone of the office; the Pengawas (read-only oversight) only once it is signed."""
         return boleh_baca_laporan(user, self.instansi_id, self.status == self.STATUS_FINAL)
+
+    def boleh_baca_berkas(self, user: Pengguna) -> bool:
+        """The uploaded files (surat masuk, draft): the readers of the report's documents."""
+        return boleh_baca_berkas_laporan(user, self.instansi_id, self.status == self.STATUS_FINAL)
 
     def boleh(self, user: Pengguna, t: Transisi) -> bool:
         """May `user` take transition `t` of this report (ignoring the current state)?"""

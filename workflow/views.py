@@ -188,6 +188,7 @@ def _render_laporan(
             "menunggu": menunggu,
             "belum_diterima": [k.unit for k in pengiriman if k.status != StatusPengiriman.DITERIMA],
             "boleh_baca_dokumen": boleh(request.user, Kemampuan.BACA_DOKUMEN),
+            "boleh_baca_berkas": laporan.boleh_baca_berkas(request.user),
         },
         status=status,
     )
@@ -348,10 +349,12 @@ def tugas_saya(request: PenggunaRequest) -> HttpResponse:
 @login_required
 @require_GET
 def berkas(request: PenggunaRequest, jenis: str, pk: int, nama: str) -> FileResponse:
-    """An uploaded file of a report (surat masuk scan, draft), for users of the same office."""
+    """An uploaded file of a report (surat masuk scan, draft), for the readers of its documents."""
     laporan = get_laporan_for_user(request.user, jenis, pk)
     if nama not in BERKAS:
         raise Http404(_("Berkas tidak dikenal."))
+    if not laporan.boleh_baca_berkas(request.user):
+        raise PermissionDenied(_("Berkas laporan hanya untuk pembaca dokumen laporan."))
     f = getattr(laporan, nama)
     if not f:
         raise Http404(_("Berkas belum diunggah."))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
+from indikator.berkas import deteksi_jenis
 from indikator.models import JenisBukti
-from realisasi.bukti import deteksi_jenis
 from tests.realisasi import berkas
 
 

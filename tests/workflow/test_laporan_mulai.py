@@ -62,3 +62,24 @@ def test_other_roles_403_unknown_kind_404_wrong_method_405(client, demo) -> None
     assert client.get(url("tahunan")).status_code == 404
     assert client.put(url("lkj")).status_code == 405
     assert LaporanKinerja.objects.count() == 0
+
+
+ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 120
+
+
+@pytest.mark.parametrize(
+    ("nama", "isi", "pesan"),
+    [
+        ("surat.pdf", ELF, "terdeteksi: ELF"),
+        ("surat.pdf", b"MZ\x90\x00" + b"\x00" * 60, "terdeteksi: EXE"),
+        ("surat.pdf", b"hanya teks", "terdeteksi: tidak dikenal"),
+        ("surat.png", b"%PDF-1.4 surat", "isinya PDF"),
+    ],
+)
+def test_scan_is_checked_by_its_content(client, demo, nama, isi, pesan) -> None:
+    client.force_login(demo.binjai.pengguna["kepala_dinas"])
+    scan = SimpleUploadedFile(nama, isi, content_type="application/pdf")
+    response = client.post(url("lkj"), {"tahun": 2025, "isi_disposisi": "x", "surat_masuk": scan})
+    assert response.status_code == 400
+    assert pesan in response.content.decode()
+    assert not LaporanKinerja.objects.exists()

@@ -1,0 +1,115 @@
+"""Large import files are checked in the task queue, with progress (issue 11, item 4).
+
+Files over ``IMPOR_LATAR_MB`` are stored with status "memeriksa"; the task
+``impor.tasks.periksa_berkas_impor`` reads and checks them. The preview page (portal and admin,
+one flow in ``impor/alur.py``) shows the progress, polled by htmx, then the result. Small files
+stay synchronous.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from impor.aksi import jalankan_impor
+from impor.models import BerkasImpor, StatusImpor
+from impor.tasks import periksa_berkas_impor
+from impor.templat import buat_xlsx
+from tests.impor.bantu import unggahan
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def _unggah(client, demo, url: str, data: bytes, **lain):
+    return client.post(
+        url,
+        {"jenis": "realisasi", "renstra": demo.binjai.renstra.pk, "berkas": unggahan(data), **lain},
+    )
+
+
+@pytest.mark.parametrize(
+    ("pengguna", "url_unggah", "url_pratinjau", "url_konfirmasi"),
+    [
+        ("perencana", "impor:index", "impor:pratinjau", "impor:konfirmasi"),
+        (
+            "admin",
+            "admin:impor_berkasimpor_unggah",
+            "admin:impor_berkasimpor_pratinjau",
+            "admin:impor_berkasimpor_konfirmasi",
+        ),
+    ],
+)
+def test_large_file_is_checked_in_the_background_with_progress(
+    client, demo, settings, pengguna, url_unggah, url_pratinjau, url_konfirmasi
+):
+    settings.IMPOR_LATAR_MB = 0
+    client.force_login(demo.binjai.pengguna[pengguna])
+    r = _unggah(
+        client, demo, reverse(url_unggah), buat_xlsx("realisasi", demo.binjai.renstra, isi=True)
+    )
+    assert r.status_code == 302
+    berkas = BerkasImpor.objects.get()
+    assert (berkas.status, berkas.progres, berkas.hasil) == (StatusImpor.MEMERIKSA, 0, {})
+    url = reverse(url_pratinjau, args=[berkas.token])
+    assert r["Location"] == url
+    halaman = client.get(url).content.decode()
+    konfirmasi = reverse(url_konfirmasi, args=[berkas.token])
+    assert 'data-testid="progres-impor"' in halaman and 'hx-trigger="every 2s"' in halaman
+    assert konfirmasi not in halaman
+    potongan = client.get(url, **HTMX)
+    assert potongan.status_code == 200 and "0%" in potongan.content.decode()
+
+    assert periksa_berkas_impor.call(berkas.pk) == StatusImpor.PRATINJAU
+    berkas.refresh_from_db()
+    assert berkas.progres == 100 and berkas.ringkasan["tetap"] > 0
+    selesai = client.get(url, **HTMX)
+    assert selesai.status_code == 204 and selesai["HX-Refresh"] == "true"
+    halaman = client.get(url).content.decode()
+    assert "Impor sekarang" in halaman and "hx-trigger" not in halaman
+
+
+def test_file_still_being_checked_cannot_be_imported(demo, settings, client):
+    settings.IMPOR_LATAR_MB = 0
+    client.force_login(demo.binjai.pengguna["perencana"])
+    _unggah(
+        client, demo, reverse("impor:index"), buat_xlsx("realisasi", demo.binjai.renstra, isi=True)
+    )
+    berkas = BerkasImpor.objects.get()
+    with pytest.raises(Exception, match="masih diperiksa"):
+        jalankan_impor(berkas=berkas, oleh=demo.binjai.pengguna["perencana"])
+
+
+def test_unreadable_large_file_gets_its_message_on_the_preview(client, demo, settings):
+    settings.IMPOR_LATAR_MB = 0
+    client.force_login(demo.binjai.pengguna["perencana"])
+    r = _unggah(client, demo, reverse("impor:index"), b"PK\x03\x04 rusak")
+    berkas = BerkasImpor.objects.get()
+    assert periksa_berkas_impor.call(berkas.pk) == StatusImpor.DITOLAK
+    halaman = client.get(r["Location"]).content.decode()
+    assert "rusak" in halaman and "/konfirmasi/" not in halaman
+
+
+def test_the_task_runs_after_commit_with_the_immediate_backend(
+    client, demo, settings, tugas_langsung, django_capture_on_commit_callbacks
+):
+    settings.IMPOR_LATAR_MB = 0
+    client.force_login(demo.binjai.pengguna["perencana"])
+    with django_capture_on_commit_callbacks(execute=True):
+        _unggah(
+            client,
+            demo,
+            reverse("impor:index"),
+            buat_xlsx("realisasi", demo.binjai.renstra, isi=True),
+        )
+    assert BerkasImpor.objects.get().status == StatusImpor.PRATINJAU
+
+
+def test_small_file_stays_synchronous(client, demo):
+    client.force_login(demo.binjai.pengguna["perencana"])
+    _unggah(
+        client, demo, reverse("impor:index"), buat_xlsx("realisasi", demo.binjai.renstra, isi=True)
+    )
+    berkas = BerkasImpor.objects.get()
+    assert berkas.status == StatusImpor.PRATINJAU and berkas.progres == 100
