@@ -121,7 +121,7 @@ def test_login_records_are_read_only_and_closed_to_other_roles(client, demo):
     for model in ("accessattempt", "accessfailurelog", "accesslog"):
         assert client.get(reverse(f"admin:axes_{model}_changelist")).status_code == 200
         assert client.get(reverse(f"admin:axes_{model}_add")).status_code == 403
-    pk = AccessFailureLog.objects.first().pk  # type: ignore[union-attr]
+    pk = AccessFailureLog.objects.first().pk
     r = client.post(reverse("admin:axes_accessfailurelog_delete", args=[pk]), {"post": "yes"})
     assert r.status_code == 403
     client.force_login(demo.binjai.pengguna["kepala_dinas"])
