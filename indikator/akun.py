@@ -39,8 +39,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
+from django_otp import DEVICE_ID_SESSION_KEY, user_has_device
 from django_otp import login as otp_login
-from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from indikator.http import PenggunaRequest
@@ -94,6 +94,19 @@ class KodeForm(forms.Form):
         return kode
 
 
+def periksa_kode(perangkat: TOTPDevice, kode: str) -> str | None:
+    """Check an authenticator code; None when it is right, else the message for the user.
+
+    After a wrong code the device refuses every code for a moment that doubles with each
+    failure (django-otp's throttling): the message then says to wait."""
+    boleh_coba, _info = perangkat.verify_is_allowed()
+    if not boleh_coba:
+        return _("Terlalu banyak kode salah. Tunggu beberapa detik, lalu masukkan kode yang baru.")
+    if perangkat.verify_token(kode):
+        return None
+    return _("Kode salah atau sudah kedaluwarsa. Coba kode yang baru.")
+
+
 # ---------------------------------------------------------------------------------------------
 # Login: the password, then the authenticator code when the user has one
 # ---------------------------------------------------------------------------------------------
@@ -138,7 +151,8 @@ def masuk_kode(request: HttpRequest) -> HttpResponseBase:
         return halaman_terkunci(request, None, kredensial)
     form = KodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if perangkat.verify_token(form.cleaned_data["kode"]):
+        galat = periksa_kode(perangkat, form.cleaned_data["kode"])
+        if galat is None:
             del request.session[SESI_MENUNGGU_KODE]
             auth_login(request, user, backend=menunggu["backend"])
             otp_login(request, perangkat)
@@ -146,7 +160,7 @@ def masuk_kode(request: HttpRequest) -> HttpResponseBase:
         user_login_failed.send(sender=__name__, credentials=kredensial, request=request)
         if getattr(request, "axes_locked_out", False):
             return halaman_terkunci(request, None, kredensial)
-        form.add_error("kode", _("Kode salah atau sudah kedaluwarsa. Coba kode yang baru."))
+        form.add_error("kode", galat)
     return render(request, "registration/masuk_kode.html", {"form": form}, status=200)
 
 
@@ -237,26 +251,27 @@ def _qr_svg(data: str) -> str:
 
 
 @transaction.atomic
-def pasang_dua_faktor(*, request: PenggunaRequest, perangkat: TOTPDevice, kode: str) -> bool:
-    """Confirm a new authenticator with its first code; this session counts as verified."""
-    if not perangkat.verify_token(kode):
-        return False
-    perangkat.confirmed = True
-    perangkat.save(update_fields=["confirmed"])
-    otp_login(request, perangkat)
-    catat_akun(request.user, _("Verifikasi dua langkah (autentikator) dipasang."))
-    return True
+def pasang_dua_faktor(*, request: PenggunaRequest, perangkat: TOTPDevice, kode: str) -> str | None:
+    """Confirm a new authenticator with its first code; this session counts as verified.
+    Returns the message of a refused code."""
+    galat = periksa_kode(perangkat, kode)
+    if galat is None:
+        perangkat.confirmed = True
+        perangkat.save(update_fields=["confirmed"])
+        otp_login(request, perangkat)
+        catat_akun(request.user, _("Verifikasi dua langkah (autentikator) dipasang."))
+    return galat
 
 
 @transaction.atomic
-def lepas_dua_faktor(*, request: PenggunaRequest, perangkat: TOTPDevice, kode: str) -> bool:
+def lepas_dua_faktor(*, request: PenggunaRequest, perangkat: TOTPDevice, kode: str) -> str | None:
     """Remove the authenticator; a current code proves the user still holds it."""
-    if not perangkat.verify_token(kode):
-        return False
-    TOTPDevice.objects.filter(user=request.user).delete()
-    request.session.pop("otp_device_id", None)
-    catat_akun(request.user, _("Verifikasi dua langkah (autentikator) dilepas."))
-    return True
+    galat = periksa_kode(perangkat, kode)
+    if galat is None:
+        TOTPDevice.objects.filter(user=request.user).delete()
+        request.session.pop(DEVICE_ID_SESSION_KEY, None)
+        catat_akun(request.user, _("Verifikasi dua langkah (autentikator) dilepas."))
+    return galat
 
 
 @login_required
@@ -278,21 +293,24 @@ def dua_faktor(request: PenggunaRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         kode = form.cleaned_data["kode"]
         if baru is not None and aksi == "pasang":
-            if pasang_dua_faktor(request=request, perangkat=baru, kode=kode):
+            galat = pasang_dua_faktor(request=request, perangkat=baru, kode=kode)
+            if galat is None:
                 messages.success(request, _("Verifikasi dua langkah aktif untuk akun Anda."))
                 return redirect(tujuan)
         elif perangkat is not None and aksi == "verifikasi":
-            if perangkat.verify_token(kode):
+            galat = periksa_kode(perangkat, kode)
+            if galat is None:
                 otp_login(request, perangkat)
                 messages.success(request, _("Sesi ini sudah terverifikasi dua langkah."))
                 return redirect(tujuan)
         elif perangkat is not None and aksi == "lepas":
-            if lepas_dua_faktor(request=request, perangkat=perangkat, kode=kode):
+            galat = lepas_dua_faktor(request=request, perangkat=perangkat, kode=kode)
+            if galat is None:
                 messages.success(request, _("Verifikasi dua langkah dilepas dari akun Anda."))
                 return redirect("akun:index")
         else:
             raise BadRequest(_("Tindakan tidak dikenal."))
-        form.add_error("kode", _("Kode salah atau sudah kedaluwarsa. Coba kode yang baru."))
+        form.add_error("kode", galat)
     konteks: dict[str, Any] = {
         "form": form,
         "perangkat": perangkat,
