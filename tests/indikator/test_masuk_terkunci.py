@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from indikator.demo import KATA_SANDI_DEMO
+from indikator.models import Pengguna
 
 pytestmark = pytest.mark.django_db
 URL = reverse("login")
@@ -134,3 +135,16 @@ def test_the_admin_login_is_the_portal_login(client, demo):
     assert r.status_code == 302 and r["Location"].startswith(reverse("login"))
     client.force_login(demo.binjai.pengguna["staf"])
     assert client.get(reverse("admin:login")).status_code == 403
+
+
+def test_superuser_sees_every_office_and_address_lockouts(client, demo, settings):
+    settings.LOGIN_GAGAL_MAKS_ALAMAT = 3
+    for nama in ("siapa.saja", "tidak.ada", demo.magetan.pengguna["staf"].username):
+        coba(Client(), nama, "salah", "10.7.7.7")
+    akar = Pengguna.objects.create_superuser("akar", "akar@contoh.test", "Akar-2027-rahasia")
+    client.force_login(akar)
+    html = client.get(reverse("admin:axes_accessattempt_changelist")).content.decode()
+    assert "siapa.saja" in html and demo.magetan.pengguna["staf"].username in html
+    client.force_login(demo.binjai.pengguna["admin"])
+    html = client.get(reverse("admin:axes_accessattempt_changelist")).content.decode()
+    assert "siapa.saja" not in html  # unknown names: for a superuser only
