@@ -8,6 +8,7 @@ from django.db.models import Max, Min, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from indikator.admin_masuk import PenggunaBaruForm, SandiDariAdminForm
 from indikator.models import (
     Anggaran,
     BuktiDukung,
@@ -168,6 +169,8 @@ class PenggunaAdmin(SatuInstansiMixin, UserAdmin[Pengguna]):
     search_fields = ["username", "nama_lengkap", "nip", "jabatan", "email"]
     list_select_related = ["instansi", "unit"]
     autocomplete_fields = ["unit"]
+    add_form = PenggunaBaruForm  # an admin-set password must be changed at the next login
+    change_password_form = SandiDariAdminForm
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         # Only a superuser hands out superuser status or single permissions.

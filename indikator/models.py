@@ -109,6 +109,14 @@ class Instansi(models.Model):
         validators=[MinValueValidator(Decimal("100"))],
         help_text=_("Kosongkan bila capaian tidak dibatasi; mis. 120."),
     )
+    wajib_2fa_tanda_tangan = models.BooleanField(
+        _("tanda tangan wajib verifikasi dua langkah"),
+        default=False,
+        help_text=_(
+            "Bila dicentang, laporan hanya dapat ditandatangani atau disahkan setelah penanda "
+            "tangan memasukkan kode dari aplikasi autentikator pada sesi masuknya."
+        ),
+    )
 
     class Meta:
         verbose_name = _("instansi")
@@ -252,6 +260,14 @@ class Pengguna(AbstractUser):
         blank=True,
         related_name="pengguna",
         verbose_name=_("unit kerja"),
+    )
+    wajib_ganti_sandi = models.BooleanField(
+        _("wajib ganti kata sandi"),
+        default=False,
+        help_text=_(
+            "Kata sandi ditetapkan oleh admin: pengguna harus menggantinya sendiri sebelum "
+            "membuka halaman lain."
+        ),
     )
 
     class Meta:

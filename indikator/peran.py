@@ -70,6 +70,10 @@ class Kemampuan(models.TextChoices):
     KIRIM = "kirim", _("Mencatat pengiriman laporan bertanda tangan")
     IMPOR = "impor", _("Mengimpor Renstra, DPA dan realisasi dari berkas Excel")
     BUKA_ADMIN = "buka_admin", _("Membuka halaman admin: data induk dan pengguna")
+    PAKAI_2FA = (
+        "pakai_2fa",
+        _("Memasang verifikasi dua langkah (kode autentikator) untuk akunnya"),
+    )
 
 
 SEMUA: frozenset[Peran] = frozenset(Peran)
@@ -96,6 +100,7 @@ ATURAN: Mapping[Kemampuan, frozenset[Peran]] = {
     Kemampuan.KIRIM: frozenset({Peran.PERENCANA, Peran.SEKRETARIS}),
     Kemampuan.IMPOR: frozenset({Peran.PERENCANA, Peran.ADMIN}),
     Kemampuan.BUKA_ADMIN: frozenset({Peran.ADMIN}),
+    Kemampuan.PAKAI_2FA: frozenset({Peran.KEPALA_DINAS, Peran.SEKRETARIS, Peran.ADMIN}),
 }
 """Who holds each capability. `boleh()` reads it; the scoped rules below add the unit's place."""
 
@@ -121,6 +126,8 @@ def boleh(user: Pengguna, kemampuan: Kemampuan) -> bool:
     """
     if kemampuan == Kemampuan.BUKA_ADMIN:
         return bool(user.is_active and user.is_staff)
+    if kemampuan == Kemampuan.PAKAI_2FA and user.is_superuser:
+        return True  # the signers and every admin, a superuser too
     if kemampuan in UNTUK_SETIAP_AKUN:
         return user.instansi_id is not None
     return not user.daftar_peran.isdisjoint(ATURAN[kemampuan])

@@ -3,6 +3,7 @@
 A bad value stops the start with a message naming the variable, never a silent default.
 """
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -87,6 +88,9 @@ INSTALLED_APPS = [
     "import_export",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "indikator",
     "workflow",
     "realisasi",
@@ -101,9 +105,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "indikator.middleware.wajib_ganti_sandi",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
 
 ROOT_URLCONF = "lkj_portal.urls"
@@ -154,6 +161,34 @@ AUTH_USER_MODEL = "indikator.Pengguna"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"
+
+# Login throttling (django-axes): an account is locked after LOGIN_GAGAL_MAKS failures, an
+# address (IP) after LOGIN_GAGAL_MAKS_ALAMAT (higher: an office's staff often share one address),
+# for LOGIN_KUNCI_MENIT minutes (0: until an admin unlocks it). Every attempt is kept as audit.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked account or address
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_GAGAL_MAKS = env_int("LOGIN_GAGAL_MAKS", 10, minimum=1)
+LOGIN_GAGAL_MAKS_ALAMAT = env_int("LOGIN_GAGAL_MAKS_ALAMAT", 50, minimum=1)
+LOGIN_KUNCI_MENIT = env_int("LOGIN_KUNCI_MENIT", 30)
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = "indikator.masuk.batas_gagal"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=LOGIN_KUNCI_MENIT) if LOGIN_KUNCI_MENIT else None
+AXES_LOCKOUT_CALLABLE = "indikator.masuk.halaman_terkunci"
+AXES_RESET_ON_SUCCESS = False  # a valid login of one account must not clear an address
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_ENABLE_ADMIN = False  # indikator/admin_masuk.py shows the records, limited to the office
+# Behind one reverse proxy (nginx), LOGIN_DI_BALIK_PROXY=1: the address counted is the one the
+# proxy appended to X-Forwarded-For; otherwise REMOTE_ADDR (never a header a client can forge).
+LOGIN_DI_BALIK_PROXY = env_bool("LOGIN_DI_BALIK_PROXY", False)
+AXES_CLIENT_IP_CALLABLE = "indikator.masuk.alamat_klien"
+
+# Two-factor (TOTP, django-otp): the issuer name shown in the authenticator app.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "LKJ Portal")
+# Password reset links are valid this many seconds (Django's PASSWORD_RESET_TIMEOUT).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24, minimum=60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -5,6 +5,7 @@
 #            (real spreadsheet read-back), graphviz (state machine diagrams)
 set -euo pipefail
 runtime=(python3 python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation gettext)
+runtime+=(postgresql-client sqlite3)  # backups: scripts/cadangkan.sh, scripts/pulihkan.sh
 tests=(chromium poppler-utils libreoffice-calc-nogui graphviz)
 wanted=("${runtime[@]}")
 [ "${1:-}" = "--tests" ] && wanted+=("${tests[@]}")

@@ -50,6 +50,14 @@ class KonflikStatus(Exception):
         self.pesan = pesan
 
 
+class WajibDuaFaktor(Exception):
+    """The office requires a session verified with an authenticator code for signing."""
+
+    def __init__(self, pesan: str) -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+
+
 @dataclass
 class _Proses:
     """A transition under way, between its checks and its audit row."""
@@ -441,11 +449,23 @@ def daftarkan_pengarsip(pengarsip: Pengarsip) -> None:
 
 
 def _tanda_tangan(
-    laporan: LaporanKinerja | MonitoringIKU, *, oleh: Pengguna, status_awal: str | None
+    laporan: LaporanKinerja | MonitoringIKU,
+    *,
+    oleh: Pengguna,
+    status_awal: str | None,
+    dua_faktor: bool,
 ) -> JejakTransisi:
     p = _mulai(laporan, AKSI_TANDA_TANGAN[laporan.jenis], oleh=oleh, status_awal=status_awal)
     obj = p.obj
     assert isinstance(obj, LaporanKinerja | MonitoringIKU)
+    if obj.instansi.wajib_2fa_tanda_tangan and not dua_faktor:
+        raise WajibDuaFaktor(
+            _(
+                "Instansi Anda mewajibkan verifikasi dua langkah untuk tanda tangan: masuk "
+                "dengan kode dari aplikasi autentikator (atau pasang autentikator) lalu "
+                "tandatangani lagi."
+            )
+        )
     obj.ditandatangani_pada = obj.status_sejak
     obj.ditandatangani_oleh = oleh
     obj.catatan_koreksi = ""
@@ -458,18 +478,31 @@ def _tanda_tangan(
 
 @transaction.atomic
 def tandatangani_laporan(
-    *, laporan: LaporanKinerja, oleh: Pengguna, status_awal: str | None = None
+    *,
+    laporan: LaporanKinerja,
+    oleh: Pengguna,
+    status_awal: str | None = None,
+    dua_faktor: bool = False,
 ) -> JejakTransisi:
-    """LKJ step 8: the Kepala Dinas signs. The one place where an LKJ becomes signed."""
-    return _tanda_tangan(laporan, oleh=oleh, status_awal=status_awal)
+    """LKJ step 8: the Kepala Dinas signs. The one place where an LKJ becomes signed.
+
+    `dua_faktor`: the signer's session is verified with an authenticator code; required when
+    the office turns `Instansi.wajib_2fa_tanda_tangan` on (else `WajibDuaFaktor`)."""
+    return _tanda_tangan(laporan, oleh=oleh, status_awal=status_awal, dua_faktor=dua_faktor)
 
 
 @transaction.atomic
 def sahkan_monitoring(
-    *, monitoring: MonitoringIKU, oleh: Pengguna, status_awal: str | None = None
+    *,
+    monitoring: MonitoringIKU,
+    oleh: Pengguna,
+    status_awal: str | None = None,
+    dua_faktor: bool = False,
 ) -> JejakTransisi:
-    """Monev step 9: the Kepala Dinas ratifies. The one place where a Monev becomes ratified."""
-    return _tanda_tangan(monitoring, oleh=oleh, status_awal=status_awal)
+    """Monev step 9: the Kepala Dinas ratifies. The one place where a Monev becomes ratified.
+
+    `dua_faktor` as for `tandatangani_laporan`."""
+    return _tanda_tangan(monitoring, oleh=oleh, status_awal=status_awal, dua_faktor=dua_faktor)
 
 
 def jalankan(
@@ -479,12 +512,17 @@ def jalankan(
     oleh: Pengguna,
     data: dict[str, Any] | None = None,
     status_awal: str | None = None,
+    dua_faktor: bool = False,
 ) -> JejakTransisi:
     """Dispatch a posted action to its function."""
     if isinstance(laporan, LaporanKinerja) and aksi == "tandatangani":
-        return tandatangani_laporan(laporan=laporan, oleh=oleh, status_awal=status_awal)
+        return tandatangani_laporan(
+            laporan=laporan, oleh=oleh, status_awal=status_awal, dua_faktor=dua_faktor
+        )
     if isinstance(laporan, MonitoringIKU) and aksi == "sahkan":
-        return sahkan_monitoring(monitoring=laporan, oleh=oleh, status_awal=status_awal)
+        return sahkan_monitoring(
+            monitoring=laporan, oleh=oleh, status_awal=status_awal, dua_faktor=dua_faktor
+        )
     return lakukan_aksi(laporan=laporan, aksi=aksi, oleh=oleh, data=data, status_awal=status_awal)
 
 

@@ -11,10 +11,13 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from indikator.akses import instansi_pengguna
+from indikator.akun import sesi_terverifikasi
 from indikator.http import PenggunaRequest
 from indikator.models import Indikator, JenisIndikator
 from indikator.nilai import nilai_tahun, nilai_triwulan
@@ -222,9 +225,21 @@ def laporan_aksi(request: PenggunaRequest, jenis: str, pk: int, aksi: str) -> Ht
                 oleh=request.user,
                 data=data,
                 status_awal=data.pop("status_awal", "") or None,
+                dua_faktor=sesi_terverifikasi(request),
             )
         except alur.KonflikStatus as e:
             messages.error(request, e.pesan)
+            return redirect(laporan)
+        except alur.WajibDuaFaktor as e:
+            tautan = (
+                reverse("akun:dua-faktor") + "?" + urlencode({"next": laporan.get_absolute_url()})
+            )
+            messages.error(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>', e.pesan, tautan, _("Verifikasi dua langkah sekarang")
+                ),
+            )
             return redirect(laporan)
         except ValidationError as e:
             form.add_error(None, e)

@@ -35,3 +35,15 @@ def test_navigation_fits_a_phone(page, live_server, demo, masuk):
     assert not page.get_by_role("link", name="Beranda").is_visible()
     menu.click()
     assert page.get_by_role("link", name="Beranda").is_visible()
+
+
+def test_ten_wrong_passwords_lock_the_account_with_the_message(page, live_server, demo, masuk):
+    staf = demo.binjai.pengguna["staf"]
+    for percobaan in range(10):
+        with pytest.raises(AssertionError):
+            masuk(page, live_server, staf, sandi=f"salah-{percobaan}")
+    assert page.get_by_role("heading", level=1).inner_text() == "Akun dikunci sementara"
+    assert "Terlalu banyak percobaan masuk yang gagal" in page.get_by_role("alert").inner_text()
+    with pytest.raises(AssertionError):  # the right password is refused too, with the same page
+        masuk(page, live_server, staf)
+    assert page.get_by_role("heading", level=1).inner_text() == "Akun dikunci sementara"
