@@ -29,5 +29,5 @@ def pdf_tertahan(dok: dict[str, Any]) -> tuple[bytes, int]:
         time.sleep(1)
 
 
-tasks.pdf_dokumen = pdf_tertahan  # type: ignore[assignment]
+setattr(tasks, "pdf_dokumen", pdf_tertahan)  # noqa: B010
 call_command("jalankan_pekerja", "--no-startup-delay", "--interval", "0.2", verbosity=0)

@@ -83,7 +83,9 @@ def test_killed_worker_is_replaced_and_document_verifies(
     assert detak_terakhir() is not None
 
     # Once the lease has run out, a new worker takes the job up again when it starts.
-    _tunggu(lambda: timezone.now() > dokumen.sewa_hingga, 10, "The lease never ran out.")
+    sewa = dokumen.sewa_hingga
+    assert sewa is not None
+    _tunggu(lambda: timezone.now() > sewa, 10, "The lease never ran out.")
     baru = subprocess.run(
         [sys.executable, "manage.py", "jalankan_pekerja", "--batch", "--no-startup-delay"],
         cwd=AKAR,
