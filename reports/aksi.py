@@ -58,7 +58,8 @@ def mulai_ekspor(
 
 @transaction.atomic
 def ulangi_ekspor(*, ekspor: EksporPDF) -> EksporPDF:
-    """Queue a failed export again (its requester's retry button)."""
+    """Queue a failed export again (its requester's retry button); returns the export that is
+    now queued (the same request asked again meanwhile is that one)."""
     from reports.tasks import antrekan
 
     ekspor = EksporPDF.objects.select_for_update().get(pk=ekspor.pk)
@@ -68,8 +69,12 @@ def ulangi_ekspor(*, ekspor: EksporPDF) -> EksporPDF:
     try:
         with transaction.atomic():
             ekspor.save(update_fields=["status", "galat", "percobaan"])
-    except IntegrityError:  # meanwhile the user asked for the same export again
-        raise PermissionDenied(_("Ekspor yang sama sedang dibuat.")) from None
+    except IntegrityError:  # meanwhile the user asked for the same export again: that one
+        return EksporPDF.objects.get(
+            diminta_oleh_id=ekspor.diminta_oleh_id,
+            kunci=ekspor.kunci,
+            status__in=[StatusBerkas.MENUNGGU, StatusBerkas.BERJALAN],
+        )
     transaction.on_commit(lambda: antrekan(EksporPDF, ekspor.pk))
     return ekspor
 

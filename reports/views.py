@@ -240,7 +240,7 @@ def ekspor_ulang(request: PenggunaRequest, ekspor_id: str) -> HttpResponse:
     if obj.status != StatusBerkas.GAGAL:
         messages.info(request, _("Ekspor ini tidak gagal; tidak ada yang perlu diulang."))
     else:
-        ulangi_ekspor(ekspor=obj)
+        obj = ulangi_ekspor(ekspor=obj)
         messages.success(request, _("Ekspor diantrekan kembali."))
     return redirect("reports:ekspor", obj.pk)
 

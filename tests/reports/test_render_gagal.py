@@ -150,3 +150,25 @@ def test_signed_document_retry_doors(client, demo, dokumen_gagal):
     client.force_login(demo.magetan.pengguna["sekretaris"])
     assert client.post(url).status_code == 404
     assert DokumenTertanda.objects.get(pk=dokumen_gagal.pk).status == StatusBerkas.GAGAL
+
+
+@pytest.mark.django_db
+def test_retry_while_the_same_export_was_asked_again_opens_that_one(
+    client, demo, panjang, tugas_langsung, render_rusak, django_capture_on_commit_callbacks
+):
+    gagal = _ekspor(client, demo, django_capture_on_commit_callbacks)
+    baru = EksporPDF.objects.create(
+        instansi=gagal.instansi,
+        diminta_oleh=gagal.diminta_oleh,
+        judul=gagal.judul,
+        nama_berkas=gagal.nama_berkas,
+        kunci=gagal.kunci,
+        isi={},
+    )
+    r = client.post(reverse("reports:ekspor-ulang", args=[gagal.pk]))
+    assert r["Location"] == reverse("reports:ekspor", args=[baru.pk])
+    gagal.refresh_from_db()
+    assert gagal.status == StatusBerkas.GAGAL
+    r = client.post(reverse("reports:ekspor-ulang", args=[baru.pk]))  # not failed: nothing to do
+    assert r["Location"] == reverse("reports:ekspor", args=[baru.pk])
+    assert EksporPDF.objects.get(pk=baru.pk).status == StatusBerkas.MENUNGGU
