@@ -145,7 +145,7 @@ def run(ctx: Konteks) -> list[Hasil]:
             response = klien.post(url, data)
             if response.status_code != 302:
                 raise RuntimeError(f"transition failed: {response.status_code}")
-            # the e-mail normally sent after the commit (the benchmark never commits)
+            # the e-mail normally queued after the commit (the benchmark never commits)
             kirim_pemberitahuan("lkj", lkj.pk)
             return response
 

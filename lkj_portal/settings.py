@@ -243,15 +243,28 @@ else:
     EMAIL_BACKEND = os.environ.get(
         "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
     )
+# Seconds an SMTP connection may take; a failed message is tried again with a doubling delay.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
+SUREL_MAKS_PERCOBAAN = env_int("SUREL_MAKS_PERCOBAAN", 5, minimum=1)
+SUREL_JEDA_DETIK = env_int("SUREL_JEDA_DETIK", 60, minimum=1)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LKJ Portal <noreply@lkj-portal.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background tasks (long PDF rendering): database backend; `manage.py db_worker` runs them.
+# Background tasks (PDF renders, e-mail): database backend; `manage.py jalankan_pekerja` runs
+# them. Signed documents have their own queue ("arsip") and the highest priority, so they never
+# wait behind ad-hoc exports ("default"); e-mail has its own ("surel").
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "arsip", "surel"],
     }
 }
+# Lease of a running job on its row; a worker renews it every PEKERJA_DETAK_DETIK seconds.
+TUGAS_SEWA_DETIK = env_int("TUGAS_SEWA_DETIK", 300, minimum=1)
+TUGAS_MAKS_PERCOBAAN = env_int("TUGAS_MAKS_PERCOBAAN", 3, minimum=1)
+PEKERJA_DETAK_DETIK = env_int("PEKERJA_DETAK_DETIK", 30, minimum=1)
+if PEKERJA_DETAK_DETIK >= TUGAS_SEWA_DETIK:
+    raise ImproperlyConfigured("PEKERJA_DETAK_DETIK must be shorter than TUGAS_SEWA_DETIK.")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG and not TESTING)

@@ -1,13 +1,15 @@
 """Freezing a report when the Kepala Dinas signs or ratifies it.
 
 :func:`arsipkan` runs inside the signing function's transaction: it freezes the document (rows,
-narrative, signature block, letterhead, verification code) as JSON, supersedes the previous version
+narrative, signature block, letterhead, verification code) as JSON with the SHA-256 of its
+canonical form (``DokumenTertanda.isi_kanonik``), supersedes the previous version
 after a formal reopening, and renders the PDF after commit in the background. Nothing that happens
 to the data later changes a signed document: its PDF is rendered from the frozen JSON only.
 """
 
 from __future__ import annotations
 
+import json
 import secrets
 from typing import TYPE_CHECKING, Any
 
@@ -98,7 +100,7 @@ def arsipkan(*, laporan: Laporan, oleh: Pengguna) -> DokumenTertanda:
         "versi": versi,
         "qr": segno.make(url, error="m").svg_data_uri(scale=4, border=1),
     }
-    dokumen = DokumenTertanda.objects.create(
+    dokumen = DokumenTertanda(
         content_type=ct,
         object_id=laporan.pk,
         instansi=laporan.instansi,
@@ -109,16 +111,18 @@ def arsipkan(*, laporan: Laporan, oleh: Pengguna) -> DokumenTertanda:
         judul=isi["judul"],
         token=token,
         kode=kode,
-        isi=isi,
+        isi=json.loads(json.dumps(isi)),  # as the JSON field gives it back
         ditandatangani_oleh=oleh,
         ditandatangani_pada=ditandatangani,
     )
+    dokumen.sha256 = dokumen.hitung_sha256()
+    dokumen.save(force_insert=True)
     for d in lama:
         if d.digantikan_oleh_id is None:
             d.digantikan_oleh = dokumen
             d.save(update_fields=["digantikan_oleh"])
 
-    from reports.tasks import render_arsip
+    from reports.tasks import antrekan
 
-    transaction.on_commit(lambda: render_arsip.enqueue(dokumen.pk))
+    transaction.on_commit(lambda: antrekan(DokumenTertanda, dokumen.pk))
     return dokumen

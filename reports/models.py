@@ -7,8 +7,11 @@ that one table serves both kinds.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
+import json
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -92,6 +95,29 @@ class StatusBerkas(models.TextChoices):
     GAGAL = "gagal", _("Gagal")
 
 
+class PekerjaanLatar(models.Model):
+    """The lease of a background job on its own row (see ``reports.pekerja``).
+
+    A worker that takes the job sets ``berjalan``, counts the attempt and holds the row until
+    ``sewa_hingga``; it renews the lease while it works. A job whose lease ran out (its worker
+    died) is queued again by the reaper, at most ``TUGAS_MAKS_PERCOBAAN`` times, then fails.
+    """
+
+    percobaan = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    sewa_hingga = models.DateTimeField(_("sewa pekerja hingga"), null=True, blank=True)
+    pekerja = models.CharField(_("pekerja"), max_length=100, blank=True)
+    tugas_id = models.CharField(_("ID tugas antrean"), max_length=64, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+def sidik_isi(data: dict[str, Any]) -> str:
+    """SHA-256 of a canonical serialisation (sorted keys, no spaces) of frozen content."""
+    teks = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(teks.encode()).hexdigest()
+
+
 class DokumenTertandaQuerySet(models.QuerySet["DokumenTertanda"]):
     def berlaku(self) -> DokumenTertandaQuerySet:
         return self.filter(digantikan_oleh__isnull=True)
@@ -106,8 +132,11 @@ def _lokasi_arsip(dokumen: DokumenTertanda, nama: str) -> str:
     return f"arsip/{dokumen.instansi_id}/{dokumen.token}.pdf"
 
 
-class DokumenTertanda(models.Model):
-    """A signed report, frozen: its document dict (rows and narrative), PDF and SHA-256."""
+class DokumenTertanda(PekerjaanLatar):
+    """A signed report, frozen: its document dict (rows and narrative), its PDF, and two SHA-256.
+
+    ``sha256`` covers the frozen content (:meth:`isi_kanonik`), so a document re-rendered from
+    its JSON verifies against it; ``sha256_berkas`` is the hash of the stored PDF's bytes."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField()
@@ -124,7 +153,8 @@ class DokumenTertanda(models.Model):
     kode = models.CharField(_("kode verifikasi"), max_length=12, unique=True)
     isi = models.JSONField(_("isi beku (baris dan naskah)"))
     berkas = models.FileField(_("berkas PDF"), upload_to=_lokasi_arsip, blank=True)
-    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    sha256 = models.CharField(_("SHA-256 isi beku"), max_length=64, blank=True)
+    sha256_berkas = models.CharField(_("SHA-256 berkas PDF"), max_length=64, blank=True)
     halaman = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
     status = models.CharField(
         _("status berkas"),
@@ -152,7 +182,7 @@ class DokumenTertanda(models.Model):
 
     objects = DokumenTertandaQuerySet.as_manager()
 
-    class Meta:
+    class Meta(PekerjaanLatar.Meta):
         verbose_name = _("dokumen tertanda")
         verbose_name_plural = _("dokumen tertanda")
         ordering = ["instansi", "-tahun", "-triwulan", "-versi"]
@@ -182,6 +212,32 @@ class DokumenTertanda(models.Model):
             }
         return _("Tahun %(tahun)s") % {"tahun": self.tahun}
 
+    def isi_kanonik(self) -> dict[str, Any]:
+        """What the content hash covers: the frozen JSON and the fields that identify it."""
+        return {
+            "isi": self.isi,
+            "token": self.token,
+            "kode": self.kode,
+            "instansi": self.instansi_id,
+            "jenis": self.jenis,
+            "tahun": self.tahun,
+            "triwulan": self.triwulan,
+            "versi": self.versi,
+            "ditandatangani_oleh": self.ditandatangani_oleh_id,
+            "ditandatangani_pada": self.ditandatangani_pada.astimezone(datetime.UTC).isoformat(),
+        }
+
+    def hitung_sha256(self) -> str:
+        return sidik_isi(self.isi_kanonik())
+
+    def isi_sah(self) -> bool:
+        """Does the frozen content still match the hash taken when it was signed?"""
+        return bool(self.sha256) and self.hitung_sha256() == self.sha256
+
+    @property
+    def selesai(self) -> bool:
+        return self.status == StatusBerkas.SELESAI and bool(self.berkas)
+
     def hash_berkas(self) -> str | None:
         """SHA-256 of the stored file as it is now; None when the file is missing."""
         if not self.berkas:
@@ -193,7 +249,13 @@ class DokumenTertanda(models.Model):
             return None
 
     def berkas_sah(self) -> bool:
-        return bool(self.sha256) and self.hash_berkas() == self.sha256
+        """The stored PDF is the one rendered, and the content it was rendered from is intact."""
+        return (
+            self.selesai
+            and bool(self.sha256_berkas)
+            and self.hash_berkas() == self.sha256_berkas
+            and self.isi_sah()
+        )
 
 
 class TujuanDistribusi(models.TextChoices):
@@ -238,8 +300,11 @@ def _lokasi_ekspor(ekspor: EksporPDF, nama: str) -> str:
     return f"ekspor/{ekspor.instansi_id}/{ekspor.pk}.pdf"
 
 
-class EksporPDF(models.Model):
-    """A long PDF rendered in the background (task framework), downloaded when done."""
+class EksporPDF(PekerjaanLatar):
+    """A long PDF rendered in the background (task framework), downloaded when done.
+
+    ``kunci`` names what was asked for (the page and its filters): one user has at most one
+    queued or running export per ``kunci``, so asking again while it renders finds that one."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="+")
@@ -248,6 +313,7 @@ class EksporPDF(models.Model):
     )
     judul = models.CharField(_("judul"), max_length=300)
     nama_berkas = models.CharField(_("nama berkas"), max_length=200)
+    kunci = models.CharField(_("kunci permintaan"), max_length=64, blank=True)
     isi = models.JSONField(_("dokumen"))
     status = models.CharField(
         _("status"), max_length=10, choices=StatusBerkas.choices, default=StatusBerkas.MENUNGGU
@@ -258,10 +324,31 @@ class EksporPDF(models.Model):
     dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
     selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
 
-    class Meta:
+    class Meta(PekerjaanLatar.Meta):
         verbose_name = _("ekspor PDF")
         verbose_name_plural = _("ekspor PDF")
         ordering = ["-dibuat"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["diminta_oleh", "kunci"],
+                condition=Q(status__in=["menunggu", "berjalan"]) & ~Q(kunci=""),
+                name="ekspor_satu_antrean_per_permintaan",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.judul
+
+
+class DetakPekerja(models.Model):
+    """The last sign of life of each background worker (``manage.py jalankan_pekerja``)."""
+
+    nama = models.CharField(_("nama pekerja"), max_length=100, unique=True)
+    terakhir = models.DateTimeField(_("detak terakhir"))
+
+    class Meta:
+        verbose_name = _("detak pekerja")
+        verbose_name_plural = _("detak pekerja")
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.terakhir:%Y-%m-%d %H:%M:%S})"

@@ -1,4 +1,7 @@
-"""Public pages, no login: verification of a signed document, and each office's publications."""
+"""Public pages, no login: verification of a signed document, and each office's publications.
+
+A document is SAH when its frozen content still hashes to ``sha256`` (taken at signing) and the
+stored PDF still hashes to ``sha256_berkas`` (taken when it was rendered)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from indikator.models import Instansi
-from reports.models import DokumenTertanda, JenisDokumen
+from reports.models import DokumenTertanda, JenisDokumen, StatusBerkas
 
 
 def _dokumen(token: str) -> DokumenTertanda:
@@ -23,14 +26,18 @@ def _dokumen(token: str) -> DokumenTertanda:
 @require_GET
 def verifikasi(request: HttpRequest, token: str) -> HttpResponse:
     dokumen = _dokumen(token)
-    hash_kini = dokumen.hash_berkas() if dokumen.sha256 else None
+    selesai = dokumen.selesai
+    hash_kini = dokumen.hash_berkas() if selesai else None
+    isi_sah = dokumen.isi_sah()
     return render(
         request,
         "reports/publik/verifikasi.html",
         {
             "dokumen": dokumen,
-            "selesai": bool(dokumen.sha256),
-            "sah": bool(dokumen.sha256) and hash_kini == dokumen.sha256,
+            "isi_sah": isi_sah,
+            "selesai": selesai,
+            "gagal": dokumen.status == StatusBerkas.GAGAL,
+            "sah": selesai and isi_sah and hash_kini == dokumen.sha256_berkas,
             "hash_kini": hash_kini,
         },
     )
@@ -50,7 +57,7 @@ def publikasi(request: HttpRequest, kode: str) -> HttpResponse:
     instansi = get_object_or_404(Instansi, kode=kode)
     dokumen = list(
         DokumenTertanda.objects.filter(instansi=instansi, jenis=JenisDokumen.LKJ)
-        .exclude(sha256="")
+        .filter(status=StatusBerkas.SELESAI)
         .select_related("ditandatangani_oleh", "digantikan_oleh")
         .prefetch_related("distribusi")
         .order_by("-tahun", "-versi")

@@ -10,7 +10,9 @@ urlpatterns = [
     path("tabel/<str:kode>/xlsx/", views.tabel_xlsx, name="tabel-xlsx"),
     path("ekspor/<uuid:ekspor_id>/", views.ekspor, name="ekspor"),
     path("ekspor/<uuid:ekspor_id>/unduh/", views.ekspor_unduh, name="ekspor-unduh"),
+    path("ekspor/<uuid:ekspor_id>/ulang/", views.ekspor_ulang, name="ekspor-ulang"),
     path("arsip/<int:dokumen_id>/pdf/", views.dokumen_unduh, name="dokumen-unduh"),
+    path("arsip/<int:dokumen_id>/ulang/", views.dokumen_ulang, name="dokumen-ulang"),
     path("arsip/<int:dokumen_id>/pengiriman/", views.distribusi, name="distribusi"),
 ]
 urlpatterns += [

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from indikator.http import PenggunaRequest
 from indikator.models import Instansi, Unit
@@ -26,7 +28,13 @@ from reports.akses import (
     get_laporan_for_user,
     instansi_laporan,
 )
-from reports.aksi import catat_distribusi, mulai_ekspor, simpan_naskah
+from reports.aksi import (
+    catat_distribusi,
+    mulai_ekspor,
+    simpan_naskah,
+    ulangi_dokumen,
+    ulangi_ekspor,
+)
 from reports.baris import (
     DataLaporan,
     Saringan,
@@ -120,6 +128,12 @@ def _siapkan(request: PenggunaRequest, kode: str) -> dict[str, Any]:
     return konteks
 
 
+def _kunci_permintaan(request: PenggunaRequest) -> str:
+    """What a PDF request asks for (its page and sorted filters), for one export at a time."""
+    saringan = sorted((k, v) for k, daftar in request.GET.lists() for v in daftar)
+    return hashlib.sha256(f"{request.path}?{urlencode(saringan)}".encode()).hexdigest()
+
+
 def _nama_berkas(instansi: Instansi, tabel: Tabel, tahun: int, ekstensi: str) -> str:
     return f"{tabel.kode}-{slugify(instansi.kode)}-{tahun}.{ekstensi}"
 
@@ -195,7 +209,12 @@ def tabel_pdf(request: PenggunaRequest, kode: str) -> HttpResponse:
     nama = _nama_berkas(data.instansi, tabel_, data.tahun, "pdf")
     if len(tabel_.baris) > BATAS_LANGSUNG:
         ekspor = mulai_ekspor(
-            instansi=data.instansi, oleh=request.user, judul=tabel_.judul, nama_berkas=nama, dok=dok
+            instansi=data.instansi,
+            oleh=request.user,
+            judul=tabel_.judul,
+            nama_berkas=nama,
+            dok=dok,
+            kunci=_kunci_permintaan(request),
         )
         return redirect("reports:ekspor", ekspor.pk)
     isi, _halaman = pdf_dokumen(dok)
@@ -214,6 +233,19 @@ def ekspor(request: PenggunaRequest, ekspor_id: str) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def ekspor_ulang(request: PenggunaRequest, ekspor_id: str) -> HttpResponse:
+    """Try a failed export again (only its requester sees it)."""
+    obj = get_ekspor_for_user(request.user, ekspor_id)
+    if obj.status != StatusBerkas.GAGAL:
+        messages.info(request, _("Ekspor ini tidak gagal; tidak ada yang perlu diulang."))
+    else:
+        obj = ulangi_ekspor(ekspor=obj)
+        messages.success(request, _("Ekspor diantrekan kembali."))
+    return redirect("reports:ekspor", obj.pk)
+
+
+@login_required
 @require_GET
 def ekspor_unduh(request: PenggunaRequest, ekspor_id: str) -> FileResponse:
     obj = get_ekspor_for_user(request.user, ekspor_id)
@@ -226,10 +258,24 @@ def ekspor_unduh(request: PenggunaRequest, ekspor_id: str) -> FileResponse:
 @require_GET
 def dokumen_unduh(request: PenggunaRequest, dokumen_id: int) -> FileResponse:
     dokumen = get_dokumen_for_user(request.user, dokumen_id)
-    if not dokumen.sha256 or not dokumen.berkas:
+    if not dokumen.selesai:
         raise Http404(_("PDF dokumen ini belum selesai dibuat."))
     nama = f"{dokumen.jenis}-{dokumen.instansi.kode}-{dokumen.tahun}-v{dokumen.versi}.pdf"
     return FileResponse(dokumen.berkas.open("rb"), filename=nama, content_type="application/pdf")
+
+
+@login_required
+@require_POST
+def dokumen_ulang(request: PenggunaRequest, dokumen_id: int) -> HttpResponse:
+    """Render a signed document whose PDF failed again, from its frozen content. Anyone who may
+    read signed documents may ask: the result depends on the frozen content only."""
+    dokumen = get_dokumen_for_user(request.user, dokumen_id)
+    if dokumen.status != StatusBerkas.GAGAL:
+        messages.info(request, _("PDF dokumen ini tidak gagal; tidak ada yang perlu diulang."))
+    else:
+        ulangi_dokumen(dokumen=dokumen)
+        messages.success(request, _("Pembuatan PDF dokumen tertanda diantrekan kembali."))
+    return redirect("reports:index")
 
 
 @login_required
@@ -307,6 +353,7 @@ def dokumen_pdf(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpRe
             judul=dok["judul"],
             nama_berkas=nama,
             dok=dok,
+            kunci=_kunci_permintaan(request),
         )
         return redirect("reports:ekspor", ekspor.pk)
     isi, _halaman = pdf_dokumen(dok)

@@ -24,7 +24,12 @@ CHROMIUM = os.environ.get("LKJ_CHROMIUM", "/usr/bin/chromium")
 ARTEFAK = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
-IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+IMMEDIATE = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "arsip", "surel"],
+    }
+}
 
 
 def transaksional(item: pytest.Item) -> bool:

@@ -199,10 +199,14 @@ def _selesai(p: _Proses) -> JejakTransisi:
         waktu_nyata_menit=p.nyata,
         isian=p.isian,
     )
-    from workflow.surel import kirim_pemberitahuan
+    from workflow.surel import antrekan_pemberitahuan
 
     jenis = "pengiriman" if isinstance(obj, PengirimanData) else obj.jenis
-    transaction.on_commit(lambda: kirim_pemberitahuan(jenis, obj.pk))
+
+    def kabari() -> None:  # after the commit; a failure is reported, never raised
+        jejak.surel_diantrekan = antrekan_pemberitahuan(jenis, obj.pk)
+
+    transaction.on_commit(kabari)
     return jejak
 
 

@@ -528,6 +528,9 @@ class JejakTransisi(models.Model):
     waktu_nyata_menit = models.PositiveIntegerField(_("waktu nyata (menit kerja)"))
     isian = models.JSONField(_("isian"), default=dict, blank=True)
 
+    surel_diantrekan: bool | None = None
+    """Not stored: after the commit, whether the transition's e-mail could be queued."""
+
     class Meta:
         verbose_name = _("jejak transisi")
         verbose_name_plural = _("jejak transisi")

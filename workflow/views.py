@@ -197,6 +197,18 @@ def _render_laporan(
     )
 
 
+def _kabar_surel(request: PenggunaRequest, jejak: JejakTransisi) -> None:
+    """Say so when the saved transition's e-mail could not even be queued."""
+    if jejak.surel_diantrekan is False:
+        messages.warning(
+            request,
+            _(
+                "Tindakan sudah tersimpan, tetapi e-mail pemberitahuan tidak dapat diantrekan. "
+                "Beri tahu pihak berikutnya secara langsung."
+            ),
+        )
+
+
 @login_required
 @require_GET
 def laporan_detail(request: PenggunaRequest, jenis: str, pk: int) -> HttpResponse:
@@ -219,7 +231,7 @@ def laporan_aksi(request: PenggunaRequest, jenis: str, pk: int, aksi: str) -> Ht
     if form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            alur.jalankan(
+            jejak = alur.jalankan(
                 laporan=laporan,
                 aksi=aksi,
                 oleh=request.user,
@@ -250,6 +262,7 @@ def laporan_aksi(request: PenggunaRequest, jenis: str, pk: int, aksi: str) -> Ht
                 _("%(aksi)s: tercatat. Status sekarang: %(status)s.")
                 % {"aksi": t.label, "status": laporan.get_status_display()},
             )
+            _kabar_surel(request, jejak)
             return redirect(laporan)
     messages.error(request, _("Periksa kembali isian di bawah."))
     return _render_laporan(request, laporan, {t.nama: form}, status=400)
@@ -329,7 +342,7 @@ def pengiriman_aksi(request: PenggunaRequest, pk: int, aksi: str) -> HttpRespons
     form = form_transisi(t, pengiriman.status, request.POST)
     if form.is_valid():
         try:
-            alur.lakukan_aksi_pengiriman(
+            jejak = alur.lakukan_aksi_pengiriman(
                 pengiriman=pengiriman,
                 aksi=aksi,
                 oleh=request.user,
@@ -343,6 +356,7 @@ def pengiriman_aksi(request: PenggunaRequest, pk: int, aksi: str) -> HttpRespons
             form.add_error(None, e)
         else:
             messages.success(request, _("%(aksi)s: tercatat.") % {"aksi": t.label})
+            _kabar_surel(request, jejak)
             return redirect(pengiriman)
     messages.error(request, _("Periksa kembali isian di bawah."))
     return _render_pengiriman(request, pengiriman, {t.nama: form}, status=400)

@@ -47,8 +47,11 @@ def test_signing_lkj_freezes_and_renders(demo, tugas_langsung, django_capture_on
     assert dokumen.ditandatangani_oleh == kantor.pengguna["kepala_dinas"]
     assert dokumen.ditandatangani_pada == laporan.ditandatangani_pada
     assert dokumen.status == StatusBerkas.SELESAI
+    # Issue 10: `sha256` covers the frozen content (a re-render verifies); the PDF's own hash is
+    # `sha256_berkas`.
     with dokumen.berkas.open("rb") as f:
-        assert hashlib.sha256(f.read()).hexdigest() == dokumen.sha256
+        assert hashlib.sha256(f.read()).hexdigest() == dokumen.sha256_berkas
+    assert dokumen.sha256 == dokumen.hitung_sha256() != dokumen.sha256_berkas
     assert dokumen.berkas_sah()
     # The frozen rows: T1 in the appendix holds 1.1's 4,823 of 5,200.
     t1 = dokumen.isi["lampiran"][0]
@@ -129,7 +132,9 @@ def test_render_waits_for_commit(demo, tugas_langsung, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         maju_sampai(laporan, kantor, M.DISAHKAN)
     dokumen = DokumenTertanda.objects.get()
-    assert dokumen.status == StatusBerkas.MENUNGGU and not dokumen.sha256
+    # Issue 10: the content hash is taken at signing; the PDF's hash only once it is rendered.
+    assert dokumen.status == StatusBerkas.MENUNGGU and not dokumen.sha256_berkas
+    assert dokumen.sha256 == dokumen.hitung_sha256()
     for cb in callbacks:
         cb()
     dokumen.refresh_from_db()

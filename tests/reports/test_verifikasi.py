@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from reports.models import DokumenTertanda
+
 
 @pytest.mark.django_db
 def test_valid_document(client, dokumen_tertanda, django_assert_num_queries):
@@ -60,3 +62,23 @@ def test_post_is_405(client, dokumen_tertanda):
     assert (
         client.post(reverse("publik:verifikasi", args=[dokumen_tertanda.token])).status_code == 405
     )
+
+
+@pytest.mark.django_db
+def test_tampered_frozen_content_is_not_valid(client, dokumen_tertanda):
+    """Issue 10: the hash covers the frozen content; changing it in the database is detected
+    even though the stored PDF is untouched."""
+    d = dokumen_tertanda
+    isi = d.isi
+    isi["ttd"]["nama"] = "Orang Lain"
+    DokumenTertanda.objects.filter(pk=d.pk).update(isi=isi)
+    html = client.get(reverse("publik:verifikasi", args=[d.token])).content.decode()
+    assert "TIDAK SAH" in html and "isi dokumen yang tersimpan tidak sesuai" in html
+    assert client.get(reverse("publik:verifikasi-pdf", args=[d.token])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_pdf_hash_and_content_hash_are_shown(client, dokumen_tertanda):
+    d = dokumen_tertanda
+    html = client.get(reverse("publik:verifikasi", args=[d.token])).content.decode()
+    assert d.sha256 in html and d.sha256_berkas in html and d.sha256 != d.sha256_berkas

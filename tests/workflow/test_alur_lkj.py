@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 L, P = StatusLaporan, StatusPengiriman
 
 
-def test_lkj_binjai_end_to_end(demo, mailoutbox, django_capture_on_commit_callbacks) -> None:
+def test_lkj_binjai_end_to_end(
+    demo, mailoutbox, tugas_langsung, django_capture_on_commit_callbacks
+) -> None:
     b = demo.binjai
     u = b.pengguna
     with django_capture_on_commit_callbacks(execute=True):
@@ -174,7 +176,9 @@ def test_satu_lkj_per_tahun_kecuali_dibatalkan(demo) -> None:
     assert LaporanKinerja.objects.filter(instansi=b.instansi, tahun=2025).count() == 2
 
 
-def test_mail_only_after_commit(demo, mailoutbox, django_capture_on_commit_callbacks) -> None:
+def test_mail_only_after_commit(
+    demo, mailoutbox, tugas_langsung, django_capture_on_commit_callbacks
+) -> None:
     b = demo.binjai
     laporan = mulai_lkj(b)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -189,7 +193,7 @@ def test_mail_only_after_commit(demo, mailoutbox, django_capture_on_commit_callb
 
 
 def test_mail_to_unit_people_when_collection_opens(
-    demo, mailoutbox, django_capture_on_commit_callbacks
+    demo, mailoutbox, tugas_langsung, django_capture_on_commit_callbacks
 ) -> None:
     b = demo.binjai
     laporan = mulai_lkj(b)
