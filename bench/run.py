@@ -198,7 +198,9 @@ def lingkungan(n: int, url: str) -> tuple[dict[str, str], str]:
     if len(env.get("SECRET_KEY", "")) < 32:
         env["SECRET_KEY"] = secrets.token_urlsafe(48)
     env["ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1"
-    env["SESSION_COOKIE_SECURE"] = "0"
+    env["SITE_URL"] = "https://lkj.bench.contoh.go.id"
+    # Django's test client speaks plain HTTP; bench_muat.py runs gunicorn with HTTPS on.
+    env["LKJ_HTTP_INTRANET"] = "1"
     env["DJANGO_SETTINGS_MODULE"] = "lkj_portal.settings"
     return env, nama
 

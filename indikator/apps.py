@@ -8,6 +8,9 @@ class IndikatorConfig(AppConfig):
     name = "indikator"
     verbose_name = _("Indikator Kinerja")
 
+    def ready(self) -> None:
+        from indikator import checks  # noqa: F401  (registers the deployment checks)
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     """Django's admin with LKJ Portal's site (`indikator.admin_site.PortalAdminSite`)."""

@@ -265,3 +265,21 @@ class EksporPDF(models.Model):
 
     def __str__(self) -> str:
         return self.judul
+
+
+class DetakPekerja(models.Model):
+    """The last sign of life of one background worker process (`manage.py jalankan_pekerja`).
+
+    Written every 30 seconds by a thread of the worker (`reports.pekerja.catat_detak`), read by
+    `manage.py periksa_produksi`: no row newer than a few minutes means no worker runs.
+    """
+
+    nama = models.CharField(_("nama pekerja"), max_length=64, unique=True)
+    terakhir = models.DateTimeField(_("detak terakhir"))
+
+    class Meta:
+        verbose_name = _("detak pekerja")
+        verbose_name_plural = _("detak pekerja")
+
+    def __str__(self) -> str:
+        return self.nama
