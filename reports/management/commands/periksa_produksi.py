@@ -9,6 +9,7 @@ reachable and fully migrated; a background worker seen alive in the last minutes
 
 from __future__ import annotations
 
+import json
 import secrets
 from argparse import ArgumentParser
 from collections.abc import Callable
@@ -58,7 +59,8 @@ def manifest_statis() -> str | None:
             f"Manifest berkas statis tidak ada di {settings.STATIC_ROOT}: CSS dan JS akan 404. "
             "Jalankan `manage.py collectstatic --noinput`."
         )
-    tercatat = staticfiles_storage.load_manifest()
+    with staticfiles_storage.open(staticfiles_storage.manifest_name) as berkas:
+        tercatat = json.load(berkas).get("paths", {})
     hilang = sorted(
         path
         for finder in finders.get_finders()
