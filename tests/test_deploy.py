@@ -87,3 +87,8 @@ def test_deactivated_demo_accounts_are_not(demo):
 
     Pengguna.objects.filter(akun_demo=True).update(is_active=False)
     assert periksa_akun_demo(app_configs=None, databases=None) == []
+
+
+def test_deploy_doc_shows_the_example_env_file():
+    doc = (ROOT / "docs" / "deploy.md").read_text()
+    assert CONTOH_ENV.read_text() in doc

@@ -99,7 +99,9 @@ def gunicorn(tmp_path: Path, demo: Any) -> Iterator[Server]:
                         break
             except OSError:
                 if proses.poll() is not None or time.monotonic() > batas:
-                    raise AssertionError(proses.stderr.read().decode() if proses.stderr else "") from None
+                    raise AssertionError(
+                        proses.stderr.read().decode() if proses.stderr else ""
+                    ) from None
                 time.sleep(0.2)
         yield Server(url)
     finally:
