@@ -22,6 +22,17 @@ AKTIF = "lkj_sesi_aktif"
 SEGARKAN_DETIK = 60
 
 
+def tandai_sesi_baru(sender: object, request: HttpRequest, **kwargs: object) -> None:
+    """Stamp a new sign-in's session (connected to `user_logged_in` by indikator's AppConfig).
+
+    Stamped at sign-in, the marks are saved with the login itself, so the first page after it
+    writes nothing.
+    """
+    sekarang = int(time.time())
+    request.session[MULAI] = sekarang
+    request.session[AKTIF] = sekarang
+
+
 class BatasWaktuSesi:
     """Ends a signed-in session after SESI_IDLE_MENIT idle minutes or SESI_MAKS_JAM hours.
 
