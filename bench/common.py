@@ -29,6 +29,10 @@ class Hasil:
     target: str = ""
     catatan: str = ""
     lulus: bool | None = None
+    bagian: str = ""
+    """The section of docs/benchmarks.md: "" for the page and operation timings, else the
+    module's `BAGIAN` (e.g. "muat", the load test), written apart so that running that module
+    alone leaves the other sections as they are."""
 
 
 @dataclass

@@ -165,7 +165,7 @@ class UnitAdmin(SatuInstansiMixin, admin.ModelAdmin[Unit]):
 @admin.register(Pengguna)
 class PenggunaAdmin(SatuInstansiMixin, UserAdmin[Pengguna]):
     list_display = ["username", "nama_lengkap", "nip", "jabatan", "instansi", "unit", "is_active"]
-    list_filter = ["instansi", "groups", "is_active", "is_staff"]
+    list_filter = ["instansi", "groups", "is_active", "is_staff", "akun_demo"]
     search_fields = ["username", "nama_lengkap", "nip", "jabatan", "email"]
     list_select_related = ["instansi", "unit"]
     autocomplete_fields = ["unit"]

@@ -1120,8 +1120,13 @@ def _muat_pengguna(
                 instansi=instansi,
                 unit=unit[unit_kunci] if unit_kunci else None,
                 is_staff=peran in ATURAN[Kemampuan.BUKA_ADMIN],
+                akun_demo=True,
             )
             user.groups.add(grup[peran])
+        elif not user.akun_demo:
+            # Created before demo accounts were flagged: flag it, so the deploy check sees it.
+            user.akun_demo = True
+            user.save(update_fields=["akun_demo"])
         (utama if kunci in PERAN_UTAMA else lain)[kunci] = user
     return utama, lain
 

@@ -269,6 +269,14 @@ class Pengguna(AbstractUser):
             "membuka halaman lain."
         ),
     )
+    akun_demo = models.BooleanField(
+        _("akun demo"),
+        default=False,
+        help_text=_(
+            "Dibuat oleh muat_demo atau buat_data_uji dengan kata sandi yang diterbitkan; "
+            "`check --deploy` memperingatkan selama akun ini aktif."
+        ),
+    )
 
     class Meta:
         verbose_name = _("pengguna")

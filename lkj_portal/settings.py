@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 # Generic Django classes (ModelAdmin[M], ModelForm[M], QuerySet[M]) may be subscripted at run time,
@@ -56,22 +57,34 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DEBUG = env_bool("DEBUG", False)
 
+# A production process: DEBUG off outside the test run. Everything below that protects a real
+# deployment (required variables, HTTPS, hashed static files) keys on this one flag.
+PRODUKSI = not DEBUG and not TESTING
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or TESTING:
+    if not PRODUKSI:
         SECRET_KEY = "insecure-development-key-only-for-debug-and-tests"
     else:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
 elif len(SECRET_KEY) < 32 and not DEBUG:
     raise ImproperlyConfigured("SECRET_KEY must be at least 32 characters long.")
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG or TESTING else [])
-if not DEBUG and not TESTING and not ALLOWED_HOSTS:
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUKSI else ["127.0.0.1", "localhost"])
+if PRODUKSI and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off (comma-separated).")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
-# Public base URL, used in e-mails and on the QR code of signed reports.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Public base URL, used in e-mails and frozen into the QR code of every signed report: a
+# production start without it is refused rather than signing documents that point nowhere.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+if not SITE_URL:
+    if PRODUKSI:
+        raise ImproperlyConfigured(
+            "SITE_URL must be set when DEBUG is off (e.g. https://lkj.dinkes.contoh.go.id): "
+            "it is printed in the QR code of every signed document."
+        )
+    SITE_URL = "http://127.0.0.1:8000"
 if not SITE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(f"SITE_URL must start with http:// or https://, not {SITE_URL!r}.")
 
@@ -91,6 +104,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "csp",
     "indikator",
     "workflow",
     "realisasi",
@@ -100,6 +114,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -108,6 +124,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "indikator.middleware.wajib_ganti_sandi",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "lkj_portal.middleware.BatasWaktuSesi",
+    "lkj_portal.middleware.TanpaSimpanUntukPengguna",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
@@ -210,7 +228,23 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+# In production WhiteNoise serves the files `collectstatic` wrote, compressed and with hashed
+# names (cached for a year); a missing manifest is reported by `manage.py periksa_produksi`.
+# The demo and the tests serve them from the source folders.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUKSI
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+# Outside production WhiteNoise serves the source folders and notices changes.
+WHITENOISE_USE_FINDERS = not PRODUKSI
+WHITENOISE_AUTOREFRESH = not PRODUKSI
 MEDIA_URL = "media/"  # never served directly: evidence and reports go through views
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
@@ -266,12 +300,57 @@ PEKERJA_DETAK_DETIK = env_int("PEKERJA_DETAK_DETIK", 30, minimum=1)
 if PEKERJA_DETAK_DETIK >= TUGAS_SEWA_DETIK:
     raise ImproperlyConfigured("PEKERJA_DETAK_DETIK must be shorter than TUGAS_SEWA_DETIK.")
 
+# HTTPS: on in production unless the office explicitly runs a plain-HTTP intranet
+# (LKJ_HTTP_INTRANET=1); `check --deploy` then says what that costs (indikator/checks.py).
+# The documented setup is gunicorn on 127.0.0.1 behind nginx, which terminates TLS and sets
+# X-Forwarded-Proto (deploy/nginx-lkj.conf): gunicorn must never be reachable directly.
+HTTP_INTRANET = env_bool("LKJ_HTTP_INTRANET", False)
+HTTPS = PRODUKSI and not HTTP_INTRANET
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = HTTPS
+if HTTPS and not SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "SITE_URL must start with https:// (or set LKJ_HTTP_INTRANET=1 for a plain-HTTP intranet)."
+    )
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000, minimum=0) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    # Preloading is a decision for the owner of the whole domain (e.g. the regency's go.id
+    # domain), submitted to the browsers' list; one application cannot take it.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG and not TESTING)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Sessions end after SESI_IDLE_MENIT minutes without a request and, in any case,
+# SESI_MAKS_JAM hours after sign-in (lkj_portal/middleware.py).
+SESI_IDLE_MENIT = env_int("SESI_IDLE_MENIT", 30, minimum=1)
+SESI_MAKS_JAM = env_int("SESI_MAKS_JAM", 10, minimum=1)
+if SESI_IDLE_MENIT > SESI_MAKS_JAM * 60:
+    raise ImproperlyConfigured("SESI_IDLE_MENIT must not be longer than SESI_MAKS_JAM.")
+SESSION_COOKIE_AGE = SESI_IDLE_MENIT * 60
+
+# Content Security Policy: scripts and styles only from the portal's own static files; no
+# inline script, no inline style element, no framing, forms post only to the portal.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 LOGGING = {
     "version": 1,

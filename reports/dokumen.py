@@ -510,7 +510,8 @@ TEMPLATE = {
 
 
 def html_dokumen(dok: dict[str, Any]) -> str:
-    return render_to_string(TEMPLATE[dok["jenis"]], {"dok": _konteks(dok)})
+    """The print document's HTML: self-contained, its styles inline (WeasyPrint reads no files)."""
+    return render_to_string(TEMPLATE[dok["jenis"]], {"dok": _konteks(dok), "gaya_sebaris": True})
 
 
 def pdf_dokumen(dok: dict[str, Any]) -> tuple[bytes, int]:

@@ -164,3 +164,31 @@ def test_module_writes_are_rolled_back(monkeypatch):
     ctx = Konteks(dataset="1 instansi", instansi=None, jumlah_instansi=1)
     assert [h.nama for h in run.jalankan_modul("bench_tulis_uji", ctx)] == ["tulis"]
     assert not Instansi.objects.filter(kode="sementara").exists()
+
+
+def test_a_module_with_its_own_section_leaves_the_main_one_alone():
+    buat = Hasil("buat_data_uji 1 instansi", "1 instansi", 1.0, None, None)
+    muat = Hasil("20 users", "1 instansi", 2.0, None, None, bagian="muat")
+    halaman = Hasil("Home page", "1 instansi", 3.0, None, None)
+    assert run.kelompok_bagian([buat, muat], sebagian=True) == {"muat": [muat]}
+    assert run.kelompok_bagian([buat, halaman, muat], sebagian=False) == {
+        "": [buat, halaman],
+        "muat": [muat],
+    }
+
+
+def test_section_title_names_the_part():
+    info = {
+        "db": "PostgreSQL 15.20",
+        "tanggal": "t",
+        "cpu": 2,
+        "ram_gib": "1",
+        "os": "Linux",
+        "muat": "0",
+        "python": "3.11",
+        "django": "5.2",
+        "nama_db": ["a"],
+        "perintah": "p",
+    }
+    teks = run.bagian_dokumen([], info, judul="load")
+    assert teks.startswith("## PostgreSQL 15.20: load\n")

@@ -631,6 +631,7 @@ class Pembangun:
                 instansi=instansi,
                 unit=u,
                 is_staff=peran in ATURAN[Kemampuan.BUKA_ADMIN],
+                akun_demo=True,
             )
             for n, (username, peran, u, jabatan) in enumerate(baris, start=1)
         ]

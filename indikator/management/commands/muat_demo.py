@@ -1,6 +1,8 @@
+from argparse import ArgumentParser
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from indikator.demo import KATA_SANDI_DEMO, muat_demo
 
@@ -8,10 +10,24 @@ from indikator.demo import KATA_SANDI_DEMO, muat_demo
 class Command(BaseCommand):
     help = (
         "Load the demo data (Dinas Kesehatan Kota Binjai and Kabupaten Magetan); idempotent. "
-        "Prints the demo accounts."
+        "Prints the demo accounts. Refused with DEBUG off unless --izinkan-produksi is given."
     )
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--izinkan-produksi",
+            action="store_true",
+            help="load the demo even with DEBUG off (e.g. a training server); its accounts "
+            "share a published password",
+        )
+
+    def handle(self, *args: Any, izinkan_produksi: bool = False, **options: Any) -> None:
+        if not settings.DEBUG and not izinkan_produksi:
+            raise CommandError(
+                "Data demo tidak dimuat: DEBUG mati, jadi ini tampak seperti server produksi, "
+                f"dan semua akun demo memakai kata sandi yang diterbitkan ({KATA_SANDI_DEMO}). "
+                "Untuk server pelatihan, jalankan lagi dengan --izinkan-produksi."
+            )
         demo = muat_demo()
         self.stdout.write(self.style.SUCCESS("Data demo siap."))
         self.stdout.write(f"Kata sandi semua akun demo: {KATA_SANDI_DEMO}")
