@@ -37,8 +37,11 @@ def nama_pekerja() -> str:
 
 
 def catat_detak(nama: str) -> None:
-    """Record that the worker `nama` is alive now."""
-    DetakPekerja.objects.update_or_create(nama=nama, defaults={"terakhir": timezone.now()})
+    """Record that the worker `nama` is alive now; forget workers silent for a day (each start of
+    a worker has its own name, so restarts do not pile up rows)."""
+    sekarang = timezone.now()
+    DetakPekerja.objects.update_or_create(nama=nama, defaults={"terakhir": sekarang})
+    DetakPekerja.objects.filter(terakhir__lt=sekarang - datetime.timedelta(days=1)).delete()
 
 
 def detak_terakhir() -> datetime.datetime | None:
