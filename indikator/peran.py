@@ -61,8 +61,11 @@ class Kemampuan(models.TextChoices):
     LIHAT_PROGRES = "lihat_progres", _("Memantau progres pengisian semua unit")
     LIHAT_TUGAS = "lihat_tugas", _("Melihat daftar tugas (Tugas Saya)")
     LIHAT_ALUR = "lihat_alur", _("Melihat daftar laporan dan alur SOP")
-    BACA_TABEL = "baca_tabel", _("Membaca tabel kompilasi dan daftar laporan instansi")
-    BACA_DOKUMEN = "baca_dokumen", _("Membaca dokumen bertanda tangan dan naskah laporan")
+    BACA_TABEL = "baca_tabel", _("Membaca tabel kompilasi (data berjalan, belum ditandatangani)")
+    BACA_DOKUMEN = (
+        "baca_dokumen",
+        _("Membaca daftar laporan, dokumen bertanda tangan dan naskah laporan"),
+    )
     BACA_SEBELUM_TTD = "baca_sebelum_ttd", _("Membaca laporan sebelum ditandatangani")
     BACA_SETELAH_TTD = "baca_setelah_ttd", _("Membaca laporan setelah ditandatangani")
     MULAI_LAPORAN = "mulai_laporan", _("Memulai laporan (disposisi, langkah 1)")
@@ -87,7 +90,9 @@ ATURAN: Mapping[Kemampuan, frozenset[Peran]] = {
     Kemampuan.LIHAT_PROGRES: frozenset({Peran.PERENCANA, Peran.SEKRETARIS, Peran.KEPALA_DINAS}),
     Kemampuan.LIHAT_TUGAS: SEMUA,
     Kemampuan.LIHAT_ALUR: SEMUA,
-    Kemampuan.BACA_TABEL: PEMBACA_INSTANSI | {Peran.KABID, Peran.PENGAWAS},
+    # The live tables hold unsigned data and staff analysis: the Pengawas reads signed
+    # documents only (issue 11).
+    Kemampuan.BACA_TABEL: PEMBACA_INSTANSI | {Peran.KABID},
     Kemampuan.BACA_DOKUMEN: PEMBACA_INSTANSI | {Peran.KABID, Peran.PENGAWAS},
     Kemampuan.BACA_SEBELUM_TTD: SEMUA - {Peran.PENGAWAS},
     Kemampuan.BACA_SETELAH_TTD: SEMUA,
