@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
+from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import Max, Min, QuerySet
 from django.http import HttpRequest
@@ -97,11 +98,21 @@ class SatuInstansiMixin:
         return field
 
     def get_list_filter(self, request: HttpRequest) -> Any:
-        # An office's admin must not even see the names of the other offices.
+        # An office's admin must not even see the names of the other offices: no office filter,
+        # and a relation filter (Renstra, group, ...) lists only the values of its own rows.
         daftar = super().get_list_filter(request)  # type: ignore[misc]
         if request.user.is_superuser:
             return daftar
-        return [f for f in daftar if not (isinstance(f, str) and f.endswith("instansi"))]
+        model = self.model  # type: ignore[attr-defined]
+        hasil: list[Any] = []
+        for f in daftar:
+            if isinstance(f, str) and f.endswith("instansi"):
+                continue
+            if isinstance(f, str) and get_fields_from_path(model, f)[-1].is_relation:
+                hasil.append((f, admin.RelatedOnlyFieldListFilter))
+            else:
+                hasil.append(f)
+        return hasil
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Any], search_term: str
