@@ -3,17 +3,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
-from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.admin.utils import get_fields_from_path, unquote
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Max, Min, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from indikator.akun import (
+    KeadaanAkun,
+    catat_kata_sandi,
+    catat_perubahan_akun,
+    periksa_perubahan_akun,
+)
 from indikator.models import (
     Anggaran,
     BuktiDukung,
     Indikator,
     Instansi,
+    JejakPengguna,
     KategoriCapaian,
     MataAnggaran,
     Pengguna,
@@ -24,6 +34,7 @@ from indikator.models import (
     Tujuan,
     Unit,
 )
+from indikator.peran import boleh_kelola_akun, boleh_ubah_peran, peran_boleh_diberikan
 
 if TYPE_CHECKING:  # simple-history ships no types: its admin is a ModelAdmin to the checker
     HistoryAdmin = admin.ModelAdmin
@@ -43,9 +54,17 @@ JALUR_INSTANSI: dict[type, str] = {
     Anggaran: "mata_anggaran__renstra__instansi",
     BuktiDukung: "realisasi__indikator__renstra__instansi",
     Indikator: "renstra__instansi",
+    JejakPengguna: "instansi",
     Target: "indikator__renstra__instansi",
     Realisasi: "indikator__renstra__instansi",
 }
+
+
+def _pengguna(request: HttpRequest) -> Pengguna:
+    user = request.user
+    if not isinstance(user, Pengguna):  # the admin site lets only signed-in staff in
+        raise PermissionDenied
+    return user
 
 
 def batasi_instansi(qs: QuerySet[Any], request: HttpRequest) -> QuerySet[Any]:
@@ -181,10 +200,64 @@ class PenggunaAdmin(SatuInstansiMixin, UserAdmin[Pengguna]):
     autocomplete_fields = ["unit"]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
-        # Only a superuser hands out superuser status or single permissions.
-        if request.user.is_superuser:
-            return super().get_readonly_fields(request, obj)
-        return ("is_superuser", "user_permissions", "last_login", "date_joined")
+        # Only a superuser hands out superuser status or single permissions; the rulebook says
+        # who changes an account's roles and active flag (`boleh_ubah_peran`,
+        # `boleh_kelola_akun`: not one's own roles, not a signer's account).
+        user = _pengguna(request)
+        if user.is_superuser:
+            tetap = list(super().get_readonly_fields(request, obj))
+        else:
+            tetap = ["is_superuser", "user_permissions", "last_login", "date_joined"]
+        if obj is not None and not boleh_ubah_peran(user, obj):
+            tetap.append("groups")
+        if obj is not None and not boleh_kelola_akun(user, obj):
+            tetap += ["is_active", "is_staff"]
+        return tetap
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "groups":
+            kwargs["queryset"] = Group.objects.filter(
+                name__in=peran_boleh_diberikan(_pengguna(request))
+            ).order_by("name")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and not boleh_ubah_peran(_pengguna(request), obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request: HttpRequest, obj: Pengguna, form: Any, change: bool) -> None:
+        form.keadaan_sebelum = KeadaanAkun.baca(obj.pk if change else None)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """After the roles are saved: check the change against the rulebook and log it (the
+        admin's transaction rolls everything back on a refusal)."""
+        super().save_related(request, form, formsets, change)
+        oleh, akun = _pengguna(request), form.instance
+        sebelum, sesudah = form.keadaan_sebelum, KeadaanAkun.baca(akun.pk)
+        periksa_perubahan_akun(oleh=oleh, akun=akun, sebelum=sebelum, sesudah=sesudah)
+        catat_perubahan_akun(oleh=oleh, akun=akun, sebelum=sebelum, sesudah=sesudah)
+        if not change and akun.has_usable_password():
+            catat_kata_sandi(oleh=oleh, akun=akun, baru=True)
+
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        """Django's password page, refused for an account the user may not manage (a signer's,
+        unless a superuser), and logged when the password changed."""
+        akun = self.get_object(request, unquote(id))
+        oleh = _pengguna(request)
+        if akun is not None and not boleh_kelola_akun(oleh, akun):
+            raise PermissionDenied
+        hash_lama = akun.password if akun is not None else ""
+        with transaction.atomic():
+            respons = super().user_change_password(request, id, form_url)
+            if akun is not None and request.method == "POST":
+                akun.refresh_from_db(fields=["password"])
+                if akun.password != hash_lama:
+                    catat_kata_sandi(oleh=oleh, akun=akun, baru=False)
+        return respons
 
     fieldsets = (
         (None, {"fields": ("username", "password")}),
@@ -334,3 +407,15 @@ class BuktiDukungAdmin(HanyaBacaAdmin, HistoryAdmin[BuktiDukung]):
     list_filter = ["jenis", "realisasi__indikator__renstra__instansi"]
     search_fields = ["nama_asli", "realisasi__indikator__kode", "sha256"]
     list_select_related = ["realisasi__indikator", "diunggah_oleh"]
+
+
+@admin.register(JejakPengguna)
+class JejakPenggunaAdmin(HanyaBacaAdmin):
+    """Every change of an account's roles, password or active flag (written by
+    `indikator.akun` from the user admin); nobody edits or deletes it."""
+
+    list_display = ["waktu", "akun", "medan", "sebelum", "sesudah", "oleh"]
+    list_filter = ["medan"]
+    search_fields = ["akun__username", "akun__nama_lengkap", "oleh__username"]
+    list_select_related = ["akun", "oleh"]
+    date_hierarchy = "waktu"

@@ -104,6 +104,18 @@ ATURAN: Mapping[Kemampuan, frozenset[Peran]] = {
 }
 """Who holds each capability. `boleh()` reads it; the scoped rules below add the unit's place."""
 
+PERAN_PENANDA_TANGAN: frozenset[Peran] = frozenset({Peran.KEPALA_DINAS, Peran.SEKRETARIS})
+"""The signer roles (separation of duties, issue 11). Only a superuser gives or takes them, and
+only a superuser changes the password or the active flag of an account that holds one
+(`boleh_kelola_akun`). Every other role is given by the office admin to the office's other
+accounts; nobody changes their own roles (`boleh_ubah_peran`), so an office admin cannot make
+itself Kepala Dinas, Sekretaris or perencana. (When 2FA devices are added, they follow
+`boleh_kelola_akun` too.)"""
+
+PERAN_PENYUSUN: frozenset[Peran] = frozenset({Peran.SEKRETARIS})
+"""Who acted on a report in one of these roles (its audit rows) does not sign that report, when
+the office keeps `Instansi.pisahkan_penandatangan` on (`workflow.aksi`, the signing path)."""
+
 UNTUK_SETIAP_AKUN = frozenset(
     {Kemampuan.LIHAT_TUGAS, Kemampuan.LIHAT_ALUR, Kemampuan.BACA_SETELAH_TTD}
 )
@@ -192,6 +204,36 @@ def boleh_baca_laporan(user: Pengguna, instansi_id: int, ditandatangani: bool) -
     return boleh(user, Kemampuan.BACA_SEBELUM_TTD)
 
 
+def peran_boleh_diberikan(oleh: Pengguna) -> frozenset[Peran]:
+    """The roles `oleh` may give or take in the user admin: all for a superuser, else all but
+    the signer roles."""
+    return SEMUA if oleh.is_superuser else SEMUA - PERAN_PENANDA_TANGAN
+
+
+def boleh_kelola_akun(
+    oleh: Pengguna, akun: Pengguna, peran_akun: frozenset[str] | None = None
+) -> bool:
+    """May `oleh` change `akun`'s password, active flag and roles? A superuser always; an office
+    admin for the accounts of its office that hold no signer role and are not superusers.
+    `peran_akun`: the account's roles if not its stored ones (a change being checked)."""
+    if peran_akun is None:
+        peran_akun = akun.daftar_peran
+    if oleh.is_superuser:
+        return True
+    return (
+        boleh(oleh, Kemampuan.BUKA_ADMIN)
+        and oleh.instansi_id is not None
+        and akun.instansi_id == oleh.instansi_id
+        and not akun.is_superuser
+        and peran_akun.isdisjoint(PERAN_PENANDA_TANGAN)
+    )
+
+
+def boleh_ubah_peran(oleh: Pengguna, akun: Pengguna) -> bool:
+    """`boleh_kelola_akun`, but nobody changes their own roles."""
+    return oleh.pk != akun.pk and boleh_kelola_akun(oleh, akun)
+
+
 # ---------------------------------------------------------------------------------------------
 # The role groups and their model permissions (the data migration and the demo loaders)
 # ---------------------------------------------------------------------------------------------
@@ -223,7 +265,8 @@ IZIN: dict[str, list[str]] = {
     "kabid": LIHAT,
     "koordinator": LIHAT,
     "staf": LIHAT,
-    "admin": [f"{aksi}_{m}" for m in MODEL for aksi in ("add", "change", "delete", "view")],
+    "admin": [f"{aksi}_{m}" for m in MODEL for aksi in ("add", "change", "delete", "view")]
+    + ["view_jejakpengguna"],
     "pengawas": LIHAT,
 }
 

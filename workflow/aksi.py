@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from indikator.models import Indikator, Instansi, JenisIndikator, Pengguna, Renstra
+from indikator.peran import PERAN_PENYUSUN
 from workflow.fsm import ConcurrentTransition, TransitionNotAllowed
 from workflow.models import (
     HariLibur,
@@ -409,6 +410,7 @@ def _tanda_tangan(
     p = _mulai(laporan, AKSI_TANDA_TANGAN[laporan.jenis], oleh=oleh, status_awal=status_awal)
     obj = p.obj
     assert isinstance(obj, LaporanKinerja | MonitoringIKU)
+    _periksa_pemisahan_tugas(obj, oleh)
     obj.ditandatangani_pada = obj.status_sejak
     obj.ditandatangani_oleh = oleh
     obj.catatan_koreksi = ""
@@ -417,6 +419,24 @@ def _tanda_tangan(
         raise ImproperlyConfigured("No archiver registered: is the reports app installed?")
     _pengarsip(laporan=obj, oleh=oleh)  # freeze rows and narrative; signed PDF after commit
     return jejak
+
+
+def _periksa_pemisahan_tugas(laporan: LaporanKinerja | MonitoringIKU, oleh: Pengguna) -> None:
+    """Separation of duties: whoever acted at a Sekretaris step of this report (its audit rows)
+    does not sign it, unless the office turned the rule off."""
+    if not laporan.instansi.pisahkan_penandatangan:
+        return
+    if JejakTransisi.objects.filter(
+        **_filter_jejak(laporan), oleh=oleh, peran__in=PERAN_PENYUSUN
+    ).exists():
+        raise PermissionDenied(
+            _(
+                "Laporan ini tidak dapat Anda tandatangani: Anda sudah bertindak pada langkah "
+                "Sekretaris laporan yang sama. Penyusun dan penandatangan harus orang yang "
+                "berbeda (pemisahan tugas); minta Kepala Dinas lain atau pejabat yang berwenang "
+                "untuk menandatangani."
+            )
+        )
 
 
 @transaction.atomic
