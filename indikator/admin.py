@@ -374,23 +374,6 @@ class TargetAdmin(SatuInstansiMixin, HistoryAdmin[Target]):
     autocomplete_fields = ["indikator"]
 
 
-@admin.register(Realisasi)
-class RealisasiAdmin(SatuInstansiMixin, HistoryAdmin[Realisasi]):
-    list_display = ["indikator", "tahun", "triwulan", "sasaran", "jumlah", "nilai", "diperbarui"]
-    list_filter = [TahunFilter, "triwulan", "indikator__renstra__instansi"]
-    search_fields = ["indikator__kode", "indikator__nama"]
-    list_select_related = ["indikator"]
-    autocomplete_fields = ["indikator"]
-    readonly_fields = ["diisi_oleh", "dibuat", "diperbarui"]
-    show_full_result_count = False
-    list_per_page = 50
-
-    def save_model(self, request: HttpRequest, obj: Realisasi, form: Any, change: bool) -> None:
-        obj.nilai = obj.hitung_nilai()
-        obj.diisi_oleh = request.user if isinstance(request.user, Pengguna) else None
-        super().save_model(request, obj, form, change)
-
-
 @admin.register(Anggaran)
 class AnggaranAdmin(SatuInstansiMixin, HistoryAdmin[Anggaran]):
     list_display = ["mata_anggaran", "tahun", "pagu", "realisasi"]
