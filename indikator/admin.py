@@ -2,16 +2,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.utils import get_fields_from_path, unquote
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Min, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from indikator.aksi import nonaktifkan_indikator
 from indikator.akun import (
     KeadaanAkun,
     catat_kata_sandi,
@@ -355,14 +358,49 @@ class TargetInline(SatuInstansiMixin, admin.TabularInline[Target, Indikator]):
     extra = 0
 
 
+class AlasanActionForm(ActionForm):
+    alasan = forms.CharField(
+        label=_("Alasan (untuk menonaktifkan)"), required=False, max_length=1000
+    )
+
+
 @admin.register(Indikator)
 class IndikatorAdmin(SatuInstansiMixin, HistoryAdmin[Indikator]):
-    list_display = ["kode", "nama", "satuan", "jenis", "polaritas", "unit_penanggung_jawab"]
-    list_filter = ["renstra__instansi", "jenis", "polaritas", "perhitungan"]
+    """An indicator with data is not deleted (its targets and realisations protect it): it is
+    deactivated with a reason (`nonaktifkan`)."""
+
+    list_display = [
+        "kode",
+        "nama",
+        "satuan",
+        "jenis",
+        "polaritas",
+        "unit_penanggung_jawab",
+        "aktif",
+    ]
+    list_filter = ["renstra__instansi", "aktif", "jenis", "polaritas", "perhitungan"]
+    action_form = AlasanActionForm
+    actions = ["nonaktifkan"]
     search_fields = ["kode", "nama", "sumber_data"]
     list_select_related = ["unit_penanggung_jawab"]
     autocomplete_fields = ["sasaran", "mata_anggaran", "unit_penanggung_jawab"]
     inlines = [TargetInline]
+
+    @admin.action(
+        description=_("Nonaktifkan indikator terpilih (isi alasan)"),
+        permissions=["change"],
+    )
+    def nonaktifkan(self, request: HttpRequest, queryset: QuerySet[Indikator]) -> None:
+        try:
+            jumlah = nonaktifkan_indikator(
+                indikator=queryset, alasan=request.POST.get("alasan", ""), oleh=_pengguna(request)
+            )
+        except ValidationError as e:
+            self.message_user(request, " ".join(e.messages), messages.ERROR)
+            return
+        self.message_user(
+            request, _("%(n)d indikator dinonaktifkan.") % {"n": jumlah}, messages.SUCCESS
+        )
 
 
 @admin.register(Target)

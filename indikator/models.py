@@ -636,6 +636,8 @@ class Indikator(models.Model):
             errors["unit_penanggung_jawab"] = _(
                 "Unit penanggung jawab harus dari instansi yang sama."
             )
+        if not self.aktif and not self.alasan_nonaktif.strip():
+            errors["alasan_nonaktif"] = _("Tuliskan alasan indikator dinonaktifkan.")
         if errors:
             raise ValidationError(errors)
 

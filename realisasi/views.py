@@ -628,7 +628,7 @@ def progres(request: PenggunaRequest) -> HttpResponse:
     instansi_id = instansi_id_pengguna(request.user)
     renstra = _renstra(instansi_id, periode.tahun)
     jumlah = dict(
-        Indikator.objects.filter(renstra=renstra)
+        Indikator.objects.filter(renstra=renstra, aktif=True)
         .values_list("unit_penanggung_jawab")
         .annotate(n=Count("pk"))
         .values_list("unit_penanggung_jawab", "n")

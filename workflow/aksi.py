@@ -304,7 +304,7 @@ def unit_wajib_lapor(laporan: LaporanKinerja | MonitoringIKU) -> list[int]:
     renstra = Renstra.objects.untuk_tahun(laporan.instansi, laporan.tahun)
     if renstra is None:
         return []
-    qs = Indikator.objects.filter(renstra=renstra)
+    qs = Indikator.objects.filter(renstra=renstra, aktif=True)
     if isinstance(laporan, MonitoringIKU):
         qs = qs.filter(jenis=JenisIndikator.IKU)
     return sorted(set(qs.values_list("unit_penanggung_jawab_id", flat=True)))
