@@ -14,7 +14,7 @@ from django.db.models import Max, Min, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from indikator.aksi import nonaktifkan_indikator
+from indikator.aksi import aktifkan_indikator, nonaktifkan_indikator
 from indikator.akun import (
     KeadaanAkun,
     catat_kata_sandi,
@@ -357,6 +357,12 @@ class TargetInline(SatuInstansiMixin, admin.TabularInline[Target, Indikator]):
     model = Target
     extra = 0
 
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # On an indicator with realisations, targets are removed one by one (Target admin).
+        if isinstance(obj, Indikator) and obj.realisasi.exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
 
 class AlasanActionForm(ActionForm):
     alasan = forms.CharField(
@@ -380,7 +386,8 @@ class IndikatorAdmin(SatuInstansiMixin, HistoryAdmin[Indikator]):
     ]
     list_filter = ["renstra__instansi", "aktif", "jenis", "polaritas", "perhitungan"]
     action_form = AlasanActionForm
-    actions = ["nonaktifkan"]
+    actions = ["nonaktifkan", "aktifkan"]
+    readonly_fields = ["aktif", "alasan_nonaktif"]  # changed by the actions, with history
     search_fields = ["kode", "nama", "sumber_data"]
     list_select_related = ["unit_penanggung_jawab"]
     autocomplete_fields = ["sasaran", "mata_anggaran", "unit_penanggung_jawab"]
@@ -402,10 +409,34 @@ class IndikatorAdmin(SatuInstansiMixin, HistoryAdmin[Indikator]):
             request, _("%(n)d indikator dinonaktifkan.") % {"n": jumlah}, messages.SUCCESS
         )
 
+    @admin.action(description=_("Aktifkan kembali indikator terpilih"), permissions=["change"])
+    def aktifkan(self, request: HttpRequest, queryset: QuerySet[Indikator]) -> None:
+        jumlah = aktifkan_indikator(indikator=queryset, oleh=_pengguna(request))
+        self.message_user(
+            request, _("%(n)d indikator diaktifkan kembali.") % {"n": jumlah}, messages.SUCCESS
+        )
+
+
+def target_berdata(target: Target) -> bool:
+    """A target whose indicator has realisations in its year is data of reports: kept."""
+    return Realisasi.objects.filter(indikator_id=target.indikator_id, tahun=target.tahun).exists()
+
 
 @admin.register(Target)
 class TargetAdmin(SatuInstansiMixin, HistoryAdmin[Target]):
     list_display = ["indikator", "tahun", "triwulan", "nilai"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and target_berdata(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request: HttpRequest) -> Any:
+        # Bulk deletion would skip the check of each row.
+        aksi = super().get_actions(request)
+        aksi.pop("delete_selected", None)
+        return aksi
+
     list_filter = [TahunFilter, "triwulan", "indikator__renstra__instansi"]
     search_fields = ["indikator__kode", "indikator__nama"]
     list_select_related = ["indikator"]

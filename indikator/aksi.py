@@ -27,3 +27,17 @@ def nonaktifkan_indikator(*, indikator: QuerySet[Indikator], alasan: str, oleh: 
         ind.save(update_fields=["aktif", "alasan_nonaktif"])
         jumlah += 1
     return jumlah
+
+
+@transaction.atomic
+def aktifkan_indikator(*, indikator: QuerySet[Indikator], oleh: Pengguna) -> int:
+    """Bring deactivated indicators back to the entry pages and new reports (history row each;
+    the old reason stays in the history)."""
+    jumlah = 0
+    for ind in indikator.select_for_update().filter(aktif=False):
+        ind.aktif = True
+        ind.alasan_nonaktif = ""
+        ind._history_user = oleh  # type: ignore[attr-defined]
+        ind.save(update_fields=["aktif", "alasan_nonaktif"])
+        jumlah += 1
+    return jumlah

@@ -43,6 +43,11 @@ def test_deactivation_is_recorded_and_keeps_the_data(client, demo) -> None:
     assert ind.alasan_nonaktif == "Diganti indikator baru pada Renstra perubahan."
     assert ind.history.first().history_user == admin
     assert Realisasi.objects.filter(indikator=ind).count() == jumlah > 0
+    r = client.post(reverse(DAFTAR), {"action": "aktifkan", "_selected_action": [ind.pk]})
+    assert r.status_code == 302
+    ind.refresh_from_db()
+    assert ind.aktif and ind.alasan_nonaktif == ""
+    assert ind.history.first().history_user == admin
 
 
 def test_other_office_indicator_is_not_deactivated(client, demo) -> None:

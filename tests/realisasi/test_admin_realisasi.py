@@ -137,3 +137,19 @@ def test_realisation_with_evidence_is_not_deleted(client, demo) -> None:
     resp = client.post(reverse("admin:indikator_realisasi_delete", args=[r.pk]), {"post": "yes"})
     assert resp.status_code == 200
     assert Realisasi.objects.filter(pk=r.pk).exists()
+
+
+def test_target_of_a_year_with_realisations_is_not_deleted(client, demo) -> None:
+    from indikator.models import Target
+
+    client.force_login(demo.binjai.pengguna["admin"])
+    r = _realisasi(demo)
+    target = Target.objects.filter(indikator=r.indikator, tahun=r.tahun).first()
+    assert target is not None
+    hapus = reverse("admin:indikator_target_delete", args=[target.pk])
+    assert client.post(hapus, {"post": "yes"}).status_code == 403
+    assert Target.objects.filter(pk=target.pk).exists()
+    kosong = Target.objects.create(indikator=r.indikator, tahun=2031, triwulan=0, nilai=1)
+    hapus = reverse("admin:indikator_target_delete", args=[kosong.pk])
+    assert client.post(hapus, {"post": "yes"}).status_code == 302
+    assert not Target.objects.filter(pk=kosong.pk).exists()
