@@ -636,6 +636,7 @@ def progres(request: PenggunaRequest) -> HttpResponse:
     terisi = dict(
         Realisasi.objects.filter(
             indikator__renstra=renstra,
+            indikator__aktif=True,
             tahun=periode.tahun,
             triwulan=periode.triwulan,
             nilai__isnull=False,
