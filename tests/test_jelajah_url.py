@@ -281,14 +281,14 @@ def test_every_url_as_every_role(demo: Demo, monkeypatch) -> None:
                         dilihat.add(url)
                         for metode, status in _minta(client, url, user):
                             if status >= 500:
-                                hasil.catat(f"{status} {metode} {url} {peran}@{sendiri}")
+                                hasil.catat(f"{status} {metode} {url} {peran}@{sendiri.instansi.kode}")
                             elif (
                                 varian == "lain"
                                 and nama not in PUBLIK
                                 and any(isinstance(v, int | uuid.UUID) for v in kw.values())
                                 and status not in (403, 404, 405)
                             ):
-                                hasil.catat(f"lain {status} {metode} {url} {peran}@{sendiri}")
+                                hasil.catat(f"lain {status} {metode} {url} {peran}@{sendiri.instansi.kode}")
             for nama, kemampuan in NAV.items():
                 status = client.get(reverse(nama)).status_code
                 if peran in ATURAN[kemampuan]:
@@ -296,7 +296,7 @@ def test_every_url_as_every_role(demo: Demo, monkeypatch) -> None:
                 else:  # the admin sends to its login page; the portal's pages refuse
                     harus = (302,) if nama == "admin:index" else (403, 404)
                 if status not in harus:
-                    hasil.catat(f"nav {nama} {status} {peran}@{sendiri}")
+                    hasil.catat(f"nav {nama} {status} {peran}@{sendiri.instansi.kode}")
             if peran not in ("admin", "staf"):
                 continue  # the admin walk: the office admin, and one role it turns away
             for varian, o in (("sendiri", o_sendiri), ("lain", o_lain), ("bukan", None)):
@@ -306,7 +306,7 @@ def test_every_url_as_every_role(demo: Demo, monkeypatch) -> None:
                     dilihat.add(url)
                     for metode, status in _minta(client, url, user):
                         if status >= 500:
-                            hasil.catat(f"{status} {metode} {url} {peran}@{sendiri}")
+                            hasil.catat(f"{status} {metode} {url} {peran}@{sendiri.instansi.kode}")
                         elif varian == "lain" and per_objek and status == 200:
-                            hasil.catat(f"lain {status} {metode} {url} {peran}@{sendiri}")
+                            hasil.catat(f"lain {status} {metode} {url} {peran}@{sendiri.instansi.kode}")
     assert not hasil.galat, "\n".join(hasil.galat)
