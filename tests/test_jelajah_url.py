@@ -271,6 +271,7 @@ def test_every_url_as_every_role(demo: Demo, monkeypatch) -> None:
         for peran, user in sendiri.pengguna.items():
             client = Client(raise_request_exception=False)
             client.force_login(user)
+            siapa = f"{peran}@{sendiri.instansi.kode}"
             dilihat: set[str] = set()  # a URL without object ids is the same in every variant
             for nama in ARGUMEN:
                 for varian, o in (("sendiri", o_sendiri), ("lain", o_lain), ("bukan", None)):
@@ -281,14 +282,14 @@ def test_every_url_as_every_role(demo: Demo, monkeypatch) -> None:
                         dilihat.add(url)
                         for metode, status in _minta(client, url, user):
                             if status >= 500:
-                                hasil.catat(f"{status} {metode} {url} {peran}@{sendiri.instansi.kode}")
+                                hasil.catat(f"{status} {metode} {url} {siapa}")
                             elif (
                                 varian == "lain"
                                 and nama not in PUBLIK
                                 and any(isinstance(v, int | uuid.UUID) for v in kw.values())
                                 and status not in (403, 404, 405)
                             ):
-                                hasil.catat(f"lain {status} {metode} {url} {peran}@{sendiri.instansi.kode}")
+                                hasil.catat(f"lain {status} {metode} {url} {siapa}")
             for nama, kemampuan in NAV.items():
                 status = client.get(reverse(nama)).status_code
                 if peran in ATURAN[kemampuan]:
@@ -296,7 +297,7 @@ def test_every_url_as_every_role(demo: Demo, monkeypatch) -> None:
                 else:  # the admin sends to its login page; the portal's pages refuse
                     harus = (302,) if nama == "admin:index" else (403, 404)
                 if status not in harus:
-                    hasil.catat(f"nav {nama} {status} {peran}@{sendiri.instansi.kode}")
+                    hasil.catat(f"nav {nama} {status} {siapa}")
             if peran not in ("admin", "staf"):
                 continue  # the admin walk: the office admin, and one role it turns away
             for varian, o in (("sendiri", o_sendiri), ("lain", o_lain), ("bukan", None)):
@@ -306,7 +307,7 @@ def test_every_url_as_every_role(demo: Demo, monkeypatch) -> None:
                     dilihat.add(url)
                     for metode, status in _minta(client, url, user):
                         if status >= 500:
-                            hasil.catat(f"{status} {metode} {url} {peran}@{sendiri.instansi.kode}")
+                            hasil.catat(f"{status} {metode} {url} {siapa}")
                         elif varian == "lain" and per_objek and status == 200:
-                            hasil.catat(f"lain {status} {metode} {url} {peran}@{sendiri.instansi.kode}")
+                            hasil.catat(f"lain {status} {metode} {url} {siapa}")
     assert not hasil.galat, "\n".join(hasil.galat)
