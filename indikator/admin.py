@@ -2,18 +2,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.utils import get_fields_from_path, unquote
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Max, Min, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from indikator.admin_masuk import PenggunaBaruForm, SandiDariAdminForm
+from indikator.aksi import aktifkan_indikator, nonaktifkan_indikator
+from indikator.jejak_akun import (
+    KeadaanAkun,
+    catat_kata_sandi,
+    catat_perubahan_akun,
+    periksa_perubahan_akun,
+)
 from indikator.models import (
     Anggaran,
     BuktiDukung,
     Indikator,
     Instansi,
+    JejakPengguna,
     KategoriCapaian,
     MataAnggaran,
     Pengguna,
@@ -24,6 +38,7 @@ from indikator.models import (
     Tujuan,
     Unit,
 )
+from indikator.peran import boleh_kelola_akun, boleh_ubah_peran, peran_boleh_diberikan
 
 if TYPE_CHECKING:  # simple-history ships no types: its admin is a ModelAdmin to the checker
     HistoryAdmin = admin.ModelAdmin
@@ -43,9 +58,17 @@ JALUR_INSTANSI: dict[type, str] = {
     Anggaran: "mata_anggaran__renstra__instansi",
     BuktiDukung: "realisasi__indikator__renstra__instansi",
     Indikator: "renstra__instansi",
+    JejakPengguna: "instansi",
     Target: "indikator__renstra__instansi",
     Realisasi: "indikator__renstra__instansi",
 }
+
+
+def _pengguna(request: HttpRequest) -> Pengguna:
+    user = request.user
+    if not isinstance(user, Pengguna):  # the admin site lets only signed-in staff in
+        raise PermissionDenied
+    return user
 
 
 def batasi_instansi(qs: QuerySet[Any], request: HttpRequest) -> QuerySet[Any]:
@@ -98,11 +121,21 @@ class SatuInstansiMixin:
         return field
 
     def get_list_filter(self, request: HttpRequest) -> Any:
-        # An office's admin must not even see the names of the other offices.
+        # An office's admin must not even see the names of the other offices: no office filter,
+        # and a relation filter (Renstra, group, ...) lists only the values of its own rows.
         daftar = super().get_list_filter(request)  # type: ignore[misc]
         if request.user.is_superuser:
             return daftar
-        return [f for f in daftar if not (isinstance(f, str) and f.endswith("instansi"))]
+        model = self.model  # type: ignore[attr-defined]
+        hasil: list[Any] = []
+        for f in daftar:
+            if isinstance(f, str) and f.endswith("instansi"):
+                continue
+            if isinstance(f, str) and get_fields_from_path(model, f)[-1].is_relation:
+                hasil.append((f, admin.RelatedOnlyFieldListFilter))
+            else:
+                hasil.append(f)
+        return hasil
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Any], search_term: str
@@ -173,10 +206,64 @@ class PenggunaAdmin(SatuInstansiMixin, UserAdmin[Pengguna]):
     change_password_form = SandiDariAdminForm
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
-        # Only a superuser hands out superuser status or single permissions.
-        if request.user.is_superuser:
-            return super().get_readonly_fields(request, obj)
-        return ("is_superuser", "user_permissions", "last_login", "date_joined")
+        # Only a superuser hands out superuser status or single permissions; the rulebook says
+        # who changes an account's roles and active flag (`boleh_ubah_peran`,
+        # `boleh_kelola_akun`: not one's own roles, not a signer's account).
+        user = _pengguna(request)
+        if user.is_superuser:
+            tetap = list(super().get_readonly_fields(request, obj))
+        else:
+            tetap = ["is_superuser", "user_permissions", "last_login", "date_joined"]
+        if obj is not None and not boleh_ubah_peran(user, obj):
+            tetap.append("groups")
+        if obj is not None and not boleh_kelola_akun(user, obj):
+            tetap += ["is_active", "is_staff"]
+        return tetap
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "groups":
+            kwargs["queryset"] = Group.objects.filter(
+                name__in=peran_boleh_diberikan(_pengguna(request))
+            ).order_by("name")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and not boleh_ubah_peran(_pengguna(request), obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request: HttpRequest, obj: Pengguna, form: Any, change: bool) -> None:
+        form.keadaan_sebelum = KeadaanAkun.baca(obj.pk if change else None)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """After the roles are saved: check the change against the rulebook and log it (the
+        admin's transaction rolls everything back on a refusal)."""
+        super().save_related(request, form, formsets, change)
+        oleh, akun = _pengguna(request), form.instance
+        sebelum, sesudah = form.keadaan_sebelum, KeadaanAkun.baca(akun.pk)
+        periksa_perubahan_akun(oleh=oleh, akun=akun, sebelum=sebelum, sesudah=sesudah)
+        catat_perubahan_akun(oleh=oleh, akun=akun, sebelum=sebelum, sesudah=sesudah)
+        if not change and akun.has_usable_password():
+            catat_kata_sandi(oleh=oleh, akun=akun, baru=True)
+
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        """Django's password page, refused for an account the user may not manage (a signer's,
+        unless a superuser), and logged when the password changed."""
+        akun = self.get_object(request, unquote(id))
+        oleh = _pengguna(request)
+        if akun is not None and not boleh_kelola_akun(oleh, akun):
+            raise PermissionDenied
+        hash_lama = akun.password if akun is not None else ""
+        with transaction.atomic():
+            respons = super().user_change_password(request, id, form_url)
+            if akun is not None and request.method == "POST":
+                akun.refresh_from_db(fields=["password"])
+                if akun.password != hash_lama:
+                    catat_kata_sandi(oleh=oleh, akun=akun, baru=False)
+        return respons
 
     fieldsets = (
         (None, {"fields": ("username", "password")}),
@@ -273,41 +360,90 @@ class TargetInline(SatuInstansiMixin, admin.TabularInline[Target, Indikator]):
     model = Target
     extra = 0
 
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # On an indicator with realisations, targets are removed one by one (Target admin).
+        if isinstance(obj, Indikator) and obj.realisasi.exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+class AlasanActionForm(ActionForm):
+    alasan = forms.CharField(
+        label=_("Alasan (untuk menonaktifkan)"), required=False, max_length=1000
+    )
+
 
 @admin.register(Indikator)
 class IndikatorAdmin(SatuInstansiMixin, HistoryAdmin[Indikator]):
-    list_display = ["kode", "nama", "satuan", "jenis", "polaritas", "unit_penanggung_jawab"]
-    list_filter = ["renstra__instansi", "jenis", "polaritas", "perhitungan"]
+    """An indicator with data is not deleted (its targets and realisations protect it): it is
+    deactivated with a reason (`nonaktifkan`)."""
+
+    list_display = [
+        "kode",
+        "nama",
+        "satuan",
+        "jenis",
+        "polaritas",
+        "unit_penanggung_jawab",
+        "aktif",
+    ]
+    list_filter = ["renstra__instansi", "aktif", "jenis", "polaritas", "perhitungan"]
+    action_form = AlasanActionForm
+    actions = ["nonaktifkan", "aktifkan"]
+    readonly_fields = ["aktif", "alasan_nonaktif"]  # changed by the actions, with history
     search_fields = ["kode", "nama", "sumber_data"]
     list_select_related = ["unit_penanggung_jawab"]
     autocomplete_fields = ["sasaran", "mata_anggaran", "unit_penanggung_jawab"]
     inlines = [TargetInline]
 
+    @admin.action(
+        description=_("Nonaktifkan indikator terpilih (isi alasan)"),
+        permissions=["change"],
+    )
+    def nonaktifkan(self, request: HttpRequest, queryset: QuerySet[Indikator]) -> None:
+        try:
+            jumlah = nonaktifkan_indikator(
+                indikator=queryset, alasan=request.POST.get("alasan", ""), oleh=_pengguna(request)
+            )
+        except ValidationError as e:
+            self.message_user(request, " ".join(e.messages), messages.ERROR)
+            return
+        self.message_user(
+            request, _("%(n)d indikator dinonaktifkan.") % {"n": jumlah}, messages.SUCCESS
+        )
+
+    @admin.action(description=_("Aktifkan kembali indikator terpilih"), permissions=["change"])
+    def aktifkan(self, request: HttpRequest, queryset: QuerySet[Indikator]) -> None:
+        jumlah = aktifkan_indikator(indikator=queryset, oleh=_pengguna(request))
+        self.message_user(
+            request, _("%(n)d indikator diaktifkan kembali.") % {"n": jumlah}, messages.SUCCESS
+        )
+
+
+def target_berdata(target: Target) -> bool:
+    """A target whose indicator has realisations in its year is data of reports: kept."""
+    return Realisasi.objects.filter(indikator_id=target.indikator_id, tahun=target.tahun).exists()
+
 
 @admin.register(Target)
 class TargetAdmin(SatuInstansiMixin, HistoryAdmin[Target]):
     list_display = ["indikator", "tahun", "triwulan", "nilai"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and target_berdata(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request: HttpRequest) -> Any:
+        # Bulk deletion would skip the check of each row.
+        aksi = super().get_actions(request)
+        aksi.pop("delete_selected", None)
+        return aksi
+
     list_filter = [TahunFilter, "triwulan", "indikator__renstra__instansi"]
     search_fields = ["indikator__kode", "indikator__nama"]
     list_select_related = ["indikator"]
     autocomplete_fields = ["indikator"]
-
-
-@admin.register(Realisasi)
-class RealisasiAdmin(SatuInstansiMixin, HistoryAdmin[Realisasi]):
-    list_display = ["indikator", "tahun", "triwulan", "sasaran", "jumlah", "nilai", "diperbarui"]
-    list_filter = [TahunFilter, "triwulan", "indikator__renstra__instansi"]
-    search_fields = ["indikator__kode", "indikator__nama"]
-    list_select_related = ["indikator"]
-    autocomplete_fields = ["indikator"]
-    readonly_fields = ["diisi_oleh", "dibuat", "diperbarui"]
-    show_full_result_count = False
-    list_per_page = 50
-
-    def save_model(self, request: HttpRequest, obj: Realisasi, form: Any, change: bool) -> None:
-        obj.nilai = obj.hitung_nilai()
-        obj.diisi_oleh = request.user if isinstance(request.user, Pengguna) else None
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(Anggaran)
@@ -326,3 +462,15 @@ class BuktiDukungAdmin(HanyaBacaAdmin, HistoryAdmin[BuktiDukung]):
     list_filter = ["jenis", "realisasi__indikator__renstra__instansi"]
     search_fields = ["nama_asli", "realisasi__indikator__kode", "sha256"]
     list_select_related = ["realisasi__indikator", "diunggah_oleh"]
+
+
+@admin.register(JejakPengguna)
+class JejakPenggunaAdmin(HanyaBacaAdmin):
+    """Every change of an account's roles, password or active flag (written by
+    `indikator.akun` from the user admin); nobody edits or deletes it."""
+
+    list_display = ["waktu", "akun", "medan", "sebelum", "sesudah", "oleh"]
+    list_filter = ["medan"]
+    search_fields = ["akun__username", "akun__nama_lengkap", "oleh__username"]
+    list_select_related = ["akun", "oleh"]
+    date_hierarchy = "waktu"

@@ -117,6 +117,14 @@ class Instansi(models.Model):
             "tangan memasukkan kode dari aplikasi autentikator pada sesi masuknya."
         ),
     )
+    pisahkan_penandatangan = models.BooleanField(
+        _("pisahkan penyusun dan penandatangan"),
+        default=True,
+        help_text=_(
+            "Bila dicentang, laporan tidak dapat ditandatangani oleh orang yang sudah bertindak "
+            "pada langkah Sekretaris laporan yang sama."
+        ),
+    )
 
     class Meta:
         verbose_name = _("instansi")
@@ -589,6 +597,14 @@ class Indikator(models.Model):
         verbose_name=_("penanggung jawab"),
     )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    aktif = models.BooleanField(
+        _("aktif"),
+        default=True,
+        help_text=_(
+            "Indikator nonaktif tidak muncul di halaman isian dan laporan baru; riwayatnya tetap."
+        ),
+    )
+    alasan_nonaktif = models.TextField(_("alasan dinonaktifkan"), blank=True)
     history = HistoricalRecords()
 
     objects = IndikatorQuerySet.as_manager()
@@ -644,6 +660,8 @@ class Indikator(models.Model):
             errors["unit_penanggung_jawab"] = _(
                 "Unit penanggung jawab harus dari instansi yang sama."
             )
+        if not self.aktif and not self.alasan_nonaktif.strip():
+            errors["alasan_nonaktif"] = _("Tuliskan alasan indikator dinonaktifkan.")
         if errors:
             raise ValidationError(errors)
 
@@ -656,7 +674,7 @@ class Target(models.Model):
     """Target of an indicator for a year (triwulan 0) or a quarter of it (the rencana aksi)."""
 
     indikator = models.ForeignKey(
-        Indikator, on_delete=models.CASCADE, related_name="target", verbose_name=_("indikator")
+        Indikator, on_delete=models.PROTECT, related_name="target", verbose_name=_("indikator")
     )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     triwulan = models.PositiveSmallIntegerField(
@@ -710,7 +728,7 @@ class Realisasi(models.Model):
     """What an indicator reached in one period: numerator, denominator, value and notes."""
 
     indikator = models.ForeignKey(
-        Indikator, on_delete=models.CASCADE, related_name="realisasi", verbose_name=_("indikator")
+        Indikator, on_delete=models.PROTECT, related_name="realisasi", verbose_name=_("indikator")
     )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     triwulan = models.PositiveSmallIntegerField(
@@ -841,7 +859,7 @@ class BuktiDukung(models.Model):
     """An evidence file of a realisation; stored under a random name, never served directly."""
 
     realisasi = models.ForeignKey(
-        Realisasi, on_delete=models.CASCADE, related_name="bukti", verbose_name=_("realisasi")
+        Realisasi, on_delete=models.PROTECT, related_name="bukti", verbose_name=_("realisasi")
     )
     berkas = models.FileField(_("berkas"), upload_to=lokasi_bukti, max_length=200)
     nama_asli = models.CharField(_("nama berkas asli"), max_length=255)
@@ -891,3 +909,44 @@ class BuktiDukung(models.Model):
     @property
     def dihapus(self) -> bool:
         return self.dihapus_pada is not None
+
+
+class MedanAkun(models.TextChoices):
+    PERAN = "peran", _("peran")
+    KATA_SANDI = "kata_sandi", _("kata sandi")
+    AKTIF = "aktif", _("status aktif")
+
+
+class JejakPengguna(models.Model):
+    """One change of an account's roles, password or active flag: who, whom, when, old -> new.
+
+    Written only by `indikator.jejak_akun` from the user admin's save paths; read-only in the admin.
+    The password itself is never recorded, only that it was set or changed.
+    """
+
+    instansi = models.ForeignKey(
+        Instansi,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("instansi"),
+    )
+    oleh = models.ForeignKey(
+        Pengguna, on_delete=models.PROTECT, related_name="+", verbose_name=_("diubah oleh")
+    )
+    akun = models.ForeignKey(
+        Pengguna, on_delete=models.PROTECT, related_name="jejak_akun", verbose_name=_("akun")
+    )
+    waktu = models.DateTimeField(_("waktu"), default=timezone.now)
+    medan = models.CharField(_("yang diubah"), max_length=20, choices=MedanAkun.choices)
+    sebelum = models.CharField(_("sebelum"), max_length=500, blank=True)
+    sesudah = models.CharField(_("sesudah"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("jejak perubahan pengguna")
+        verbose_name_plural = _("jejak perubahan pengguna")
+        ordering = ["-waktu", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.akun}: {self.get_medan_display()} ({self.sebelum} → {self.sesudah})"

@@ -61,8 +61,11 @@ class Kemampuan(models.TextChoices):
     LIHAT_PROGRES = "lihat_progres", _("Memantau progres pengisian semua unit")
     LIHAT_TUGAS = "lihat_tugas", _("Melihat daftar tugas (Tugas Saya)")
     LIHAT_ALUR = "lihat_alur", _("Melihat daftar laporan dan alur SOP")
-    BACA_TABEL = "baca_tabel", _("Membaca tabel kompilasi dan daftar laporan instansi")
-    BACA_DOKUMEN = "baca_dokumen", _("Membaca dokumen bertanda tangan dan naskah laporan")
+    BACA_TABEL = "baca_tabel", _("Membaca tabel kompilasi (data berjalan, belum ditandatangani)")
+    BACA_DOKUMEN = (
+        "baca_dokumen",
+        _("Membaca daftar laporan, dokumen bertanda tangan dan naskah laporan"),
+    )
     BACA_SEBELUM_TTD = "baca_sebelum_ttd", _("Membaca laporan sebelum ditandatangani")
     BACA_SETELAH_TTD = "baca_setelah_ttd", _("Membaca laporan setelah ditandatangani")
     MULAI_LAPORAN = "mulai_laporan", _("Memulai laporan (disposisi, langkah 1)")
@@ -91,7 +94,9 @@ ATURAN: Mapping[Kemampuan, frozenset[Peran]] = {
     Kemampuan.LIHAT_PROGRES: frozenset({Peran.PERENCANA, Peran.SEKRETARIS, Peran.KEPALA_DINAS}),
     Kemampuan.LIHAT_TUGAS: SEMUA,
     Kemampuan.LIHAT_ALUR: SEMUA,
-    Kemampuan.BACA_TABEL: PEMBACA_INSTANSI | {Peran.KABID, Peran.PENGAWAS},
+    # The live tables hold unsigned data and staff analysis: the Pengawas reads signed
+    # documents only (issue 11).
+    Kemampuan.BACA_TABEL: PEMBACA_INSTANSI | {Peran.KABID},
     Kemampuan.BACA_DOKUMEN: PEMBACA_INSTANSI | {Peran.KABID, Peran.PENGAWAS},
     Kemampuan.BACA_SEBELUM_TTD: SEMUA - {Peran.PENGAWAS},
     Kemampuan.BACA_SETELAH_TTD: SEMUA,
@@ -103,6 +108,18 @@ ATURAN: Mapping[Kemampuan, frozenset[Peran]] = {
     Kemampuan.PAKAI_2FA: frozenset({Peran.KEPALA_DINAS, Peran.SEKRETARIS, Peran.ADMIN}),
 }
 """Who holds each capability. `boleh()` reads it; the scoped rules below add the unit's place."""
+
+PERAN_PENANDA_TANGAN: frozenset[Peran] = frozenset({Peran.KEPALA_DINAS, Peran.SEKRETARIS})
+"""The signer roles (separation of duties, issue 11). Only a superuser gives or takes them, and
+only a superuser changes the password or the active flag of an account that holds one
+(`boleh_kelola_akun`). Every other role is given by the office admin to the office's other
+accounts; nobody changes their own roles (`boleh_ubah_peran`), so an office admin cannot make
+itself Kepala Dinas, Sekretaris or perencana. (When 2FA devices are added, they follow
+`boleh_kelola_akun` too.)"""
+
+PERAN_PENYUSUN: frozenset[Peran] = frozenset({Peran.SEKRETARIS})
+"""Who acted on a report in one of these roles (its audit rows) does not sign that report, when
+the office keeps `Instansi.pisahkan_penandatangan` on (`workflow.aksi`, the signing path)."""
 
 UNTUK_SETIAP_AKUN = frozenset(
     {Kemampuan.LIHAT_TUGAS, Kemampuan.LIHAT_ALUR, Kemampuan.BACA_SETELAH_TTD}
@@ -202,6 +219,36 @@ def boleh_baca_berkas_laporan(user: Pengguna, instansi_id: int, ditandatangani: 
     )
 
 
+def peran_boleh_diberikan(oleh: Pengguna) -> frozenset[Peran]:
+    """The roles `oleh` may give or take in the user admin: all for a superuser, else all but
+    the signer roles."""
+    return SEMUA if oleh.is_superuser else SEMUA - PERAN_PENANDA_TANGAN
+
+
+def boleh_kelola_akun(
+    oleh: Pengguna, akun: Pengguna, peran_akun: frozenset[str] | None = None
+) -> bool:
+    """May `oleh` change `akun`'s password, active flag and roles? A superuser always; an office
+    admin for the accounts of its office that hold no signer role and are not superusers.
+    `peran_akun`: the account's roles if not its stored ones (a change being checked)."""
+    if peran_akun is None:
+        peran_akun = akun.daftar_peran
+    if oleh.is_superuser:
+        return True
+    return (
+        boleh(oleh, Kemampuan.BUKA_ADMIN)
+        and oleh.instansi_id is not None
+        and akun.instansi_id == oleh.instansi_id
+        and not akun.is_superuser
+        and peran_akun.isdisjoint(PERAN_PENANDA_TANGAN)
+    )
+
+
+def boleh_ubah_peran(oleh: Pengguna, akun: Pengguna) -> bool:
+    """`boleh_kelola_akun`, but nobody changes their own roles."""
+    return oleh.pk != akun.pk and boleh_kelola_akun(oleh, akun)
+
+
 # ---------------------------------------------------------------------------------------------
 # The role groups and their model permissions (the data migration and the demo loaders)
 # ---------------------------------------------------------------------------------------------
@@ -233,7 +280,8 @@ IZIN: dict[str, list[str]] = {
     "kabid": LIHAT,
     "koordinator": LIHAT,
     "staf": LIHAT,
-    "admin": [f"{aksi}_{m}" for m in MODEL for aksi in ("add", "change", "delete", "view")],
+    "admin": [f"{aksi}_{m}" for m in MODEL for aksi in ("add", "change", "delete", "view")]
+    + ["view_jejakpengguna"],
     "pengawas": LIHAT,
 }
 

@@ -124,6 +124,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "indikator.middleware.wajib_ganti_sandi",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "indikator.middleware.tolak_karakter_nul",
     "lkj_portal.middleware.BatasWaktuSesi",
     "lkj_portal.middleware.TanpaSimpanUntukPengguna",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

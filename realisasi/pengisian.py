@@ -177,7 +177,7 @@ class BarisEntri:
 def indikator_unit(*, unit: Unit, renstra: Renstra) -> QuerySet[Indikator]:
     """Every indicator the unit is responsible for in the Renstra: performance ones first."""
     return (
-        Indikator.objects.filter(renstra=renstra, unit_penanggung_jawab=unit)
+        Indikator.objects.filter(renstra=renstra, unit_penanggung_jawab=unit, aktif=True)
         .select_related("renstra", "sasaran", "mata_anggaran")
         .order_by(
             F("sasaran__urutan").asc(nulls_last=True),

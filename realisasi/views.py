@@ -631,7 +631,7 @@ def progres(request: PenggunaRequest) -> HttpResponse:
     instansi_id = instansi_id_pengguna(request.user)
     renstra = _renstra(instansi_id, periode.tahun)
     jumlah = dict(
-        Indikator.objects.filter(renstra=renstra)
+        Indikator.objects.filter(renstra=renstra, aktif=True)
         .values_list("unit_penanggung_jawab")
         .annotate(n=Count("pk"))
         .values_list("unit_penanggung_jawab", "n")
@@ -639,6 +639,7 @@ def progres(request: PenggunaRequest) -> HttpResponse:
     terisi = dict(
         Realisasi.objects.filter(
             indikator__renstra=renstra,
+            indikator__aktif=True,
             tahun=periode.tahun,
             triwulan=periode.triwulan,
             nilai__isnull=False,

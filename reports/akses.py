@@ -18,7 +18,13 @@ if TYPE_CHECKING:
 
 
 def instansi_laporan(user: Pengguna) -> Instansi:
-    """The user's office, when the user may read its reports (403 otherwise)."""
+    """The user's office, when the user may read its reports and signed documents (403
+    otherwise)."""
+    return _instansi_boleh(user, Kemampuan.BACA_DOKUMEN)
+
+
+def instansi_tabel(user: Pengguna) -> Instansi:
+    """The user's office, when the user may read its live tables (403 otherwise)."""
     return _instansi_boleh(user, Kemampuan.BACA_TABEL)
 
 

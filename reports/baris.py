@@ -87,7 +87,7 @@ class DataLaporan:
         if self.renstra is None:
             return []
         return list(
-            Indikator.objects.filter(renstra=self.renstra, sasaran__isnull=False)
+            Indikator.objects.filter(renstra=self.renstra, sasaran__isnull=False, aktif=True)
             .select_related("sasaran", "unit_penanggung_jawab")
             .order_by("sasaran__urutan", "sasaran__kode", "urutan", "kode")
         )
@@ -98,9 +98,9 @@ class DataLaporan:
         if self.renstra is None:
             return []
         return list(
-            Indikator.objects.filter(renstra=self.renstra, mata_anggaran__isnull=False).order_by(
-                "urutan", "kode"
-            )
+            Indikator.objects.filter(
+                renstra=self.renstra, mata_anggaran__isnull=False, aktif=True
+            ).order_by("urutan", "kode")
         )
 
     @cached_property

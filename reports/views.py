@@ -29,6 +29,7 @@ from reports.akses import (
     get_ekspor_for_user,
     get_laporan_for_user,
     instansi_laporan,
+    instansi_tabel,
 )
 from reports.aksi import (
     catat_distribusi,
@@ -91,7 +92,7 @@ def _siapkan(request: PenggunaRequest, kode: str) -> dict[str, Any]:
     """The office, the filter form and, when the filters are valid, the table."""
     if kode not in NAMA_TABEL:
         raise Http404(_("Tabel tidak dikenal."))
-    instansi = instansi_laporan(request.user)
+    instansi = instansi_tabel(request.user)
     hari_ini = timezone.localdate()
     pilihan = tahun_tersedia(instansi) or [hari_ini.year]
     tahun_awal = _tahun_bawaan(pilihan, hari_ini)

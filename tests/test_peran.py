@@ -30,7 +30,7 @@ NAV: dict[Kemampuan, str] = {
     Kemampuan.BUKA_REALISASI: "realisasi:realisasi",
     Kemampuan.LIHAT_PROGRES: "realisasi:progres",
     Kemampuan.LIHAT_ALUR: "workflow:laporan-daftar",
-    Kemampuan.BACA_TABEL: "reports:index",
+    Kemampuan.BACA_DOKUMEN: "reports:index",
     Kemampuan.IMPOR: "impor:index",
     Kemampuan.BUKA_ADMIN: "admin:index",
 }
@@ -123,6 +123,16 @@ def test_nav_link_opens_for_holders_only(client, demo, peran: str, kemampuan: Ke
 def _status(client: Client, user: Pengguna, url: str, data: dict[str, Any] | None = None) -> int:
     client.force_login(user)
     return (client.get(url) if data is None else client.post(url, data)).status_code
+
+
+@pytest.mark.parametrize("peran", PERAN)
+def test_live_tables(client, demo, peran: str) -> None:
+    user = demo.binjai.pengguna[peran]
+    tabel = reverse("reports:tabel", args=["t1"])
+    indeks = masuk(client, user).get(reverse("reports:index"))
+    if pemegang(Kemampuan.BACA_DOKUMEN, peran):
+        assert (tabel in indeks.content.decode()) == pemegang(Kemampuan.BACA_TABEL, peran)
+    assert _status(client, user, tabel) == (200 if pemegang(Kemampuan.BACA_TABEL, peran) else 403)
 
 
 @pytest.mark.parametrize("peran", PERAN)

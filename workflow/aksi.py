@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from indikator.berkas import GAGAL_SIMPAN, simpan_utuh
 from indikator.models import Indikator, Instansi, JenisIndikator, Pengguna, Renstra
+from indikator.peran import PERAN_PENYUSUN
 from workflow.fsm import ConcurrentTransition, TransitionNotAllowed
 from workflow.models import (
     HariLibur,
@@ -344,7 +345,7 @@ def unit_wajib_lapor(laporan: LaporanKinerja | MonitoringIKU) -> list[int]:
     renstra = Renstra.objects.untuk_tahun(laporan.instansi, laporan.tahun)
     if renstra is None:
         return []
-    qs = Indikator.objects.filter(renstra=renstra)
+    qs = Indikator.objects.filter(renstra=renstra, aktif=True)
     if isinstance(laporan, MonitoringIKU):
         qs = qs.filter(jenis=JenisIndikator.IKU)
     return sorted(set(qs.values_list("unit_penanggung_jawab_id", flat=True)))
@@ -462,6 +463,7 @@ def _tanda_tangan(
     p = _mulai(laporan, AKSI_TANDA_TANGAN[laporan.jenis], oleh=oleh, status_awal=status_awal)
     obj = p.obj
     assert isinstance(obj, LaporanKinerja | MonitoringIKU)
+    _periksa_pemisahan_tugas(obj, oleh)
     if obj.instansi.wajib_2fa_tanda_tangan and not dua_faktor:
         raise WajibDuaFaktor(
             _(
@@ -478,6 +480,24 @@ def _tanda_tangan(
         raise ImproperlyConfigured("No archiver registered: is the reports app installed?")
     _pengarsip(laporan=obj, oleh=oleh)  # freeze rows and narrative; signed PDF after commit
     return jejak
+
+
+def _periksa_pemisahan_tugas(laporan: LaporanKinerja | MonitoringIKU, oleh: Pengguna) -> None:
+    """Separation of duties: whoever acted at a Sekretaris step of this report (its audit rows)
+    does not sign it, unless the office turned the rule off."""
+    if not laporan.instansi.pisahkan_penandatangan:
+        return
+    if JejakTransisi.objects.filter(
+        **_filter_jejak(laporan), oleh=oleh, peran__in=PERAN_PENYUSUN
+    ).exists():
+        raise PermissionDenied(
+            _(
+                "Laporan ini tidak dapat Anda tandatangani: Anda sudah bertindak pada langkah "
+                "Sekretaris laporan yang sama. Penyusun dan penandatangan harus orang yang "
+                "berbeda (pemisahan tugas); minta Kepala Dinas lain atau pejabat yang berwenang "
+                "untuk menandatangani."
+            )
+        )
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from impor.aksi import unggah_berkas
 from impor.models import BerkasImpor, StatusImpor
-from indikator.models import Realisasi
+from indikator.models import BuktiDukung, Realisasi, Target
 from tests.impor.bantu import REALISASI, hitung_tabel, unggahan, xlsx
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,13 @@ def test_refused_and_expired_files_cannot_be_confirmed(client, demo):
 def test_data_changed_since_preview_is_checked_again(client, demo):
     binjai = demo.binjai
     berkas = _berkas(binjai, [["1.1", 2026, 4, 1000, 950]])
-    binjai.indikator["1.1"].delete()  # the indicator disappears between preview and confirm
+    # The indicator disappears between preview and confirm (its data first: indicators protect
+    # their targets and realisations from a cascade, issue 11).
+    ind = binjai.indikator["1.1"]
+    BuktiDukung.objects.filter(realisasi__indikator=ind).delete()
+    Realisasi.objects.filter(indikator=ind).delete()
+    Target.objects.filter(indikator=ind).delete()
+    ind.delete()
     client.force_login(binjai.pengguna["perencana"])
     sebelum = hitung_tabel()
     r = client.post(reverse("impor:konfirmasi", args=[berkas.token]), follow=True)

@@ -28,4 +28,6 @@ def test_index_doors(client, demo):
     client.force_login(demo.magetan.pengguna["pengawas"])
     r = client.get(reverse("reports:index"))
     assert r.status_code == 200 and "Belum ada laporan yang ditandatangani." in r.content.decode()
+    # The Pengawas reads signed documents, not the live tables (issue 11): no table links.
+    assert reverse("reports:tabel", args=["t1"]) not in r.content.decode()
     assert client.post(reverse("reports:index")).status_code == 405

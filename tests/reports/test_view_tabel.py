@@ -110,7 +110,7 @@ def test_xlsx_download(client, demo):
 
 @pytest.mark.django_db
 def test_pdf_download_direct(client, demo):
-    client.force_login(demo.binjai.pengguna["pengawas"])
+    client.force_login(demo.binjai.pengguna["kabid"])
     r = client.get(url("t2", "pdf", tahun=2025, kertas="a4"))
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     teks = PdfReader(io.BytesIO(r.content)).pages[0].extract_text()
@@ -124,3 +124,12 @@ def test_long_pdf_goes_to_background(client, demo, monkeypatch, tugas_langsung):
     with_commit = client.get(url("t1", "pdf", tahun=2025))
     assert with_commit.status_code == 302
     assert with_commit["Location"].startswith("/laporan/ekspor/")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["", "pdf", "xlsx"])
+@pytest.mark.parametrize("kode", ["t1", "t2", "t3", "t4"])
+def test_pengawas_reads_no_live_table(client, demo, kode, fmt):
+    """Issue 11: the Pengawas reads signed documents only, never the live (unsigned) tables."""
+    client.force_login(demo.binjai.pengguna["pengawas"])
+    assert client.get(url(kode, fmt, tahun=2025)).status_code == 403

@@ -26,6 +26,7 @@ from indikator import capaian as hitung
 from indikator.models import (
     Agregasi,
     Anggaran,
+    BuktiDukung,
     Indikator,
     Instansi,
     JenisIndikator,
@@ -345,7 +346,10 @@ def hapus_data_uji() -> int:
                 Anggaran: "mata_anggaran__renstra__in",
             }[model]
             riwayat.objects.filter(**{jalur: renstra}).delete()
+        # Indicators protect their data (targets, realisations, evidence): delete it first.
+        BuktiDukung.objects.filter(realisasi__indikator__renstra__in=renstra).delete()
         Realisasi.objects.filter(indikator__renstra__in=renstra).delete()
+        Target.objects.filter(indikator__renstra__in=renstra).delete()
         renstra.delete()
         Pengguna.objects.filter(instansi__in=kantor).delete()
         # Units protect their parents: delete the leaves first.
