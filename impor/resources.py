@@ -475,7 +475,7 @@ class RealisasiResource(_ResourceTemplat):
 
     def queryset(self) -> QuerySet[Realisasi]:
         return (
-            Realisasi.objects.filter(indikator__renstra=self.renstra)
+            Realisasi.objects.filter(indikator__renstra=self.renstra, indikator__aktif=True)
             .select_related("indikator")
             .order_by("indikator__kode", "tahun", "triwulan")
         )

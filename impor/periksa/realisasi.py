@@ -83,6 +83,16 @@ class DaftarRealisasi:
                     % {"kode": kode, "renstra": self.renstra}
                     + b.saran_kode("kode"),
                 )
+            elif not ind.aktif:
+                b.catat(
+                    "kode",
+                    _(
+                        "Indikator %(kode)s sudah dinonaktifkan (%(alasan)s): realisasinya tidak "
+                        "dapat diimpor."
+                    )
+                    % {"kode": kode, "alasan": ind.alasan_nonaktif},
+                )
+                ind = None
         cek_tahun(b, "tahun", tahun, self.renstra)
         if kode and tahun is not None and tw is not None:
             kunci = (kode, tahun, tw)

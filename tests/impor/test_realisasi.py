@@ -187,3 +187,30 @@ def test_locked_data_is_refused_unchanged_rows_pass(demo) -> None:
     assert galat.pesan.endswith("Perencana dapat membuka kunci dengan alasan tertulis.")
     assert [b.status for b in hasil.baris] == ["tetap", "galat", "ubah"]
     assert hitung_tabel() == sebelum
+
+
+def test_inactive_indicator_is_refused_and_left_out_of_the_export(demo) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from impor.templat import buat_xlsx
+    from indikator.aksi import nonaktifkan_indikator
+    from indikator.models import Indikator
+
+    binjai = demo.binjai
+    nonaktifkan_indikator(
+        indikator=Indikator.objects.filter(pk=binjai.indikator["1.2"].pk),
+        alasan="Diganti 1.5",
+        oleh=binjai.pengguna["admin"],
+    )
+    sebelum = hitung_tabel()
+    data = xlsx({"Realisasi": [REALISASI, ["1.2", 2026, "TW IV", "1.000", "900"]]})
+    hasil = impor("realisasi", data, binjai.renstra)
+    assert hasil.ada_galat
+    assert any("1.2 sudah dinonaktifkan (Diganti 1.5)" in p for p in pesan(hasil))
+    assert hitung_tabel() == sebelum
+
+    wb = load_workbook(io.BytesIO(buat_xlsx("realisasi", binjai.renstra, isi=True)))
+    kode = {r[0].value for r in wb["Realisasi"].iter_rows(min_row=5)}
+    assert "1.2" not in kode and "1.1" in kode
