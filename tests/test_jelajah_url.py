@@ -193,6 +193,16 @@ ARGUMEN: dict[str, Isi] = {
     "impor:ekspor": lambda o: [
         {"jenis": "renstra", "renstra_id": _id(o, lambda o: o.kantor.renstra.pk)}
     ],
+    "reports:ekspor-ulang": lambda o: [{"ekspor_id": _uuid(o, lambda o: o.ekspor.pk)}],
+    "reports:dokumen-ulang": lambda o: [{"dokumen_id": _id(o, lambda o: o.dokumen.pk)}],
+    "akun:index": lambda o: [{}],
+    "akun:masuk-kode": lambda o: [{}],
+    "akun:ganti-sandi": lambda o: [{}],
+    "akun:lupa-sandi": lambda o: [{}],
+    "akun:lupa-sandi-terkirim": lambda o: [{}],
+    "akun:atur-sandi": lambda o: [{"uidb64": "MQ", "token": "salah-token"}],
+    "akun:atur-sandi-selesai": lambda o: [{}],
+    "akun:dua-faktor": lambda o: [{}],
     "publik:verifikasi": lambda o: [{"token": "x" if o is None else o.dokumen.token}],
     "publik:verifikasi-pdf": lambda o: [{"token": "x" if o is None else o.dokumen.token}],
     "publik:publikasi": lambda o: [{"kode": "x" if o is None else o.kantor.instansi.kode}],
