@@ -44,6 +44,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from indikator.http import PenggunaRequest
+from indikator.jejak_akun import catat_kata_sandi
 from indikator.masuk import halaman_terkunci
 from indikator.models import Pengguna
 from indikator.peran import Kemampuan, boleh
@@ -192,6 +193,7 @@ def ganti_sandi_sendiri(*, request: PenggunaRequest, form: PasswordChangeForm) -
     user.save(update_fields=["password", "wajib_ganti_sandi"])
     update_session_auth_hash(request, user)
     catat_akun(user, _("Kata sandi diganti sendiri oleh pengguna."))
+    catat_kata_sandi(oleh=user, akun=user, baru=False)
 
 
 @login_required
@@ -218,6 +220,7 @@ class SandiBaruForm(SetPasswordForm):  # type: ignore[type-arg]
             self.user.wajib_ganti_sandi = False
             user = super().save(commit=commit)
             catat_akun(self.user, _("Kata sandi diatur ulang lewat tautan e-mail."))
+            catat_kata_sandi(oleh=self.user, akun=self.user, baru=False)
         return user
 
 

@@ -29,6 +29,17 @@ def test_user_changes_own_password_and_stays_signed_in(client, demo):
     assert LogEntry.objects.filter(object_id=str(staf.pk), user=staf).exists()
 
 
+def test_own_password_change_is_in_the_account_audit_log(client, demo):
+    from indikator.models import JejakPengguna
+
+    staf = demo.binjai.pengguna["staf"]
+    client.force_login(staf)
+    assert client.post(URL, data()).status_code == 302
+    jejak = JejakPengguna.objects.get(akun=staf)
+    assert (jejak.oleh, jejak.medan) == (staf, "kata_sandi")
+    assert BARU not in (jejak.sebelum + jejak.sesudah)
+
+
 def test_wrong_old_password_and_mismatch_are_refused_in_indonesian(client, demo):
     client.force_login(demo.binjai.pengguna["staf"])
     r = client.post(URL, data(lama="salah"))
