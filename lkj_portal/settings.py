@@ -66,7 +66,10 @@ if not SECRET_KEY:
     if not PRODUKSI:
         SECRET_KEY = "insecure-development-key-only-for-debug-and-tests"
     else:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off. For development, set DEBUG=1 (as `make run`"
+            " does); for production, see docs/deploy.md."
+        )
 elif len(SECRET_KEY) < 32 and not DEBUG:
     raise ImproperlyConfigured("SECRET_KEY must be at least 32 characters long.")
 
