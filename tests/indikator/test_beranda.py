@@ -102,7 +102,7 @@ def test_user_without_office_gets_404(client, db):
 def test_query_count_does_not_grow_with_indicators(client, demo, django_assert_num_queries):
     client.force_login(demo.binjai.pengguna["kepala_dinas"])
     client.get(URL, {"tahun": 2025})  # warm the session
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         client.get(URL, {"tahun": 2025})
     # Triple the office's realisation-bearing indicators: the count stays the same.
     kantor = demo.binjai
@@ -115,7 +115,7 @@ def test_query_count_does_not_grow_with_indicators(client, demo, django_assert_n
         Realisasi.objects.create(
             indikator=ind, tahun=2025, triwulan=4, sasaran=10, jumlah=5, nilai=50
         )
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = client.get(URL, {"tahun": 2025})
     assert response.context["jumlah_indikator"] == 44
 
@@ -132,3 +132,24 @@ def test_query_count_does_not_grow_with_indicators(client, demo, django_assert_n
 )
 def test_latest_ended_quarter(tahun, hari, harapan):
     assert triwulan_terakhir(tahun, hari) == harapan
+
+
+def test_capaian_rows_show_figures_category_and_iku(client, demo):
+    """The rows are built in Python: the same cells, numbers and category class as before."""
+    client.force_login(demo.binjai.pengguna["kepala_dinas"])
+    html = client.get(URL, {"tahun": 2025}).content.decode()
+    rendah = demo.binjai.indikator["2.5"]
+    baris = next(b for b in html.split("<tr>") if f"<td>{rendah.kode}</td>" in b)
+    assert '<td class="angka">61,40</td>' in baris  # capaian, Indonesian notation
+    assert '<span class="kategori kategori-4">Rendah</span>' in baris  # 4th band of the scale
+    assert html.count(">IKU</abbr>") == 9
+
+
+def test_texts_in_the_rows_are_escaped(client, demo):
+    ind = demo.binjai.indikator["2.4"]  # has no quarter-4 value: also in the "kosong" table
+    Indikator.objects.filter(pk=ind.pk).update(nama="<script>x()</script> & co", satuan="<b>%")
+    client.force_login(demo.binjai.pengguna["kepala_dinas"])
+    html = client.get(URL, {"tahun": 2025}).content.decode()
+    assert "<script>x()" not in html and "<b>%" not in html
+    assert html.count("&lt;script&gt;x()&lt;/script&gt; &amp; co") == 2
+    assert '<span class="bantuan">&lt;b&gt;%</span>' in html
