@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -264,6 +264,24 @@ def muat_baris(
             )
         )
     return baris
+
+
+def baris_tersimpan(
+    baris: BarisEntri, realisasi: Realisasi, *, skala: Skala, batas: Decimal | None
+) -> BarisEntri:
+    """The row as `muat_baris` would load it right after `realisasi` was saved into it.
+
+    Target, previous value and evidence count do not change with a save; the yearly roll-up of
+    a yearly row comes from the other quarters, which a save of this period leaves alone.
+    """
+    return replace(
+        baris,
+        realisasi=realisasi,
+        hasil=hitung_hasil(
+            baris.indikator, target=baris.target, nilai=realisasi.nilai, skala=skala, batas=batas
+        ),
+        form=None,
+    )
 
 
 def _tahun_dari_triwulan(

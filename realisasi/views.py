@@ -52,6 +52,7 @@ from realisasi.pengisian import (
     Isian,
     Periode,
     PeriodeTerkunci,
+    baris_tersimpan,
     hitung_hasil,
     indikator_unit,
     muat_baris,
@@ -141,6 +142,10 @@ class Halaman:
         return kunci_periode(unit_ids=[self.unit.pk], tahun=p.tahun, triwulan=p.triwulan).get(
             self.unit.pk
         )
+
+    def kunci_diketahui(self, info: InfoKunci | None) -> None:
+        """Record the lock state a save just read inside its transaction (no second query)."""
+        self.__dict__["kunci"] = info
 
     @property
     def dapat_ubah(self) -> bool:
@@ -383,20 +388,25 @@ def realisasi_simpan(
     form = _form(b, request.POST)
     pesan: str | None = None
     galat: str | None = None
-    if hal.kunci is not None:
-        galat = PeriodeTerkunci(hal.kunci).pesan
-    elif not form.is_valid():
-        galat = _("Belum disimpan: periksa isian yang ditandai merah.")
+    if not form.is_valid():
+        galat = (
+            PeriodeTerkunci(hal.kunci).pesan
+            if hal.kunci is not None
+            else _("Belum disimpan: periksa isian yang ditandai merah.")
+        )
     else:
+        # The lock is checked once, inside the save's transaction (where it counts).
         try:
             hasil = simpan_realisasi(
                 unit=hal.unit, periode=hal.periode, isian=[_isian(form)], oleh=request.user
             )
         except PeriodeTerkunci as exc:
+            hal.kunci_diketahui(exc.info)
             galat = exc.pesan
         except ValidationError as exc:
             galat = " ".join(exc.messages)
         else:
+            hal.kunci_diketahui(None)  # the save found the period open
             if hasil.konflik:
                 k = hasil.konflik[0]
                 galat = k.pesan
@@ -409,7 +419,11 @@ def realisasi_simpan(
                     _("Tersimpan.") if hasil.tersimpan else _("Tidak ada perubahan untuk disimpan.")
                 )
                 peringatan = form.peringatan
-                b = hal.satu_baris(indikator_id)
+                if hasil.tersimpan:
+                    # The saved row is what a reload would read: no second load of the row.
+                    b = baris_tersimpan(
+                        b, hasil.tersimpan[0], skala=hal.skala, batas=hal.instansi.batas_capaian
+                    )
                 form = _form(b)
                 form.peringatan = peringatan if hasil.tersimpan else []
     if not htmx:

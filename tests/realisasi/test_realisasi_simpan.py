@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -174,3 +175,38 @@ def test_wrong_method_gets_405(client, demo):
     unit, ind = demo.binjai.unit["kesga"], demo.binjai.indikator["1.1"]
     client.force_login(demo.binjai.pengguna["staf"])
     assert client.get(_url(unit, ind)).status_code == 405
+
+
+def _baris(html, ind):
+    """The row's <tbody>, without the save message (only the response has it)."""
+    mulai = html.index(f'<tbody id="baris-{ind.pk}"')
+    isi = html[mulai : html.index("</tbody>", mulai)]
+    return re.sub(r'<p class="(sukses|peringatan)"[^<]*</p>', "", isi)
+
+
+@pytest.mark.parametrize("kode", ["1.1", "P.2.1.1"])  # a percentage and an absolute value
+def test_returned_row_is_the_row_a_reload_shows(client, demo, kode):
+    """The row sent back is built from the saved row, not loaded again: it must match a reload."""
+    unit, ind = demo.binjai.unit["kesga"], demo.binjai.indikator[kode]
+    client.force_login(demo.binjai.pengguna["koordinator"])
+    r = _realisasi(ind)
+    isi = {"nilai": "1190"} if not ind.pakai_pembagi else {"sasaran": "1300", "jumlah": "1000"}
+    data = data_baris(ind, r.versi, upaya="Kunjungan", **isi)
+    response = client.post(_url(unit, ind), data, HTTP_HX_REQUEST="true")
+    assert "Tersimpan." in response.content.decode()
+    halaman = client.get(url_isi(unit)).content.decode()
+    assert _baris(response.content.decode(), ind) == _baris(halaman, ind)
+
+
+def test_query_count_of_a_row_save_is_pinned(client, demo, django_assert_num_queries):
+    """Session, user, roles, unit, Renstra, scale, the row (3), then in one transaction (two
+    savepoint statements here, BEGIN/COMMIT in production): lock check (2), the row locked and
+    version-checked, the conditional UPDATE and the history INSERT. No reload after the save."""
+    unit = demo.binjai.unit["kesga"]
+    client.force_login(demo.binjai.pengguna["koordinator"])
+    for n, kode in enumerate(["1.1", "1.2"]):
+        ind = demo.binjai.indikator[kode]
+        data = data_baris(ind, 1, sasaran="1300", jumlah=str(1200 + n))
+        with django_assert_num_queries(16):
+            response = client.post(_url(unit, ind), data, HTTP_HX_REQUEST="true")
+        assert "Tersimpan." in response.content.decode()
