@@ -59,12 +59,16 @@ class Sesi:
     kuki: dict[str, str] = field(default_factory=dict)
     koneksi: http.client.HTTPConnection | None = None
 
-    def minta(self, metode: str, path: str, badan: str | None = None) -> tuple[int, bytes]:
+    def minta(
+        self, metode: str, path: str, badan: str | None = None, htmx: bool = False
+    ) -> tuple[int, bytes]:
         kepala = {
             "Host": f"127.0.0.1:{self.port}",
             "X-Forwarded-Proto": "https",
             "Cookie": "; ".join(f"{k}={v}" for k, v in self.kuki.items()),
         }
+        if htmx:
+            kepala["HX-Request"] = "true"
         if badan is not None:
             kepala["Content-Type"] = "application/x-www-form-urlencoded"
             kepala["Origin"] = f"https://127.0.0.1:{self.port}"
