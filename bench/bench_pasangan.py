@@ -33,7 +33,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from bench.bench_muat import Sesi, _port_bebas
+from bench.bench_muat import Sesi, _port_bebas, catatan_beban
 from bench.common import Hasil, Konteks
 from indikator.peran import Peran
 
@@ -265,6 +265,7 @@ def run(ctx: Konteks) -> list[Hasil]:
 
     riwayat = Realisasi.history.model  # simple-history
 
+    beban = catatan_beban()
     staf = ctx.pengguna(Peran.STAF)
     indikator = list(
         Indikator.objects.filter(
@@ -399,4 +400,6 @@ def run(ctx: Konteks) -> list[Hasil]:
                 f"{galat} errors",
             )
         )
+    for h in hasil:
+        h.catatan = (h.catatan or "") + beban
     return hasil
