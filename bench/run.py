@@ -139,7 +139,10 @@ queries; buat_data_uji ≤ 60 s); the admin list gets the same page budget.
 """
 
 
-JUDUL_BAGIAN = {"muat": "load, 20 signed-in users on gunicorn (bench/bench_muat.py)"}
+JUDUL_BAGIAN = {
+    "muat": "load, 20 signed-in users on gunicorn (bench/bench_muat.py)",
+    "pasangan": "issue 17's pairs, before and after in one run (bench/bench_pasangan.py)",
+}
 
 
 def kelompok_bagian(hasil: list[Hasil], *, sebagian: bool) -> dict[str, list[Hasil]]:

@@ -541,7 +541,7 @@ def _html_weasy(html: str) -> Any:
     """A WeasyPrint document of `html` with the trimmed user-agent stylesheet."""
     from weasyprint import HTML
 
-    class HTMLRingkas(HTML):
+    class HTMLRingkas(HTML):  # type: ignore[misc]  # WeasyPrint has no type hints
         def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
             return [_ua_ringkas()]
 
