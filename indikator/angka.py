@@ -26,6 +26,7 @@
 from __future__ import annotations
 
 import decimal
+import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -99,6 +100,18 @@ def parse_angka(teks: str | int | float | Decimal | None) -> Decimal | None:
     return hasil.copy_negate() if negatif and hasil != 0 else hasil
 
 
+@functools.lru_cache(maxsize=64)
+def _konteks(presisi: int) -> decimal.Context:
+    """A rounding context per precision, made once (a page formats hundreds of numbers); only
+    its flags ever change, and nothing here reads them."""
+    return decimal.Context(prec=presisi, rounding=ROUND_HALF_UP)
+
+
+@functools.lru_cache(maxsize=16)
+def _satuan(tempat: int) -> Decimal:
+    return Decimal(1).scaleb(-tempat)
+
+
 def format_angka(nilai: Decimal | int | None, tempat: int = 2) -> str:
     """Write ``nilai`` as ``"1.234,56"``, ``tempat`` decimals, rounded half up; None gives "-"."""
     if nilai is None:
@@ -109,8 +122,7 @@ def format_angka(nilai: Decimal | int | None, tempat: int = 2) -> str:
     if not d.is_finite():
         raise _galat(nilai)
     presisi = max(decimal.getcontext().prec, d.adjusted() + tempat + 2)
-    konteks = decimal.Context(prec=presisi, rounding=ROUND_HALF_UP)
-    d = d.quantize(Decimal(1).scaleb(-tempat), context=konteks)
+    d = d.quantize(_satuan(tempat), context=_konteks(presisi))
 
     bulat, _, pecahan = f"{d.copy_abs():f}".partition(".")
     teks = f"{int(bulat):,}".replace(",", ".")
