@@ -119,7 +119,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compressed for browsers that ask (Accept-Encoding: gzip): the home page shrinks from
-    # about 90 KiB to about 8 KiB. Django adds random bytes to every gzip header against BREACH
+    # about 90 KiB to about 9 KiB. Django adds random bytes to every gzip header against BREACH
     # and masks the CSRF token per response; WhiteNoise above serves static files pre-compressed.
     "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
