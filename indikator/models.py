@@ -141,8 +141,14 @@ class Instansi(models.Model):
         return self.nama
 
     def skala_kategori(self) -> list[tuple[Decimal | None, str]]:
-        """This office's category scale, or the Permendagri 86/2017 default."""
+        """This office's category scale, or the Permendagri 86/2017 default; highest band first.
+
+        Sorted here, not only by Meta.ordering: PostgreSQL puts the open lowest band (no lower
+        bound, NULL) first in a descending order, SQLite last, and pages number their colour
+        classes (kategori-1 ... kategori-5) and list the bands in this order.
+        """
         skala = [(k.batas_bawah, k.nama) for k in self.kategori_capaian.all()]
+        skala.sort(key=lambda b: (b[0] is None, -(b[0] or 0)))
         return skala or list(hitung.SKALA_BAKU)
 
 
