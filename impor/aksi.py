@@ -60,12 +60,15 @@ def unggah_berkas(
 
 
 @transaction.atomic
-def jalankan_impor(*, berkas: BerkasImpor, oleh: Pengguna) -> Pemeriksaan:
+def jalankan_impor(
+    *, berkas: BerkasImpor, oleh: Pengguna, setuju_usulan: bool = False
+) -> Pemeriksaan:
     """Import the stored file of a preview: all rows, or (on any error) nothing at all.
 
     The file is checked again inside the transaction (the data may have changed since the
     preview) with the Renstra row locked, so that two imports into one Renstra run one after
-    the other. Raises ValidationError when the file may no longer be imported.
+    the other. Raises ValidationError when the file may no longer be imported, or when it
+    holds proposals (polarity, calculation, level, parent) the user has not confirmed.
     """
     berkas = BerkasImpor.objects.select_for_update().select_related("renstra").get(pk=berkas.pk)
     if berkas.status == StatusImpor.SELESAI:
@@ -85,6 +88,15 @@ def jalankan_impor(*, berkas: BerkasImpor, oleh: Pengguna) -> Pemeriksaan:
         berkas.status = StatusImpor.DITOLAK
         berkas.save(update_fields=["hasil", "status"])
         return hasil
+    if hasil.usulan and not setuju_usulan:
+        raise ValidationError(
+            _(
+                "Berkas ini memuat %(n)s usulan (polaritas, cara perhitungan, tingkat atau kode "
+                "induk yang tidak ada di berkas). Periksa usulannya lalu centang persetujuan "
+                "sebelum mengimpor."
+            )
+            % {"n": len(hasil.usulan)}
+        )
     hasil.tulis(oleh)
     berkas.status = StatusImpor.SELESAI
     berkas.diimpor_oleh = oleh

@@ -129,6 +129,8 @@ def konteks_hasil(request: HttpRequest, berkas: BerkasImpor) -> dict[str, Any]:
         "berkas": berkas,
         "ringkasan": hasil.get("ringkasan", {}),
         "galat": hasil.get("galat", []),
+        "catatan": hasil.get("catatan", []),
+        "usulan": hasil.get("usulan", []),
         "halaman": halaman,
         "status_dipilih": status,
         "label_status": LABEL_STATUS,
@@ -159,7 +161,11 @@ def halaman_pratinjau(
 def konfirmasi_berkas(request: PenggunaRequest, berkas: BerkasImpor) -> Pemeriksaan | None:
     """Run the confirmed import and tell the user the outcome."""
     try:
-        hasil = jalankan_impor(berkas=berkas, oleh=request.user)
+        hasil = jalankan_impor(
+            berkas=berkas,
+            oleh=request.user,
+            setuju_usulan=request.POST.get("setuju_usulan") == "1",
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return None

@@ -204,8 +204,8 @@ KOLOM_TARGET_TRIWULAN: tuple[BarisKolom, ...] = (
      _("Tahun dalam periode Renstra."), "{tahun_awal}"),
 )
 KOLOM_DPA: tuple[BarisKolom, ...] = (
-    ("tingkat", _("Tingkat"), pilihan_tingkat(), "WI", 12, "tingkat", None, (),
-     _("Program, Kegiatan atau Sub Kegiatan."), "Program"),
+    ("tingkat", _("Tingkat"), pilihan_tingkat(), "", 12, "tingkat", None, (),
+     _("Program, Kegiatan atau Sub Kegiatan. Kosong: diturunkan dari kode SIPD."), "Program"),
     ("kode", _("Kode"), KodeWidget(40), "WIT", 20, None, None,
      ("kode rekening", "kode program/kegiatan"),
      _("Kode resmi, mis. 1.02.02 (program), 1.02.02.2.02 (kegiatan), "

@@ -19,6 +19,7 @@ from impor.kolom import normal
 from impor.periksa.hasil import TETAP, UBAH, Pemeriksaan
 from impor.periksa.lembar import Baris, DataLembar, baris_lembar
 from impor.resources import TargetTriwulanResource, _ResourceTemplat
+from impor.usulan import usul_perhitungan, usul_polaritas
 from indikator.models import (
     Agregasi,
     Indikator,
@@ -190,14 +191,15 @@ class Indikatoran:
         b.wajib("satuan", nilai["satuan"], _("Wajib diisi untuk indikator baru."))
         if unit is None:
             b.wajib("unit", None, _("Wajib diisi untuk indikator baru."))
+        polaritas, perhitungan = self._usulan(b, kode, nilai)
         obj = Indikator(
             renstra=self.renstra,
             kode=kode,
             nama=nilai["nama"] or "",
             satuan=nilai["satuan"] or "",
             jenis=nilai.get("jenis") or JenisIndikator.IKU,
-            polaritas=nilai["polaritas"] or Polaritas.POSITIF,
-            perhitungan=nilai["perhitungan"] or Perhitungan.PERSENTASE,
+            polaritas=polaritas,
+            perhitungan=perhitungan,
             rumus_negatif=nilai["rumus_negatif"] or RumusNegatif.SELISIH,
             agregasi=nilai["agregasi"] or Agregasi.JUMLAH,
             definisi_operasional=nilai["definisi_operasional"] or "",
@@ -207,6 +209,40 @@ class Indikatoran:
         )
         self.urutan_berikut += 1
         return obj
+
+    def _usulan(self, b: Baris, kode: str, nilai: dict[str, Any]) -> tuple[str, str]:
+        """Polarity and calculation of a new indicator; proposed (and flagged for the user to
+        confirm) from its name and unit when the file leaves them empty."""
+        polaritas, perhitungan = nilai["polaritas"], nilai["perhitungan"]
+        nama, satuan = nilai["nama"] or "", nilai["satuan"] or ""
+        alasan: list[str] = []
+        if not polaritas:
+            polaritas, kata = usul_polaritas(nama, satuan)
+            label = _("Negatif") if polaritas == Polaritas.NEGATIF else _("Positif")
+            alasan.append(
+                _("polaritas %(p)s (nama memuat “%(kata)s”)") % {"p": label, "kata": kata}
+                if kata
+                else _("polaritas %(p)s (tidak ada kata seperti “angka kematian”)") % {"p": label}
+            )
+        if not perhitungan:
+            perhitungan, dari = usul_perhitungan(nama, satuan)
+            label = Perhitungan(perhitungan).label
+            alasan.append(
+                _("cara perhitungan %(c)s (dari “%(dari)s”)") % {"c": label, "dari": dari}
+                if dari
+                else _("cara perhitungan %(c)s (satuan dan nama tidak menunjukkan)") % {"c": label}
+            )
+        if alasan:
+            self.p.usul(
+                b.data.nama,
+                _(
+                    "Indikator baru %(kode)s “%(nama)s”: diusulkan %(usul)s. Periksa; bila "
+                    "salah, isi kolom Polaritas / Cara Perhitungan lalu unggah ulang."
+                )
+                % {"kode": kode, "nama": nama[:80], "usul": "; ".join(alasan)},
+                baris=b.nomor,
+            )
+        return str(polaritas), str(perhitungan)
 
     @staticmethod
     def _perbarui(

@@ -98,7 +98,7 @@ def test_database_error_in_the_middle_of_writing_rolls_everything_back(demo, mon
 
     monkeypatch.setattr(mesin.Indikatoran, "tulis", gagal)
     with pytest.raises(IntegrityError):
-        jalankan_impor(berkas=berkas, oleh=binjai.pengguna["admin"])
+        jalankan_impor(berkas=berkas, oleh=binjai.pengguna["admin"], setuju_usulan=True)
     assert hitung_tabel() == sebelum
     berkas.refresh_from_db()
     assert berkas.status == StatusImpor.PRATINJAU
