@@ -52,6 +52,12 @@ KOLOM_DATA: dict[str, tuple[str, ...]] = {
 """The value columns of each main sheet (besides the year columns): a file in which none of them
 is recognised, or all of them are empty, is refused rather than imported without its values."""
 
+TURUNAN: dict[str, dict[str, str]] = {
+    "Renstra": {"kode_tujuan": "tujuan", "kode_sasaran": "sasaran", "kode": "nama"},
+}
+"""Code columns an office table may lack: the codes are then derived from the rows' nesting
+(the text column named here), see :mod:`impor.periksa.renstra`."""
+
 _NOMOR = re.compile(r"^\(?\d{1,3}\)?$")
 _JUMLAH = re.compile(
     r"^(?:sub ?total|sub ?jumlah|grand total|jumlah|total)"
@@ -289,6 +295,7 @@ def baca_lembar(
     else:
         lain = []
     wajib_kolom = [k for k in res.kolom if k.wajib_kolom]
+    turunan = TURUNAN.get(res.nama_lembar, {}) if wajib else {}
     terbaik: tuple[int, Lembar, int, list[str]] | None = None
     for lembar in bernama + lain:
         kepala = _Kepala(lembar)
@@ -298,7 +305,11 @@ def baca_lembar(
                 baris_judul.append(baris_judul[-1] + 1)
             judul = kepala.judul(baris_judul)
             kolom, tahun, dobel = _cocokkan_judul(judul, res)
-            kurang = [str(k.column_name) for k in wajib_kolom if k.kunci not in kolom]
+            kurang = [
+                str(k.column_name)
+                for k in wajib_kolom
+                if k.kunci not in kolom and turunan.get(k.kunci, k.kunci) not in kolom
+            ]
             if not kurang:
                 for lb in tersembunyi:
                     p.catat(
@@ -542,6 +553,8 @@ class Baris:
         self.p = p
         self.jumlah_galat = 0
         self.kolom_galat: set[str] = set()
+        self.ganti: dict[str, Any] = {}
+        """Values derived for columns the table lacks (codes from the rows' nesting)."""
 
     def mentah(self, kunci: str) -> Sel | None:
         idx = self.data.kolom.get(kunci)
@@ -550,6 +563,8 @@ class Baris:
         return self.sel[idx]
 
     def ada(self, kunci: str) -> bool:
+        if kunci in self.ganti:
+            return bool(self.ganti[kunci])
         s = self.mentah(kunci)
         return s is not None and not _sel_kosong(s)
 
@@ -558,6 +573,8 @@ class Baris:
         return s is not None and s.angka
 
     def ambil(self, kolom: Kolom) -> Any:
+        if kolom.kunci in self.ganti:
+            return self.ganti[kolom.kunci]
         s = self.mentah(kolom.kunci)
         try:
             nilai = kolom.widget.clean(_isi(s, kolom))

@@ -252,3 +252,54 @@ def test_old_excel_xls_imports_like_the_xlsx(demo, tmp_path: Path) -> None:
     assert not hasil.ada_galat, pesan(hasil)
     assert _target(renstra, "8.1.2") == {2021: 12, 2023: 10, 2025: 8}
     assert len(_target(renstra, "8.2.1")) == 6
+
+
+def _tanpa_kode(ws: Worksheet) -> None:
+    """An office Renstra without code columns: goals and targets merged down their rows."""
+    judul = ["No", "Tujuan", "Sasaran", "Indikator Sasaran", "Satuan", "Penanggung Jawab"]
+    for c, teks in enumerate(judul, start=1):
+        ws.cell(row=2, column=c, value=teks)
+        ws.merge_cells(start_row=2, start_column=c, end_row=3, end_column=c)
+    ws["G2"] = "Target Kinerja pada Tahun ke-"
+    ws.merge_cells("G2:H2")
+    ws["G3"], ws["H3"] = 2025, 2026
+    baris = [
+        [1, "Tujuan A", "Sasaran A1", "Indikator A1a", "%", "Seksi Kesga", 10, 20],
+        [None, None, None, "Indikator A1b", "%", "Seksi Kesga", 11, 21],
+        [None, None, "Sasaran A2", "Indikator A2a", "orang", "Seksi Kesga", 12, 22],
+        [2, "Tujuan B", "Sasaran B1", "Indikator B1a", "%", "Seksi Kesga", 13, 23],
+    ]
+    for r, isi in enumerate(baris, start=4):
+        for c, nilai in enumerate(isi, start=1):
+            if nilai is not None:
+                ws.cell(row=r, column=c, value=nilai)
+    ws.merge_cells("B4:B6")
+    ws.merge_cells("C4:C5")
+
+
+def test_codes_derived_from_row_nesting_and_reused_next_time(demo) -> None:
+    wb = Workbook()
+    _tanpa_kode(wb.active)
+    data = _simpan(wb)
+    renstra = demo.binjai.renstra
+    hasil = impor("renstra", data, renstra)
+    assert not hasil.ada_galat, pesan(hasil)
+    assert len(hasil.usulan) == 5  # the codes, and polarity/calculation of 4 new indicators
+    assert "kode dibuat dari susunan baris untuk 4 indikator" in str(hasil.usulan[0])
+    baru = Indikator.objects.filter(renstra=renstra, nama__startswith="Indikator ").select_related(
+        "sasaran__tujuan"
+    )
+    susunan = sorted((i.sasaran.tujuan.uraian, i.sasaran.uraian, i.nama) for i in baru)
+    assert susunan == [
+        ("Tujuan A", "Sasaran A1", "Indikator A1a"),
+        ("Tujuan A", "Sasaran A1", "Indikator A1b"),
+        ("Tujuan A", "Sasaran A2", "Indikator A2a"),
+        ("Tujuan B", "Sasaran B1", "Indikator B1a"),
+    ]
+    kode = {i.nama: i.kode for i in baru}
+    assert len(set(kode.values())) == 4
+    assert _target(renstra, kode["Indikator A2a"]) == {2025: 12, 2026: 22}
+    # the same table again: same codes, nothing new
+    lagi = cek("renstra", data, renstra)
+    assert not lagi.ada_galat, pesan(lagi)
+    assert {b.status for b in lagi.baris} == {"tetap"}
