@@ -10,11 +10,56 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from impor.baca import baca_berkas
-from impor.models import BerkasImpor, StatusImpor
+from impor.models import BerkasImpor, ProfilKolom, StatusImpor
 from impor.periksa import Pemeriksaan, periksa
 from impor.tasks import periksa_berkas_impor
 from indikator.berkas import berkas_dengan_baris
 from indikator.models import Pengguna, Renstra
+
+
+def peta_profil(instansi_id: int, jenis: str) -> dict[str, str]:
+    """The saved column mappings of an office for one import kind, merged (newest wins): a
+    layout mapped once is read the same way at every later upload."""
+    peta: dict[str, str] = {}
+    for profil in ProfilKolom.objects.filter(instansi_id=instansi_id, jenis=jenis).order_by(
+        "diubah", "pk"
+    ):
+        peta.update(profil.peta)
+    return peta
+
+
+def petakan_kolom(
+    *, berkas: BerkasImpor, peta: dict[str, str], nama_profil: str, oleh: Pengguna
+) -> BerkasImpor:
+    """Apply a column mapping to an upload and check it again ("Petakan kolom"); with a name,
+    save the mapping as the office's profile for this kind (replacing one of the same name).
+
+    A large file is checked again in the task queue. Raises BerkasTidakSah when the stored file
+    cannot be read; ValidationError when the upload was imported already.
+    """
+    if berkas.status in (StatusImpor.SELESAI, StatusImpor.MEMERIKSA):
+        raise ValidationError(_("Berkas ini sudah diimpor atau sedang diperiksa."))
+    with transaction.atomic():
+        if nama_profil:
+            ProfilKolom.objects.update_or_create(
+                instansi_id=berkas.instansi_id,
+                jenis=berkas.jenis,
+                nama=nama_profil,
+                defaults={"peta": peta, "dibuat_oleh": oleh},
+            )
+        berkas.peta = peta
+        if berkas.ukuran > settings.IMPOR_LATAR_MB * 1024 * 1024:
+            berkas.status, berkas.progres, berkas.hasil = StatusImpor.MEMERIKSA, 0, {}
+            pk = berkas.pk
+            transaction.on_commit(lambda: periksa_berkas_impor.enqueue(pk))
+        else:
+            with berkas.berkas.open("rb") as isi:
+                buku = baca_berkas(isi, berkas.berkas.name or "")
+            hasil = periksa(berkas.jenis, buku, berkas.renstra, peta)
+            berkas.hasil = hasil.ke_json()
+            berkas.status = StatusImpor.DITOLAK if hasil.ada_galat else StatusImpor.PRATINJAU
+        berkas.save(update_fields=["peta", "status", "progres", "hasil"])
+    return berkas
 
 
 def di_latar(berkas: UploadedFile[bytes]) -> bool:
@@ -40,12 +85,13 @@ def unggah_berkas(
         ukuran=berkas.size or 0,
         diunggah_oleh=oleh,
     )
+    catatan.peta = peta_profil(renstra.instansi_id, jenis)
     latar = di_latar(berkas)
     if latar:
         catatan.status = StatusImpor.MEMERIKSA
         catatan.progres = 0
     else:
-        hasil = periksa(jenis, baca_berkas(berkas, berkas.name or ""), renstra)
+        hasil = periksa(jenis, baca_berkas(berkas, berkas.name or ""), renstra, catatan.peta)
         catatan.status = StatusImpor.DITOLAK if hasil.ada_galat else StatusImpor.PRATINJAU
         catatan.hasil = hasil.ke_json()
     berkas.seek(0)
@@ -82,7 +128,7 @@ def jalankan_impor(
     renstra = Renstra.objects.select_for_update().get(pk=berkas.renstra_id)
     with berkas.berkas.open("rb") as isi:
         buku = baca_berkas(isi, berkas.berkas.name or "")
-    hasil = periksa(berkas.jenis, buku, renstra)
+    hasil = periksa(berkas.jenis, buku, renstra, berkas.peta)
     berkas.hasil = hasil.ke_json()
     if hasil.ada_galat:
         berkas.status = StatusImpor.DITOLAK

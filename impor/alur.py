@@ -20,11 +20,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from impor.aksi import jalankan_impor, unggah_berkas
-from impor.baca import BerkasTidakSah
+from impor.aksi import jalankan_impor, petakan_kolom, unggah_berkas
+from impor.baca import BerkasTidakSah, baca_berkas
 from impor.forms import UnggahForm
 from impor.models import BerkasImpor, JenisImpor, StatusImpor
 from impor.periksa import GALAT, LABEL_STATUS, Pemeriksaan
+from impor.petakan import PetakanForm, pilihan_kolom, tabel_sumber
 from impor.templat import buat_xlsx, nama_berkas
 from indikator.berkas import GAGAL_SIMPAN
 from indikator.http import PenggunaRequest
@@ -200,6 +201,47 @@ def halaman_konfirmasi(request: PenggunaRequest, pintu: Pintu, berkas: BerkasImp
     """Confirm the import of a preview, then show the preview again with the outcome."""
     konfirmasi_berkas(request, berkas)
     return redirect(pintu.url_pratinjau, berkas.token)
+
+
+def halaman_petakan(request: PenggunaRequest, pintu: Pintu, berkas: BerkasImpor) -> HttpResponse:
+    """ "Petakan kolom": map the upload's columns, optionally save the mapping, check again."""
+    if berkas.status not in (StatusImpor.PRATINJAU, StatusImpor.DITOLAK) or berkas.pesan:
+        messages.error(request, _("Kolom berkas ini tidak dapat dipetakan lagi."))
+        return redirect(pintu.url_pratinjau, berkas.token)
+    try:
+        with berkas.berkas.open("rb") as isi:
+            buku = baca_berkas(isi, berkas.berkas.name or "")
+    except (BerkasTidakSah, OSError) as exc:
+        messages.error(request, _("Berkas tersimpan tidak dapat dibaca: %(e)s") % {"e": exc})
+        return redirect(pintu.url_pratinjau, berkas.token)
+    tabel = tabel_sumber(buku, berkas.jenis, berkas.renstra, berkas.peta)
+    if tabel is None:
+        messages.error(request, _("Tidak ada tabel dengan baris judul di berkas ini."))
+        return redirect(pintu.url_pratinjau, berkas.token)
+    form = PetakanForm(
+        request.POST or None, tabel=tabel, pilihan=pilihan_kolom(berkas.jenis, berkas.renstra)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            petakan_kolom(
+                berkas=berkas,
+                peta=form.peta(),
+                nama_profil=form.cleaned_data["nama_profil"].strip(),
+                oleh=request.user,
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        except (BerkasTidakSah, OSError) as exc:
+            messages.error(request, _("Berkas tersimpan tidak dapat dibaca: %(e)s") % {"e": exc})
+        else:
+            messages.success(request, _("Pemetaan kolom dipakai; berkas diperiksa ulang."))
+        return redirect(pintu.url_pratinjau, berkas.token)
+    return render(
+        request,
+        "impor/petakan.html",
+        {"berkas": berkas, "tabel": tabel, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def unduhan_xlsx(jenis: str, renstra: Renstra, *, isi: bool) -> HttpResponse:

@@ -34,7 +34,7 @@ def periksa_berkas_impor(berkas_id: int) -> str:
         )
         return StatusImpor.DITOLAK
     _progres(berkas_id, 50)
-    hasil = periksa(berkas.jenis, buku, berkas.renstra)
+    hasil = periksa(berkas.jenis, buku, berkas.renstra, berkas.peta)
     status = StatusImpor.DITOLAK if hasil.ada_galat else StatusImpor.PRATINJAU
     BerkasImpor.objects.filter(pk=berkas_id).update(
         status=status, hasil=hasil.ke_json(), progres=100

@@ -5,7 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -28,6 +29,8 @@ class DataLembar:
     tahun: dict[int, int]
     judul_tahun: dict[int, str]
     baris: list[tuple[int, list[Sel]]]
+    judul_kolom: list[list[str]] = field(default_factory=list)
+    """Every column's composed title parts (for the "Petakan kolom" step)."""
 
 
 KOSONG = frozenset({"-", "--", "\u2013", "\u2014", "n/a", "n.a.", "n.a"})
@@ -57,6 +60,11 @@ TURUNAN: dict[str, dict[str, str]] = {
 }
 """Code columns an office table may lack: the codes are then derived from the rows' nesting
 (the text column named here), see :mod:`impor.periksa.renstra`."""
+
+PETA_KOLOM: ContextVar[dict[str, str] | None] = ContextVar("PETA_KOLOM", default=None)
+"""The column mapping of the file being checked ("Petakan kolom", saved profiles): composed
+header title (:func:`kunci_judul`) -> column key, "tahun:<year>" for a year column, or "" for a
+column the user chose not to import."""
 
 _NOMOR = re.compile(r"^\(?\d{1,3}\)?$")
 _JUMLAH = re.compile(
@@ -213,33 +221,63 @@ def baris_nomor(sel: list[Sel]) -> bool:
     return all(b == a + 1 for a, b in itertools.pairwise(angka))
 
 
+def kunci_judul(bagian: list[str]) -> str:
+    """The comparison form of a composed column title (the key of a column mapping)."""
+    return " / ".join(normal(b) for b in bagian)
+
+
+def _dipetakan(tujuan: str, res: _ResourceTemplat) -> tuple[str, int] | None:
+    """("kolom", ...) / ("tahun", year) / ("abaikan", 0) for a mapped title; None when the
+    mapping does not apply to this sheet's columns."""
+    if tujuan == "":
+        return ("abaikan", 0)
+    if tujuan.startswith("tahun:") and res.awalan_tahun and tujuan[6:].isdigit():
+        return ("tahun", int(tujuan[6:]))
+    if tujuan in res.fields and not tujuan.startswith(normal(res.awalan_tahun or "-") + "_"):
+        return ("kolom", 0)
+    return None
+
+
 def _cocokkan_judul(
     judul: list[list[str]], res: _ResourceTemplat
-) -> tuple[dict[str, int], dict[int, int], list[int]]:
+) -> tuple[dict[str, int], dict[int, int], list[int], set[int]]:
     kolom: dict[str, int] = {}
     tahun: dict[int, int] = {}
     dobel: list[int] = []
+    diabaikan: set[int] = set()
     peta = {bentuk: k.kunci for k in res.kolom for bentuk in k.bentuk_judul}
+    peta_berkas = PETA_KOLOM.get() or {}
     awalan = normal(res.awalan_tahun) if res.awalan_tahun else None
     for idx, bagian in enumerate(judul):
         if not bagian:
             continue
-        normal_bagian = [normal(b).rstrip("*: ").strip() for b in bagian]
-        kunci = _kunci(normal_bagian, peta)
+        kunci: str | None = None
+        th: int | None = None
+        tujuan = peta_berkas.get(kunci_judul(bagian))
+        arah = _dipetakan(tujuan, res) if tujuan is not None else None
+        if arah is not None and arah[0] == "abaikan":
+            diabaikan.add(idx)
+            continue
+        if arah is not None and arah[0] == "tahun":
+            th = arah[1]
+        elif arah is not None and tujuan is not None:
+            kunci = tujuan
+        else:
+            normal_bagian = [normal(b).rstrip("*: ").strip() for b in bagian]
+            kunci = _kunci(normal_bagian, peta)
+            if kunci is None and awalan:
+                th = _tahun(normal_bagian, awalan)
         if kunci is not None:
             if kunci in kolom:
                 dobel.append(idx)
             else:
                 kolom[kunci] = idx
-            continue
-        if awalan:
-            th = _tahun(normal_bagian, awalan)
-            if th is not None:
-                if th in tahun:
-                    dobel.append(idx)
-                else:
-                    tahun[th] = idx
-    return kolom, tahun, dobel
+        elif th is not None:
+            if th in tahun:
+                dobel.append(idx)
+            else:
+                tahun[th] = idx
+    return kolom, tahun, dobel, diabaikan
 
 
 def _kunci(bagian: list[str], peta: dict[str, str]) -> str | None:
@@ -304,7 +342,7 @@ def baca_lembar(
             while len(baris_judul) < 3 and kepala.lanjutan(baris_judul, baris_judul[-1] + 1):
                 baris_judul.append(baris_judul[-1] + 1)
             judul = kepala.judul(baris_judul)
-            kolom, tahun, dobel = _cocokkan_judul(judul, res)
+            kolom, tahun, dobel, diabaikan = _cocokkan_judul(judul, res)
             kurang = [
                 str(k.column_name)
                 for k in wajib_kolom
@@ -322,7 +360,14 @@ def baca_lembar(
                     )
                 mulai = posisi + len(baris_judul)
                 return _siapkan(
-                    lembar, mulai, baris_judul, judul, kolom, tahun, dobel, res, p, wajib=wajib
+                    lembar,
+                    mulai,
+                    baris_judul,
+                    judul,
+                    (kolom, tahun, dobel, diabaikan),
+                    res,
+                    p,
+                    wajib=wajib,
                 )
             cocok = len(wajib_kolom) - len(kurang)
             if lembar in bernama and cocok and (terbaik is None or cocok > terbaik[0]):
@@ -375,14 +420,13 @@ def _siapkan(
     mulai: int,
     baris_judul: list[int],
     judul_kolom: list[list[str]],
-    kolom: dict[str, int],
-    tahun: dict[int, int],
-    dobel: list[int],
+    cocok: tuple[dict[str, int], dict[int, int], list[int], set[int]],
     res: _ResourceTemplat,
     p: Pemeriksaan,
     *,
     wajib: bool,
 ) -> DataLembar:
+    kolom, tahun, dobel, diabaikan = cocok
     nomor = baris_judul[0]
     judul = {
         k.kunci: f"{_huruf(kolom[k.kunci])} ({k.column_name})"
@@ -410,10 +454,10 @@ def _siapkan(
             )
     dipakai = set(kolom.values()) | set(tahun.values())
     baris = _baris_data(lembar, mulai, dipakai, p)
-    _kolom_lain(lembar.nama, judul_kolom, dipakai, baris, nomor, p)
+    _kolom_lain(lembar.nama, judul_kolom, dipakai | diabaikan, baris, nomor, p)
     if wajib:
         _tolak_tanpa_nilai(lembar.nama, res, judul_kolom, kolom, tahun, baris, nomor, p)
-    return DataLembar(lembar.nama, kolom, judul, tahun, judul_tahun, baris)
+    return DataLembar(lembar.nama, kolom, judul, tahun, judul_tahun, baris, judul_kolom)
 
 
 def _baris_data(
