@@ -189,7 +189,7 @@ class PetakanForm(forms.Form):
         return [(k, self[f"k{k.idx}"]) for k in self.tabel.kolom]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         dipakai: dict[str, str] = {}
         for k in self.tabel.kolom:
             tujuan = data.get(f"k{k.idx}") or ""

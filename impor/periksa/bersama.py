@@ -226,11 +226,12 @@ class Indikatoran:
             )
         if not perhitungan:
             perhitungan, dari = usul_perhitungan(nama, satuan)
-            label = Perhitungan(perhitungan).label
+            label_hitung = str(Perhitungan(perhitungan).label)
             alasan.append(
-                _("cara perhitungan %(c)s (dari “%(dari)s”)") % {"c": label, "dari": dari}
+                _("cara perhitungan %(c)s (dari “%(dari)s”)") % {"c": label_hitung, "dari": dari}
                 if dari
-                else _("cara perhitungan %(c)s (satuan dan nama tidak menunjukkan)") % {"c": label}
+                else _("cara perhitungan %(c)s (satuan dan nama tidak menunjukkan)")
+                % {"c": label_hitung}
             )
         if alasan:
             self.p.usul(

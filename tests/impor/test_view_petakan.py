@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -58,7 +59,7 @@ def test_map_columns_save_profile_and_reuse_it(client, demo) -> None:
     assert lagi.status == StatusImpor.PRATINJAU
     client.post(reverse("impor:konfirmasi", args=[lagi.token]), {"setuju_usulan": "1"})
     target = Target.objects.get(indikator__renstra=binjai.renstra, indikator__kode="8.1.1")
-    assert (target.tahun, target.nilai) == (2025, 77)
+    assert (target.tahun, target.nilai) == (2025, Decimal(77))
     # another office does not get this office's profile
     assert _berkas(demo.magetan).status == StatusImpor.DITOLAK
 
