@@ -126,10 +126,13 @@ def konteks_hasil(request: HttpRequest, berkas: BerkasImpor) -> dict[str, Any]:
     if status in LABEL_STATUS:
         baris = [b for b in baris if b[3] == status]
     halaman = Paginator(baris, BARIS_PER_HALAMAN).get_page(request.GET.get("halaman"))
+    galat = hasil.get("galat", [])
+    halaman_galat = Paginator(galat, BARIS_PER_HALAMAN).get_page(request.GET.get("halaman_galat"))
     return {
         "berkas": berkas,
         "ringkasan": hasil.get("ringkasan", {}),
-        "galat": hasil.get("galat", []),
+        "galat": galat,
+        "halaman_galat": halaman_galat,
         "catatan": hasil.get("catatan", []),
         "usulan": hasil.get("usulan", []),
         "halaman": halaman,

@@ -70,12 +70,16 @@ class DaftarUnit:
         return unit
 
 
-def ubah_isi(obj: Model, nilai: dict[str, Any], berubah: set[str]) -> None:
-    """Set every non-empty value that differs from the stored one, noting the field."""
+def ubah_isi(obj: Model, nilai: dict[str, Any], berubah: set[str], b: Baris | None = None) -> None:
+    """Set every non-empty value that differs from the stored one, noting the field (and, with
+    the row, old -> new for the preview)."""
     for nama, baru in nilai.items():
         if baru is None or baru == "":
             continue
-        if getattr(obj, nama) != baru:
+        lama = getattr(obj, nama)
+        if lama != baru:
+            if b is not None:
+                b.ubah(str(obj._meta.get_field(nama).verbose_name), lama, baru)
             setattr(obj, nama, baru)
             berubah.add(nama)
 
@@ -145,7 +149,7 @@ class Indikatoran:
             setattr(obj, nama_induk, induk[nama_induk])
         else:
             obj = lama
-            self._perbarui(obj, nilai, unit, nama_induk, induk[nama_induk], berubah)
+            self._perbarui(obj, nilai, unit, nama_induk, induk[nama_induk], berubah, b)
         self.di_berkas[kode] = (obj, b.data.nama, b.nomor)
         target_berubah = self.periksa_target_tahunan(b, res, obj)
         if b.jumlah_galat:
@@ -253,10 +257,12 @@ class Indikatoran:
         nama_induk: str,
         obj_induk: Model | None,
         berubah: set[str],
+        b: Baris,
     ) -> None:
         """Apply the non-empty cells, the unit and the parent to a stored indicator."""
-        ubah_isi(obj, nilai, berubah)
+        ubah_isi(obj, nilai, berubah, b)
         if unit is not None and obj.unit_penanggung_jawab_id != unit.pk:
+            b.ubah(_("Penanggung Jawab"), obj.unit_penanggung_jawab, unit)
             obj.unit_penanggung_jawab = unit
             berubah.add("unit_penanggung_jawab")
         if obj_induk is not None and (
@@ -265,12 +271,15 @@ class Indikatoran:
             setattr(obj, nama_induk, obj_induk)
             berubah.add(nama_induk)
 
-    def _target(self, ind: Indikator, tahun: int, tw: int, nilai: Decimal) -> bool:
+    def _target(self, b: Baris, ind: Indikator, tahun: int, tw: int, nilai: Decimal) -> bool:
         lama = self.target.get((ind.pk, tahun, tw)) if ind.pk else None
+        label = _("Target %(tahun)s") % {"tahun": tahun} + (f" TW {tw}" if tw else "")
         if lama is None:
+            b.ubah(label, None, nilai)
             self.target_baru.append(Target(indikator=ind, tahun=tahun, triwulan=tw, nilai=nilai))
             return True
         if lama.nilai != nilai:
+            b.ubah(label, lama.nilai, nilai)
             lama.nilai = nilai
             self.target_ubah.append(lama)
             return True
@@ -288,7 +297,7 @@ class Indikatoran:
         if b.jumlah_galat:
             return False
         for tahun, nilai in tertunda:
-            berubah |= self._target(ind, tahun, 0, nilai)
+            berubah |= self._target(b, ind, tahun, 0, nilai)
         return berubah
 
     def periksa_triwulan(self, data: DataLembar, res: TargetTriwulanResource) -> None:
@@ -325,7 +334,7 @@ class Indikatoran:
             if not b.jumlah_galat and ind is not None and tahun is not None:
                 for tw, angka in nilai.items():
                     if angka is not None:
-                        berubah |= self._target(ind, tahun, tw, angka)
+                        berubah |= self._target(b, ind, tahun, tw, angka)
             b.selesai(f"{kode} {tahun}", UBAH if berubah else TETAP)
 
     def tulis(self, oleh: Pengguna | None) -> None:

@@ -120,12 +120,13 @@ class DaftarAnggaran:
                     _("Tingkat %(kode)s tercatat %(lama)s dan tidak dapat diubah lewat impor.")
                     % {"kode": kode, "lama": LABEL_TINGKAT[lama.tingkat]},
                 )
-            ubah_isi(obj, nilai, berubah)
+            ubah_isi(obj, nilai, berubah, b)
             if u is not None and obj.unit_id != u.pk:
+                b.ubah(_("Unit Pelaksana"), obj.unit, u)
                 obj.unit = u
                 berubah.add("unit")
         self.file[kode] = (obj, b.nomor)
-        pagu_berubah = self._pagu(obj, pagu)
+        pagu_berubah = self._pagu(b, obj, pagu)
         if lama is not None and berubah:
             self.ubah[obj.pk] = (obj, berubah)
         return Tertunda(b, obj, kode_induk, lama is None, pagu_berubah)
@@ -192,14 +193,17 @@ class DaftarAnggaran:
                     pagu.append((kolom.tahun, angka))
         return pagu
 
-    def _pagu(self, obj: MataAnggaran, pagu: Iterable[tuple[int, Decimal]]) -> bool:
+    def _pagu(self, b: Baris, obj: MataAnggaran, pagu: Iterable[tuple[int, Decimal]]) -> bool:
         berubah = False
         for tahun, angka in pagu:
             lama = self.pagu_db.get((obj.pk, tahun)) if obj.pk else None
+            label = _("Pagu %(tahun)s") % {"tahun": tahun}
             if lama is None:
+                b.ubah(label, None, angka)
                 self.pagu_baru.append((obj, tahun, angka))
                 berubah = True
             elif lama.pagu != angka:
+                b.ubah(label, lama.pagu, angka)
                 lama.pagu = angka
                 self.pagu_ubah.append(lama)
                 berubah = True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from indikator.models import Pengguna, Renstra
@@ -42,6 +42,8 @@ class HasilBaris:
     baris: int
     kunci: str
     status: str
+    perubahan: list[list[str]] = field(default_factory=list)
+    """[field, stored value, value of the file] for every field the row changes."""
 
 
 class Pemeriksaan:
@@ -92,7 +94,7 @@ class Pemeriksaan:
             "galat": [g.ke_dict() for g in self.galat],
             "catatan": [g.ke_dict() for g in self.catatan],
             "usulan": [g.ke_dict() for g in self.usulan],
-            "baris": [[b.lembar, b.baris, b.kunci, b.status] for b in self.baris],
+            "baris": [[b.lembar, b.baris, b.kunci, b.status, b.perubahan] for b in self.baris],
         }
 
     def nanti(self, fungsi: Callable[[Pengguna | None], None]) -> None:

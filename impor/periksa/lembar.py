@@ -7,8 +7,10 @@ import re
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
+from django.db.models import Model
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
@@ -574,6 +576,21 @@ def _tolak_tanpa_nilai(
         )
 
 
+MAKS_PERUBAHAN = 40
+
+
+def teks_nilai(nilai: Any) -> str:
+    """A stored or imported value as the preview shows it."""
+    if nilai is None:
+        return ""
+    if isinstance(nilai, Decimal):
+        return format(nilai.normalize(), "f") if nilai == nilai.to_integral() else str(nilai)
+    if isinstance(nilai, Model):
+        return str(nilai)
+    teks = str(nilai)
+    return teks if len(teks) <= 120 else teks[:117] + "..."
+
+
 def _isi(s: Sel | None, kolom: Kolom) -> Any:
     """The value of a cell for a column: "-", "–" or "n/a" is empty, unless the column takes it
     as a choice (Polaritas "-" is Negatif)."""
@@ -597,6 +614,7 @@ class Baris:
         self.p = p
         self.jumlah_galat = 0
         self.kolom_galat: set[str] = set()
+        self.perubahan: list[list[str]] = []
         self.ganti: dict[str, Any] = {}
         """Values derived for columns the table lacks (codes from the rows' nesting)."""
 
@@ -652,9 +670,15 @@ class Baris:
         if nilai in (None, "") and kunci not in self.kolom_galat:
             self.catat(kunci, pesan)
 
+    def ubah(self, bidang: str, lama: Any, baru: Any) -> None:
+        """Note a change of a field for the preview (old -> new)."""
+        if len(self.perubahan) < MAKS_PERUBAHAN:
+            self.perubahan.append([bidang, teks_nilai(lama), teks_nilai(baru)])
+
     def selesai(self, kunci: str, status: str) -> HasilBaris:
+        status = GALAT if self.jumlah_galat else status
         hasil = HasilBaris(
-            self.data.nama, self.nomor, kunci, GALAT if self.jumlah_galat else status
+            self.data.nama, self.nomor, kunci, status, self.perubahan if status != GALAT else []
         )
         self.p.baris.append(hasil)
         return hasil

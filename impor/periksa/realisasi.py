@@ -135,6 +135,9 @@ class DaftarRealisasi:
         if baru and all(nilai[k] in (None, "") for k in BIDANG):
             b.catat(None, _("Baris realisasi tanpa isi: isi sasaran dan jumlah, atau nilai."))
         berubah = baru or any(getattr(obj, k) != sebelum[k] for k in BIDANG)
+        for k in BIDANG:
+            if getattr(obj, k) != sebelum[k]:
+                b.ubah(str(Realisasi._meta.get_field(k).verbose_name), sebelum[k], getattr(obj, k))
         if berubah:
             # The model's rules; a row that changes nothing is never refused.
             try:

@@ -57,6 +57,7 @@ class TujuanSasaran:
         else:
             tujuan = lama
             if uraian and tujuan.uraian != uraian:
+                b.ubah(_("Tujuan"), tujuan.uraian, uraian)
                 tujuan.uraian = uraian
                 self.tujuan_ubah.append(tujuan)
                 berubah = True
@@ -97,6 +98,7 @@ class TujuanSasaran:
         else:
             sasaran = lama
             if uraian and sasaran.uraian != uraian:
+                b.ubah(_("Sasaran Strategis"), sasaran.uraian, uraian)
                 sasaran.uraian = uraian
                 self.sasaran_ubah.append(sasaran)
                 berubah = True
