@@ -303,3 +303,12 @@ def test_codes_derived_from_row_nesting_and_reused_next_time(demo) -> None:
     lagi = cek("renstra", data, renstra)
     assert not lagi.ada_galat, pesan(lagi)
     assert {b.status for b in lagi.baris} == {"tetap"}
+
+
+def test_office_dpa_of_the_benchmark_through_a_saved_profile(demo) -> None:
+    """The benchmark's office DPA (bench/bench_impor_kantor.py), small: mapped by a profile."""
+    from bench.bench_impor_kantor import _satu_kali, berkas_dpa_kantor
+
+    renstra = demo.binjai.renstra
+    ringkasan = _satu_kali(berkas_dpa_kantor(renstra, 400), renstra, demo.binjai.pengguna["admin"])
+    assert (ringkasan["baru"], ringkasan["galat"], ringkasan["kesalahan"]) == (400, 0, 0)
