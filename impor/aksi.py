@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from impor.baca import baca_berkas
 from impor.models import BerkasImpor, ProfilKolom, StatusImpor
 from impor.periksa import Pemeriksaan, periksa
-from impor.tasks import periksa_berkas_impor
+from impor.tasks import impor_berkas_latar, periksa_berkas_impor
 from indikator.berkas import berkas_dengan_baris
 from indikator.models import Pengguna, Renstra
 
@@ -48,7 +48,7 @@ def petakan_kolom(
                 defaults={"peta": peta, "dibuat_oleh": oleh},
             )
         berkas.peta = peta
-        if berkas.ukuran > settings.IMPOR_LATAR_MB * 1024 * 1024:
+        if berkas_besar(berkas.ukuran):
             berkas.status, berkas.progres, berkas.hasil = StatusImpor.MEMERIKSA, 0, {}
             pk = berkas.pk
             transaction.on_commit(lambda: periksa_berkas_impor.enqueue(pk))
@@ -105,9 +105,50 @@ def unggah_berkas(
     return catatan
 
 
+def berkas_besar(ukuran: int) -> bool:
+    """Is a stored file large enough to be checked and imported in the task queue?"""
+    return ukuran > settings.IMPOR_LATAR_MB * 1024 * 1024
+
+
+def _cek_boleh_impor(berkas: BerkasImpor, *, latar: bool) -> None:
+    if berkas.status == StatusImpor.SELESAI:
+        raise ValidationError(_("Berkas ini sudah diimpor."))
+    if berkas.status == StatusImpor.MEMERIKSA:
+        raise ValidationError(_("Berkas ini masih diperiksa; tunggu sampai pratinjau selesai."))
+    if berkas.status == StatusImpor.MENGIMPOR and not latar:
+        raise ValidationError(_("Berkas ini sedang diimpor di latar belakang."))
+    if berkas.status not in (StatusImpor.PRATINJAU, StatusImpor.MENGIMPOR):
+        raise ValidationError(_("Berkas ini memuat kesalahan dan tidak dapat diimpor."))
+    if berkas.kedaluwarsa:
+        raise ValidationError(_("Pratinjau sudah kedaluwarsa; unggah ulang berkasnya."))
+
+
+def _pesan_usulan(n: int) -> str:
+    return _(
+        "Berkas ini memuat %(n)s usulan (polaritas, cara perhitungan, tingkat atau kode "
+        "induk yang tidak ada di berkas). Periksa usulannya lalu centang persetujuan "
+        "sebelum mengimpor."
+    ) % {"n": n}
+
+
+@transaction.atomic
+def antrekan_impor(*, berkas: BerkasImpor, oleh: Pengguna, setuju_usulan: bool) -> None:
+    """Confirm a large file: the import runs in the task queue (status "mengimpor"), so that
+    no request waits for it. Raises ValidationError when the file may not be imported."""
+    berkas = BerkasImpor.objects.select_for_update().get(pk=berkas.pk)
+    _cek_boleh_impor(berkas, latar=False)
+    usulan = berkas.hasil.get("usulan", [])
+    if usulan and not setuju_usulan:
+        raise ValidationError(_pesan_usulan(len(usulan)))
+    berkas.status, berkas.progres = StatusImpor.MENGIMPOR, 0
+    berkas.save(update_fields=["status", "progres"])
+    pk, oleh_id = berkas.pk, oleh.pk
+    transaction.on_commit(lambda: impor_berkas_latar.enqueue(pk, oleh_id, setuju_usulan))
+
+
 @transaction.atomic
 def jalankan_impor(
-    *, berkas: BerkasImpor, oleh: Pengguna, setuju_usulan: bool = False
+    *, berkas: BerkasImpor, oleh: Pengguna, setuju_usulan: bool = False, latar: bool = False
 ) -> Pemeriksaan:
     """Import the stored file of a preview: all rows, or (on any error) nothing at all.
 
@@ -115,37 +156,25 @@ def jalankan_impor(
     preview) with the Renstra row locked, so that two imports into one Renstra run one after
     the other. Raises ValidationError when the file may no longer be imported, or when it
     holds proposals (polarity, calculation, level, parent) the user has not confirmed.
+    `latar`: run by the task queue for a file :func:`antrekan_impor` queued.
     """
     berkas = BerkasImpor.objects.select_for_update().select_related("renstra").get(pk=berkas.pk)
-    if berkas.status == StatusImpor.SELESAI:
-        raise ValidationError(_("Berkas ini sudah diimpor."))
-    if berkas.status == StatusImpor.MEMERIKSA:
-        raise ValidationError(_("Berkas ini masih diperiksa; tunggu sampai pratinjau selesai."))
-    if berkas.status != StatusImpor.PRATINJAU:
-        raise ValidationError(_("Berkas ini memuat kesalahan dan tidak dapat diimpor."))
-    if berkas.kedaluwarsa:
-        raise ValidationError(_("Pratinjau sudah kedaluwarsa; unggah ulang berkasnya."))
+    _cek_boleh_impor(berkas, latar=latar)
     renstra = Renstra.objects.select_for_update().get(pk=berkas.renstra_id)
     with berkas.berkas.open("rb") as isi:
         buku = baca_berkas(isi, berkas.berkas.name or "")
     hasil = periksa(berkas.jenis, buku, renstra, berkas.peta)
     berkas.hasil = hasil.ke_json()
     if hasil.ada_galat:
-        berkas.status = StatusImpor.DITOLAK
-        berkas.save(update_fields=["hasil", "status"])
+        berkas.status, berkas.progres = StatusImpor.DITOLAK, 100
+        berkas.save(update_fields=["hasil", "status", "progres"])
         return hasil
     if hasil.usulan and not setuju_usulan:
-        raise ValidationError(
-            _(
-                "Berkas ini memuat %(n)s usulan (polaritas, cara perhitungan, tingkat atau kode "
-                "induk yang tidak ada di berkas). Periksa usulannya lalu centang persetujuan "
-                "sebelum mengimpor."
-            )
-            % {"n": len(hasil.usulan)}
-        )
+        raise ValidationError(_pesan_usulan(len(hasil.usulan)))
     hasil.tulis(oleh)
     berkas.status = StatusImpor.SELESAI
     berkas.diimpor_oleh = oleh
     berkas.diimpor = timezone.now()
-    berkas.save(update_fields=["hasil", "status", "diimpor_oleh", "diimpor"])
+    berkas.progres = 100
+    berkas.save(update_fields=["hasil", "status", "progres", "diimpor_oleh", "diimpor"])
     return hasil

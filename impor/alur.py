@@ -20,7 +20,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from impor.aksi import jalankan_impor, petakan_kolom, unggah_berkas
+from impor.aksi import (
+    antrekan_impor,
+    berkas_besar,
+    jalankan_impor,
+    petakan_kolom,
+    unggah_berkas,
+)
 from impor.baca import BerkasTidakSah, baca_berkas
 from impor.forms import UnggahForm
 from impor.models import BerkasImpor, JenisImpor, StatusImpor
@@ -154,7 +160,7 @@ def halaman_pratinjau(
     progress fragment, then (check done) asks the browser to reload the whole page.
     """
     if request.headers.get("HX-Request"):
-        if berkas.status == StatusImpor.MEMERIKSA:
+        if berkas.status in (StatusImpor.MEMERIKSA, StatusImpor.MENGIMPOR):
             return render(request, "impor/_progres.html", {"berkas": berkas})
         return HttpResponse(status=204, headers={"HX-Refresh": "true"})
     return render(
@@ -163,12 +169,24 @@ def halaman_pratinjau(
 
 
 def konfirmasi_berkas(request: PenggunaRequest, berkas: BerkasImpor) -> Pemeriksaan | None:
-    """Run the confirmed import and tell the user the outcome."""
+    """Run the confirmed import (a large file: queue it) and tell the user the outcome."""
+    setuju = request.POST.get("setuju_usulan") == "1"
+    if berkas_besar(berkas.ukuran):
+        try:
+            antrekan_impor(berkas=berkas, oleh=request.user, setuju_usulan=setuju)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.info(
+                request,
+                _("Berkas besar diimpor di latar belakang; halaman ini menampilkan hasilnya."),
+            )
+        return None
     try:
         hasil = jalankan_impor(
             berkas=berkas,
             oleh=request.user,
-            setuju_usulan=request.POST.get("setuju_usulan") == "1",
+            setuju_usulan=setuju,
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))

@@ -28,6 +28,7 @@ class StatusImpor(models.TextChoices):
     PRATINJAU = "pratinjau", _("Menunggu konfirmasi")
     DITOLAK = "ditolak", _("Ditolak (ada kesalahan)")
     SELESAI = "selesai", _("Selesai diimpor")
+    MENGIMPOR = "mengimpor", _("Sedang diimpor")
 
 
 def _lokasi_berkas(berkas: BerkasImpor, nama: str) -> str:
