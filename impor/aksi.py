@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from impor.baca import baca_berkas
+from impor.baca import baca_berkas, perkiraan_baris
 from impor.models import BerkasImpor, ProfilKolom, StatusImpor
 from impor.periksa import Pemeriksaan, periksa
 from impor.tasks import impor_berkas_latar, periksa_berkas_impor
@@ -48,7 +48,7 @@ def petakan_kolom(
                 defaults={"peta": peta, "dibuat_oleh": oleh},
             )
         berkas.peta = peta
-        if berkas_besar(berkas.ukuran):
+        if berkas_besar(berkas):
             berkas.status, berkas.progres, berkas.hasil = StatusImpor.MEMERIKSA, 0, {}
             pk = berkas.pk
             transaction.on_commit(lambda: periksa_berkas_impor.enqueue(pk))
@@ -63,8 +63,11 @@ def petakan_kolom(
 
 
 def di_latar(berkas: UploadedFile[bytes]) -> bool:
-    """Is the upload large enough to be checked in the task queue (``IMPOR_LATAR_MB``)?"""
-    return (berkas.size or 0) > settings.IMPOR_LATAR_MB * 1024 * 1024
+    """Is the upload large enough to be checked in the task queue (``IMPOR_LATAR_MB``, or more
+    rows than ``IMPOR_LATAR_BARIS``)?"""
+    if (berkas.size or 0) > settings.IMPOR_LATAR_MB * 1024 * 1024:
+        return True
+    return perkiraan_baris(berkas, berkas.name or "") > settings.IMPOR_LATAR_BARIS
 
 
 def unggah_berkas(
@@ -105,9 +108,11 @@ def unggah_berkas(
     return catatan
 
 
-def berkas_besar(ukuran: int) -> bool:
-    """Is a stored file large enough to be checked and imported in the task queue?"""
-    return ukuran > settings.IMPOR_LATAR_MB * 1024 * 1024
+def berkas_besar(berkas: BerkasImpor) -> bool:
+    """Is a stored upload large enough to be checked and imported in the task queue? The
+    upload was (:func:`di_latar`) when its check ran in the queue, noted as ``latar`` in its
+    result."""
+    return berkas.ukuran > settings.IMPOR_LATAR_MB * 1024 * 1024 or bool(berkas.hasil.get("latar"))
 
 
 def _cek_boleh_impor(berkas: BerkasImpor, *, latar: bool) -> None:

@@ -171,7 +171,7 @@ def halaman_pratinjau(
 def konfirmasi_berkas(request: PenggunaRequest, berkas: BerkasImpor) -> Pemeriksaan | None:
     """Run the confirmed import (a large file: queue it) and tell the user the outcome."""
     setuju = request.POST.get("setuju_usulan") == "1"
-    if berkas_besar(berkas.ukuran):
+    if berkas_besar(berkas):
         try:
             antrekan_impor(berkas=berkas, oleh=request.user, setuju_usulan=setuju)
         except ValidationError as exc:

@@ -41,7 +41,7 @@ def periksa_berkas_impor(berkas_id: int) -> str:
     hasil = periksa(berkas.jenis, buku, berkas.renstra, berkas.peta)
     status = StatusImpor.DITOLAK if hasil.ada_galat else StatusImpor.PRATINJAU
     BerkasImpor.objects.filter(pk=berkas_id).update(
-        status=status, hasil=hasil.ke_json(), progres=100
+        status=status, hasil={**hasil.ke_json(), "latar": True}, progres=100
     )
     return status
 

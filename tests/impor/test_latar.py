@@ -8,6 +8,8 @@ stay synchronous.
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -165,3 +167,21 @@ def test_background_import_that_fails_ends_visibly(client, demo, settings):
     assert impor_berkas_latar.call(berkas.pk, perencana.pk, False) == StatusImpor.DITOLAK
     berkas.refresh_from_db()
     assert berkas.status == StatusImpor.DITOLAK and "tidak dapat dibaca" in berkas.pesan
+
+
+def test_many_rows_in_a_small_file_go_to_the_queue(client, demo, settings):
+    """50,000 rows fit in 1.5 MB: the row count decides too, read from the sheets' dimension."""
+    from impor.baca import perkiraan_baris
+
+    data = buat_xlsx("realisasi", demo.binjai.renstra, isi=True)
+    baris = perkiraan_baris(io.BytesIO(data), "r.xlsx")
+    assert baris > 10
+    settings.IMPOR_LATAR_BARIS = baris - 1
+    client.force_login(demo.binjai.pengguna["perencana"])
+    _unggah(client, demo, reverse("impor:index"), data)
+    berkas = BerkasImpor.objects.get()
+    assert berkas.status == StatusImpor.MEMERIKSA
+    periksa_berkas_impor.call(berkas.pk)
+    berkas.refresh_from_db()
+    assert berkas.hasil["latar"] is True
+    assert perkiraan_baris(io.BytesIO(b"a;b\n1;2\n3;4"), "r.csv") == 3
