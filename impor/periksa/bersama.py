@@ -70,6 +70,12 @@ class DaftarUnit:
         return unit
 
 
+def label_bidang(obj: Model | type[Model], nama: str) -> str:
+    """The verbose name of a model field (the preview's label of a change)."""
+    bidang = obj._meta.get_field(nama)
+    return str(getattr(bidang, "verbose_name", nama))
+
+
 def ubah_isi(obj: Model, nilai: dict[str, Any], berubah: set[str], b: Baris | None = None) -> None:
     """Set every non-empty value that differs from the stored one, noting the field (and, with
     the row, old -> new for the preview)."""
@@ -79,7 +85,7 @@ def ubah_isi(obj: Model, nilai: dict[str, Any], berubah: set[str], b: Baris | No
         lama = getattr(obj, nama)
         if lama != baru:
             if b is not None:
-                b.ubah(str(obj._meta.get_field(nama).verbose_name), lama, baru)
+                b.ubah(label_bidang(obj, nama), lama, baru)
             setattr(obj, nama, baru)
             berubah.add(nama)
 
