@@ -7,9 +7,10 @@ Rek.", "Program / Kegiatan / Sub Kegiatan (Uraian)") mapped by a saved office pr
 row and a signature block. One run reads, checks and writes it (bulk, with history) inside a
 transaction that is rolled back.
 
-Run alone: ``DATABASE_URL=postgres://... python bench/bench_impor_kantor.py``. Target: peak
-memory <= 300 MB for 50,000 rows (the read and the check run in the task queue, see
-``impor.tasks``).
+Run alone: ``DATABASE_URL=postgres://... python bench/bench_impor_kantor.py``; with ``--rss``
+the file is built first and imported by a fresh process that reports its peak resident memory
+(what a task-queue worker needs). Target: peak memory <= 300 MB for 50,000 rows (the read, the
+check and the write run in the task queue, see ``impor.tasks``).
 """
 
 from __future__ import annotations
@@ -153,5 +154,28 @@ if __name__ == "__main__":
     if instansi is None:
         muat_demo()
         instansi = Instansi.objects.get(kode="binjai")
-    for h in run(Konteks(dataset="demo", instansi=instansi, jumlah_instansi=1)):
-        print(f"{h.nama}: {h.median_ms:,.0f} ms, {h.puncak_mb:.0f} MB (tracemalloc); {h.catatan}")
+    ctx = Konteks(dataset="demo", instansi=instansi, jumlah_instansi=1)
+    renstra = Renstra.objects.filter(instansi=instansi).latest("tahun_awal")
+    if sys.argv[1:2] == ["--rss"]:
+        import subprocess
+        import tempfile
+
+        with tempfile.NamedTemporaryFile(suffix=".xlsx") as berkas:
+            berkas.write(berkas_dpa_kantor(renstra))
+            berkas.flush()
+            subprocess.run([sys.executable, __file__, "--impor", berkas.name], check=True)
+    elif sys.argv[1:2] == ["--impor"]:
+        data = Path(sys.argv[2]).read_bytes()
+        awal = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        mulai = time.perf_counter()
+        ringkasan = _satu_kali(data, renstra, ctx.pengguna("admin"))
+        print(
+            f"{JUMLAH_BARIS:,} baris: {time.perf_counter() - mulai:.1f} s; RSS proses sebelum "
+            f"{awal:.0f} MB, puncak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}"
+            f" MB; {ringkasan}"
+        )
+    else:
+        for h in run(ctx):
+            print(
+                f"{h.nama}: {h.median_ms:,.0f} ms, {h.puncak_mb:.0f} MB (tracemalloc); {h.catatan}"
+            )
