@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Model
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
@@ -116,6 +117,10 @@ def lembar_diabaikan(nama: str) -> bool:
     return n in LEMBAR_DIABAIKAN or n.startswith("contoh")
 
 
+MAKS_SEL_GABUNGAN = 100_000
+"""Merged header cells spread at most (a sheet of huge merged ranges cannot stall the read)."""
+
+
 class _Kepala:
     """The header block of a sheet as a person reads it: merged cells spread over their range,
     a header of up to three rows composed into one title per column."""
@@ -127,11 +132,14 @@ class _Kepala:
         akhir = awal[-1][0] if awal else 0
         self.gabung: dict[tuple[int, int], tuple[int, int]] = {}
         self.melebar: set[tuple[int, int]] = set()
+        self.lebar_baris: dict[int, int] = {}
         for r1, c1, r2, c2 in lembar.gabungan:
-            if r1 > akhir or (r1 == r2 and c1 == c2):
+            if r1 > akhir or (r1 == r2 and c1 == c2) or len(self.gabung) > MAKS_SEL_GABUNGAN:
                 continue
             for r in range(r1, min(r2, akhir) + 1):
-                for c in range(c1, min(c2, c1 + 300) + 1):
+                ujung = min(c2, c1 + settings.IMPOR_MAKS_KOLOM)
+                self.lebar_baris[r] = max(self.lebar_baris.get(r, 0), ujung + 1)
+                for c in range(c1, ujung + 1):
                     self.gabung[(r, c)] = (r1, c1)
                     if c2 > c1:
                         self.melebar.add((r, c))
@@ -143,12 +151,7 @@ class _Kepala:
         return _teks_asli(sel[c]) if c < len(sel) else ""
 
     def lebar(self, nomor: int) -> int:
-        sel = self.per_nomor.get(nomor, [])
-        lebar = len(sel)
-        for (r, c), _asal in self.gabung.items():
-            if r == nomor:
-                lebar = max(lebar, c + 1)
-        return lebar
+        return max(len(self.per_nomor.get(nomor, [])), self.lebar_baris.get(nomor, 0))
 
     def lanjutan(self, atas: list[int], nomor: int) -> bool:
         """Is row `nomor` (just under the header rows `atas`) a further header row?"""

@@ -312,3 +312,18 @@ def test_office_dpa_of_the_benchmark_through_a_saved_profile(demo) -> None:
     renstra = demo.binjai.renstra
     ringkasan = _satu_kali(berkas_dpa_kantor(renstra, 400), renstra, demo.binjai.pengguna["admin"])
     assert (ringkasan["baru"], ringkasan["galat"], ringkasan["kesalahan"]) == (400, 0, 0)
+
+
+def test_huge_merged_ranges_do_not_stall_the_header_search(demo) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Renstra"
+    _renstra_kantor(ws)
+    lain = wb.create_sheet("Coretan")
+    for r in range(1, 2001):
+        lain.cell(row=r, column=1, value="x")
+        lain.merge_cells(start_row=r, start_column=1, end_row=r, end_column=300)
+    lain.merge_cells("A2001:KN3000")
+    hasil = cek("renstra", _simpan(wb), demo.binjai.renstra)
+    assert not hasil.ada_galat, pesan(hasil)
+    assert len(hasil.baris) == 3
