@@ -14,7 +14,6 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl.utils import get_column_letter
 
 from impor.baca import Lembar
 from impor.models import JenisImpor
@@ -24,6 +23,7 @@ from impor.periksa.lembar import (
     PETA_KOLOM,
     DataLembar,
     _cocokkan_judul,
+    _huruf,
     _Kepala,
     _mirip_judul,
     _sel_kosong,
@@ -68,11 +68,6 @@ class TabelSumber:
     lembar: str
     baris_judul: int
     kolom: list[KolomSumber]
-
-
-def _huruf(idx: int) -> str:
-    huruf: str = get_column_letter(idx + 1)
-    return huruf
 
 
 def _tebak_judul(buku: list[Lembar]) -> tuple[Lembar, int, list[list[str]], int] | None:
