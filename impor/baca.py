@@ -42,7 +42,7 @@ class BerkasTidakSah(Exception):
     """The file cannot be read at all (wrong type, corrupt, too large); message for the user."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Sel:
     """A cell value with whether the spreadsheet stored it as a number (for code columns)."""
 

@@ -36,7 +36,7 @@ class Galat:
         return f"{', '.join(letak)}: {self.pesan}"
 
 
-@dataclass
+@dataclass(slots=True)
 class HasilBaris:
     lembar: str
     baris: int
