@@ -20,11 +20,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from impor.aksi import jalankan_impor, unggah_berkas
-from impor.baca import BerkasTidakSah
+from impor.aksi import (
+    antrekan_impor,
+    berkas_besar,
+    jalankan_impor,
+    petakan_kolom,
+    unggah_berkas,
+)
+from impor.baca import BerkasTidakSah, baca_berkas
 from impor.forms import UnggahForm
 from impor.models import BerkasImpor, JenisImpor, StatusImpor
 from impor.periksa import GALAT, LABEL_STATUS, Pemeriksaan
+from impor.petakan import PetakanForm, pilihan_kolom, tabel_sumber
 from impor.templat import buat_xlsx, nama_berkas
 from indikator.berkas import GAGAL_SIMPAN
 from indikator.http import PenggunaRequest
@@ -125,10 +132,15 @@ def konteks_hasil(request: HttpRequest, berkas: BerkasImpor) -> dict[str, Any]:
     if status in LABEL_STATUS:
         baris = [b for b in baris if b[3] == status]
     halaman = Paginator(baris, BARIS_PER_HALAMAN).get_page(request.GET.get("halaman"))
+    galat = hasil.get("galat", [])
+    halaman_galat = Paginator(galat, BARIS_PER_HALAMAN).get_page(request.GET.get("halaman_galat"))
     return {
         "berkas": berkas,
         "ringkasan": hasil.get("ringkasan", {}),
-        "galat": hasil.get("galat", []),
+        "galat": galat,
+        "halaman_galat": halaman_galat,
+        "catatan": hasil.get("catatan", []),
+        "usulan": hasil.get("usulan", []),
         "halaman": halaman,
         "status_dipilih": status,
         "label_status": LABEL_STATUS,
@@ -148,7 +160,7 @@ def halaman_pratinjau(
     progress fragment, then (check done) asks the browser to reload the whole page.
     """
     if request.headers.get("HX-Request"):
-        if berkas.status == StatusImpor.MEMERIKSA:
+        if berkas.status in (StatusImpor.MEMERIKSA, StatusImpor.MENGIMPOR):
             return render(request, "impor/_progres.html", {"berkas": berkas})
         return HttpResponse(status=204, headers={"HX-Refresh": "true"})
     return render(
@@ -157,9 +169,25 @@ def halaman_pratinjau(
 
 
 def konfirmasi_berkas(request: PenggunaRequest, berkas: BerkasImpor) -> Pemeriksaan | None:
-    """Run the confirmed import and tell the user the outcome."""
+    """Run the confirmed import (a large file: queue it) and tell the user the outcome."""
+    setuju = request.POST.get("setuju_usulan") == "1"
+    if berkas_besar(berkas):
+        try:
+            antrekan_impor(berkas=berkas, oleh=request.user, setuju_usulan=setuju)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.info(
+                request,
+                _("Berkas besar diimpor di latar belakang; halaman ini menampilkan hasilnya."),
+            )
+        return None
     try:
-        hasil = jalankan_impor(berkas=berkas, oleh=request.user)
+        hasil = jalankan_impor(
+            berkas=berkas,
+            oleh=request.user,
+            setuju_usulan=setuju,
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return None
@@ -194,6 +222,47 @@ def halaman_konfirmasi(request: PenggunaRequest, pintu: Pintu, berkas: BerkasImp
     """Confirm the import of a preview, then show the preview again with the outcome."""
     konfirmasi_berkas(request, berkas)
     return redirect(pintu.url_pratinjau, berkas.token)
+
+
+def halaman_petakan(request: PenggunaRequest, pintu: Pintu, berkas: BerkasImpor) -> HttpResponse:
+    """ "Petakan kolom": map the upload's columns, optionally save the mapping, check again."""
+    if berkas.status not in (StatusImpor.PRATINJAU, StatusImpor.DITOLAK) or berkas.pesan:
+        messages.error(request, _("Kolom berkas ini tidak dapat dipetakan lagi."))
+        return redirect(pintu.url_pratinjau, berkas.token)
+    try:
+        with berkas.berkas.open("rb") as isi:
+            buku = baca_berkas(isi, berkas.berkas.name or "")
+    except (BerkasTidakSah, OSError) as exc:
+        messages.error(request, _("Berkas tersimpan tidak dapat dibaca: %(e)s") % {"e": exc})
+        return redirect(pintu.url_pratinjau, berkas.token)
+    tabel = tabel_sumber(buku, berkas.jenis, berkas.renstra, berkas.peta)
+    if tabel is None:
+        messages.error(request, _("Tidak ada tabel dengan baris judul di berkas ini."))
+        return redirect(pintu.url_pratinjau, berkas.token)
+    form = PetakanForm(
+        request.POST or None, tabel=tabel, pilihan=pilihan_kolom(berkas.jenis, berkas.renstra)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            petakan_kolom(
+                berkas=berkas,
+                peta=form.peta(),
+                nama_profil=form.cleaned_data["nama_profil"].strip(),
+                oleh=request.user,
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        except (BerkasTidakSah, OSError) as exc:
+            messages.error(request, _("Berkas tersimpan tidak dapat dibaca: %(e)s") % {"e": exc})
+        else:
+            messages.success(request, _("Pemetaan kolom dipakai; berkas diperiksa ulang."))
+        return redirect(pintu.url_pratinjau, berkas.token)
+    return render(
+        request,
+        "impor/petakan.html",
+        {"berkas": berkas, "tabel": tabel, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def unduhan_xlsx(jenis: str, renstra: Renstra, *, isi: bool) -> HttpResponse:

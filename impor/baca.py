@@ -42,7 +42,7 @@ class BerkasTidakSah(Exception):
     """The file cannot be read at all (wrong type, corrupt, too large); message for the user."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Sel:
     """A cell value with whether the spreadsheet stored it as a number (for code columns)."""
 
@@ -50,11 +50,20 @@ class Sel:
     angka: bool = False
 
 
+Gabungan = tuple[int, int, int, int]
+"""A merged range: first row, first column, last row, last column (rows 1-based as shown,
+columns 0-based like the cell lists)."""
+
+
 @dataclass
 class Lembar:
     nama: str
     baris: list[tuple[int, list[Sel]]] = field(default_factory=list)
     """(spreadsheet row number, cells) for every non-empty row, in order."""
+    tersembunyi: bool = False
+    """Hidden (or very hidden) in the workbook: a person does not see it."""
+    gabungan: list[Gabungan] = field(default_factory=list)
+    """The merged ranges of the sheet (only the top-left cell holds the value)."""
 
 
 def _nilai_sel(nilai: Any, format_angka: str | None) -> Sel:
@@ -150,6 +159,7 @@ class _Penghitung:
         self.baris = 0
         self.nomor = 0
         self.kolom = 0
+        self.gabungan: list[Gabungan] = []
 
     def mulai(self, nama: str, atribut: dict[str, str]) -> None:
         tag = nama.rsplit(" ", 1)[-1]
@@ -164,6 +174,10 @@ class _Penghitung:
             self.kolom = column_index_from_string(ref.group(1)) if ref else self.kolom + 1
             if self.kolom > settings.IMPOR_MAKS_KOLOM:
                 raise BerkasTidakSah(_pesan_kolom(self.lembar, self.kolom))
+        elif tag == "mergeCell":
+            rentang = _rentang(atribut.get("ref", ""))
+            if rentang is not None and len(self.gabungan) < _MAKS_GABUNGAN:
+                self.gabungan.append(rentang)
         elif tag == "dimension":
             akhir = atribut.get("ref", "").rsplit(":", 1)[-1]
             ref = _REF.fullmatch(akhir)
@@ -171,12 +185,30 @@ class _Penghitung:
                 raise BerkasTidakSah(_pesan_baris(self.lembar))
 
 
+_MAKS_GABUNGAN = 10_000
+
+
+def _rentang(ref: str) -> Gabungan | None:
+    """A range "B4:K4" as (4, 1, 4, 10); None when it is not a range of cells."""
+    bagian = [_REF.fullmatch(r) for r in ref.split(":")]
+    if len(bagian) != 2 or bagian[0] is None or bagian[1] is None:
+        return None
+    a, b = bagian[0], bagian[1]
+    return (
+        int(a.group(2)),
+        column_index_from_string(a.group(1)) - 1,
+        int(b.group(2)),
+        column_index_from_string(b.group(1)) - 1,
+    )
+
+
 def _tolak_dtd(*args: object) -> None:
     raise BerkasTidakSah(_("Berkas XLSX tidak sah (berisi deklarasi DTD)."))
 
 
-def periksa_lembar(sumber: IO[bytes], lembar: str) -> None:
-    """Count a sheet's rows and columns in one streaming pass, before it is parsed."""
+def periksa_lembar(sumber: IO[bytes], lembar: str) -> list[Gabungan]:
+    """Count a sheet's rows and columns in one streaming pass, before it is parsed; returns
+    its merged ranges (the read-only reader does not give them)."""
     hitung = _Penghitung(lembar)
     pengurai = expat.ParserCreate(namespace_separator=" ")
     pengurai.StartElementHandler = hitung.mulai
@@ -190,6 +222,7 @@ def periksa_lembar(sumber: IO[bytes], lembar: str) -> None:
         raise BerkasTidakSah(
             _("Lembar %(lembar)s rusak dan tidak dapat dibaca.") % {"lembar": lembar}
         ) from exc
+    return hitung.gabungan
 
 
 class _PembacaXlsx(ExcelReader):  # type: ignore[misc]  # openpyxl is untyped
@@ -211,10 +244,12 @@ class _PembacaXlsx(ExcelReader):  # type: ignore[misc]  # openpyxl is untyped
     def read_worksheets(self) -> None:
         """Count every sheet's rows and columns before openpyxl opens it: its read-only sheet
         scans the whole part for a size when ``<dimension>`` is missing."""
+        self.gabungan: dict[str, list[Gabungan]] = {}
         for sheet, rel in self.parser.find_sheets():
             if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                nama = str(sheet.name).strip()
                 with self.archive.open(rel.target) as sumber:
-                    periksa_lembar(sumber, str(sheet.name).strip())
+                    self.gabungan[nama] = periksa_lembar(sumber, nama)
         super().read_worksheets()
 
 
@@ -235,7 +270,11 @@ def baca_xlsx(berkas: IO[bytes]) -> list[Lembar]:
     try:
         hasil = []
         for ws in buku.worksheets:
-            lembar = Lembar(nama=str(ws.title).strip())
+            lembar = Lembar(
+                nama=str(ws.title).strip(),
+                tersembunyi=getattr(ws, "sheet_state", "visible") != "visible",
+            )
+            lembar.gabungan = pembaca.gabungan.get(lembar.nama, [])
             if hasattr(ws, "reset_dimensions"):
                 ws.reset_dimensions()
             for nomor, baris in enumerate(ws.iter_rows(), start=1):
@@ -293,12 +332,130 @@ def baca_csv(data: bytes, nama: str) -> list[Lembar]:
     return [lembar]
 
 
+_DIMENSI = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]{1,3}\d+:[A-Z]{1,3}(\d+)"')
+
+
+def perkiraan_baris(berkas: IO[bytes], nama_berkas: str) -> int:
+    """The rows of an upload, cheaply and before it is read: the sum of the sheets' declared
+    ``<dimension>`` (first 4 KB of each sheet part) of an XLSX, or the lines of a CSV; 0 when
+    unknown (then only the file size decides)."""
+    akhiran = nama_berkas.lower().rsplit(".", 1)[-1] if "." in nama_berkas else ""
+    berkas.seek(0)
+    try:
+        if akhiran == "csv":
+            return berkas.read(settings.IMPOR_MAKS_MB * MB + 1).count(b"\n") + 1
+        if akhiran != "xlsx" or not zipfile.is_zipfile(berkas):
+            return 0
+        berkas.seek(0)
+        jumlah = 0
+        with zipfile.ZipFile(berkas) as arsip:
+            for info in arsip.infolist()[:_MAKS_BAGIAN]:
+                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                    with arsip.open(info) as bagian:
+                        cocok = _DIMENSI.search(bagian.read(4096))
+                    jumlah += int(cocok.group(1)) if cocok else 0
+        return jumlah
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+        return 0
+    finally:
+        berkas.seek(0)
+
+
+_OLE = b"\xd0\xcf\x11\xe0"
+_TERENKRIPSI = "EncryptedPackage".encode("utf-16-le")
+
+
+def _pesan_terenkripsi() -> str:
+    return _(
+        "Berkas dilindungi kata sandi (terenkripsi) sehingga tidak dapat dibaca. Buka di Excel, "
+        "hapus kata sandinya (File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi, "
+        "kosongkan), simpan, lalu unggah ulang."
+    )
+
+
+def _nilai_xls(buku: Any, sel: Any) -> Sel:
+    import xlrd  # type: ignore[import-untyped]  # xlrd is untyped; imported only for .xls
+
+    jenis = sel.ctype
+    if jenis in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return Sel(None)
+    if jenis == xlrd.XL_CELL_BOOLEAN:
+        return Sel(bool(sel.value))
+    if jenis == xlrd.XL_CELL_DATE:
+        try:
+            return Sel(xlrd.xldate.xldate_as_datetime(sel.value, buku.datemode))
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return Sel(sel.value, angka=True)
+    if jenis == xlrd.XL_CELL_NUMBER:
+        nilai = sel.value
+        if isinstance(nilai, float) and nilai.is_integer() and abs(nilai) < 2**53:
+            nilai = int(nilai)
+        format_angka = None
+        if buku.formatting_info and sel.xf_index is not None:
+            xf = buku.xf_list[sel.xf_index]
+            fmt = buku.format_map.get(xf.format_key)
+            format_angka = fmt.format_str if fmt is not None else None
+        return _nilai_sel(nilai, format_angka)
+    return Sel(sel.value)
+
+
+def baca_xls(data: bytes) -> list[Lembar]:
+    """Every sheet of an old Excel (.xls, BIFF) workbook, read with xlrd."""
+    import xlrd
+
+    try:
+        buku = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    except xlrd.XLRDError as exc:
+        if "encrypt" in str(exc).lower():
+            raise BerkasTidakSah(_pesan_terenkripsi()) from exc
+        raise BerkasTidakSah(_pesan_xls_rusak()) from exc
+    except Exception as exc:  # xlrd raises many kinds for a corrupt file
+        raise BerkasTidakSah(_pesan_xls_rusak()) from exc
+    try:
+        hasil = []
+        for i in range(buku.nsheets):
+            ws = buku.sheet_by_index(i)
+            lembar = Lembar(nama=str(ws.name).strip(), tersembunyi=ws.visibility != 0)
+            if ws.nrows > settings.IMPOR_MAKS_BARIS:
+                raise BerkasTidakSah(_pesan_baris(lembar.nama))
+            for nomor in range(ws.nrows):
+                sel = [
+                    _nilai_xls(buku, c) for c in ws.row_slice(nomor, 0, settings.IMPOR_MAKS_KOLOM)
+                ]
+                while sel and _kosong(sel[-1]):
+                    sel.pop()
+                if sel:
+                    lembar.baris.append((nomor + 1, sel))
+            lembar.gabungan = [(r1 + 1, c1, r2, c2 - 1) for r1, r2, c1, c2 in ws.merged_cells]
+            buku.unload_sheet(i)
+            hasil.append(lembar)
+        return hasil
+    except BerkasTidakSah:
+        raise
+    except Exception as exc:
+        raise BerkasTidakSah(_pesan_xls_rusak()) from exc
+    finally:
+        buku.release_resources()
+
+
+def _pesan_xls_rusak() -> str:
+    return _(
+        "Berkas .xls tidak dapat dibaca (rusak atau bukan berkas Excel). Buka di Excel atau "
+        "LibreOffice, pilih Simpan Sebagai > Buku Kerja Excel (.xlsx), lalu unggah berkas .xlsx."
+    )
+
+
 def baca_berkas(berkas: IO[bytes], nama_berkas: str) -> list[Lembar]:
-    """Every sheet of an XLSX or the one sheet of a CSV; BerkasTidakSah when unreadable."""
+    """Every sheet of an XLSX or XLS, or the one sheet of a CSV; BerkasTidakSah when unreadable."""
     berkas.seek(0)
     awal = berkas.read(4)
     berkas.seek(0)
     akhiran = nama_berkas.lower().rsplit(".", 1)[-1] if "." in nama_berkas else ""
+    if awal == _OLE and akhiran in ("xlsx", "xls"):
+        data = berkas.read(settings.IMPOR_MAKS_MB * MB + 1)
+        if _TERENKRIPSI in data:
+            raise BerkasTidakSah(_pesan_terenkripsi())
+        return baca_xls(data)
     if akhiran == "xlsx":
         if awal[:2] != b"PK":
             raise BerkasTidakSah(_("Berkas berakhiran .xlsx tetapi isinya bukan berkas Excel."))
@@ -306,10 +463,18 @@ def baca_berkas(berkas: IO[bytes], nama_berkas: str) -> list[Lembar]:
             raise BerkasTidakSah(_("Berkas XLSX rusak (arsip tidak utuh)."))
         berkas.seek(0)
         return baca_xlsx(berkas)
+    if akhiran == "xls":
+        if awal[:2] == b"PK":
+            berkas.seek(0)
+            return baca_xlsx(berkas)
+        raise BerkasTidakSah(_pesan_xls_rusak())
     if akhiran == "csv":
-        if awal[:2] == b"PK" or awal[:4] == b"\xd0\xcf\x11\xe0":
+        if awal[:2] == b"PK" or awal[:4] == _OLE:
             raise BerkasTidakSah(_("Berkas berakhiran .csv tetapi isinya berkas Excel."))
         return baca_csv(berkas.read(), nama_berkas.rsplit(".", 1)[0])
     raise BerkasTidakSah(
-        _("Jenis berkas tidak didukung; unggah berkas .xlsx atau .csv (bukan .xls atau .ods).")
+        _(
+            "Jenis berkas tidak didukung; unggah berkas .xlsx, .xls atau .csv. Berkas lain (mis. "
+            ".ods): buka di LibreOffice atau Excel, Simpan Sebagai .xlsx, lalu unggah ulang."
+        )
     )

@@ -24,8 +24,8 @@ class UnggahForm(forms.Form):
         label=gettext_lazy("Renstra"), queryset=Renstra.objects.none(), empty_label=None
     )
     berkas = forms.FileField(
-        label=gettext_lazy("Berkas spreadsheet (.xlsx atau .csv)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+        label=gettext_lazy("Berkas spreadsheet (.xlsx, .xls atau .csv)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.csv"}),
     )
 
     def __init__(self, *args: Any, instansi: Instansi | None, **kwargs: Any) -> None:
@@ -55,9 +55,13 @@ class UnggahForm(forms.Form):
                 }
             )
         nama = (berkas.name or "").lower()
-        if not nama.endswith((".xlsx", ".csv")):
+        if not nama.endswith((".xlsx", ".xls", ".csv")):
             raise forms.ValidationError(
-                _("Jenis berkas tidak didukung; unggah berkas .xlsx atau .csv.")
+                _(
+                    "Jenis berkas tidak didukung; unggah berkas .xlsx, .xls atau .csv (berkas "
+                    "lain: "
+                    "Simpan Sebagai .xlsx di Excel atau LibreOffice)."
+                )
             )
         return berkas
 

@@ -39,7 +39,8 @@ def teks_kode(nilai: Any) -> str:
     if isinstance(nilai, float):
         if nilai != nilai or nilai in (float("inf"), float("-inf")):
             raise ValueError(_("Kode tidak sah."))
-        return str(int(nilai)) if nilai.is_integer() else repr(nilai)
+        # As Excel shows it: 15 significant digits (a formula's 1.9000000000000001 is 1.9).
+        return str(int(nilai)) if nilai.is_integer() else format(nilai, ".15g")
     if isinstance(nilai, Decimal):
         return format(nilai.normalize(), "f")
     if isinstance(nilai, datetime.date | datetime.time):

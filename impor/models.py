@@ -28,6 +28,7 @@ class StatusImpor(models.TextChoices):
     PRATINJAU = "pratinjau", _("Menunggu konfirmasi")
     DITOLAK = "ditolak", _("Ditolak (ada kesalahan)")
     SELESAI = "selesai", _("Selesai diimpor")
+    MENGIMPOR = "mengimpor", _("Sedang diimpor")
 
 
 def _lokasi_berkas(berkas: BerkasImpor, nama: str) -> str:
@@ -77,6 +78,12 @@ class BerkasImpor(models.Model):
         verbose_name=_("diimpor oleh"),
     )
     diimpor = models.DateTimeField(_("diimpor"), null=True, blank=True)
+    peta = models.JSONField(
+        _("pemetaan kolom"),
+        default=dict,
+        blank=True,
+        help_text=_("Judul kolom di berkas \u2192 kolom impor yang membacanya."),
+    )
 
     class Meta:
         verbose_name = _("berkas impor")
@@ -99,3 +106,34 @@ class BerkasImpor(models.Model):
     def ringkasan(self) -> dict[str, int]:
         ringkasan: dict[str, int] = self.hasil.get("ringkasan", {})
         return ringkasan
+
+
+class ProfilKolom(models.Model):
+    """A saved column mapping of an office's own table layout, reused for its next uploads."""
+
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="+", verbose_name=_("instansi")
+    )
+    jenis = models.CharField(_("jenis impor"), max_length=20, choices=JenisImpor.choices)
+    nama = models.CharField(_("nama profil"), max_length=100)
+    peta = models.JSONField(_("pemetaan kolom"), default=dict)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("dibuat oleh"),
+    )
+    diubah = models.DateTimeField(_("diubah"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("profil pemetaan kolom")
+        verbose_name_plural = _("profil pemetaan kolom")
+        ordering = ["diubah"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "jenis", "nama"], name="profil_kolom_unik_per_instansi"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()}: {self.nama}"

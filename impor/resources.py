@@ -153,7 +153,8 @@ KOLOM_INDIKATOR: tuple[BarisKolom, ...] = (
     ("kode", _("Kode Indikator"), KodeWidget(40), "WIT", 12, None, None, ("kode", "no indikator"),
      _("Kode unik indikator dalam Renstra. Format sel sebagai Teks."), "1.1"),
     ("nama", _("Indikator Kinerja"), TeksWidget(400), "W", 45, None, None,
-     ("nama indikator", "indikator", "uraian indikator"),
+     ("nama indikator", "indikator", "uraian indikator", "indikator sasaran",
+      "indikator tujuan", "indikator kinerja utama", "indikator kinerja sasaran"),
      _("Nama indikator; wajib untuk indikator baru."),
      "Persentase ibu hamil mendapatkan pelayanan kesehatan ibu hamil"),
     ("jenis", _("Jenis"), pilihan_jenis(), "", 10, "jenis", None, (),
@@ -189,12 +190,14 @@ KOLOM_TUJUAN_SASARAN: tuple[BarisKolom, ...] = (
     ("kode_tujuan", _("Kode Tujuan"), KodeWidget(20), "WTB", 8, None, "sasaran__tujuan__kode", (),
      _("Kode tujuan. Sel kosong (atau sel gabungan) mengikuti baris di atasnya."), "1"),
     ("tujuan", _("Tujuan"), TeksWidget(None, satu_baris=False), "B", 30, None,
-     "sasaran__tujuan__uraian", (), _("Uraian tujuan; wajib untuk tujuan baru."),
+     "sasaran__tujuan__uraian", ("uraian tujuan", "tujuan strategis"),
+     _("Uraian tujuan; wajib untuk tujuan baru."),
      "Meningkatnya derajat kesehatan masyarakat"),
     ("kode_sasaran", _("Kode Sasaran"), KodeWidget(20), "WTB", 8, None, "sasaran__kode", (),
      _("Kode sasaran strategis di bawah tujuan. Sel kosong mengikuti baris di atasnya."), "1.1"),
     ("sasaran", _("Sasaran Strategis"), TeksWidget(None, satu_baris=False), "B", 30, None,
-     "sasaran__uraian", (), _("Uraian sasaran strategis; wajib untuk sasaran baru."),
+     "sasaran__uraian", ("sasaran", "uraian sasaran"),
+     _("Uraian sasaran strategis; wajib untuk sasaran baru."),
      "Meningkatnya kesehatan ibu dan anak"),
 )
 KOLOM_TARGET_TRIWULAN: tuple[BarisKolom, ...] = (
@@ -204,8 +207,8 @@ KOLOM_TARGET_TRIWULAN: tuple[BarisKolom, ...] = (
      _("Tahun dalam periode Renstra."), "{tahun_awal}"),
 )
 KOLOM_DPA: tuple[BarisKolom, ...] = (
-    ("tingkat", _("Tingkat"), pilihan_tingkat(), "WI", 12, "tingkat", None, (),
-     _("Program, Kegiatan atau Sub Kegiatan."), "Program"),
+    ("tingkat", _("Tingkat"), pilihan_tingkat(), "", 12, "tingkat", None, (),
+     _("Program, Kegiatan atau Sub Kegiatan. Kosong: diturunkan dari kode SIPD."), "Program"),
     ("kode", _("Kode"), KodeWidget(40), "WIT", 20, None, None,
      ("kode rekening", "kode program/kegiatan"),
      _("Kode resmi, mis. 1.02.02 (program), 1.02.02.2.02 (kegiatan), "

@@ -218,7 +218,8 @@ def _tulis_petunjuk(ws: Worksheet, jenis: str, daftar_res: list[_ResourceTemplat
         [_("7. Lembar Petunjuk, Daftar dan lembar berawalan \u201cContoh\u201d tidak diimpor.")],
         [
             _(
-                "8. Berkas .xlsx atau .csv (untuk .csv hanya lembar pertama), paling besar sesuai "
+                "8. Berkas .xlsx, .xls atau .csv (untuk .csv hanya lembar pertama), paling besar "
+                "sesuai "
                 "batas yang ditampilkan di halaman impor."
             )
         ],

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("<uuid:token>/", views.pratinjau, name="pratinjau"),
     path("<uuid:token>/konfirmasi/", views.konfirmasi, name="konfirmasi"),
+    path("<uuid:token>/petakan/", views.petakan, name="petakan"),
     path("templat/<slug:jenis>/<int:renstra_id>/", views.templat, name="templat"),
     path("ekspor/<slug:jenis>/<int:renstra_id>/", views.ekspor, name="ekspor"),
 ]

@@ -13,6 +13,7 @@ from impor.akses import get_berkas_for_user, get_renstra_for_user, instansi_peng
 from impor.alur import (
     PINTU_PORTAL,
     halaman_konfirmasi,
+    halaman_petakan,
     halaman_pratinjau,
     halaman_unggah,
     unduhan_xlsx,
@@ -66,6 +67,13 @@ def pratinjau(request: PenggunaRequest, token: uuid.UUID) -> HttpResponse:
 def konfirmasi(request: PenggunaRequest, token: uuid.UUID) -> HttpResponse:
     berkas = get_berkas_for_user(request.user, token)
     return halaman_konfirmasi(request, PINTU_PORTAL, berkas)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def petakan(request: PenggunaRequest, token: uuid.UUID) -> HttpResponse:
+    berkas = get_berkas_for_user(request.user, token)
+    return halaman_petakan(request, PINTU_PORTAL, berkas)
 
 
 @login_required

@@ -267,6 +267,8 @@ IMPOR_MAKS_KOLOM = env_int("IMPOR_MAKS_KOLOM", 300, minimum=1)
 IMPOR_MAKS_STRING_MB = env_int("IMPOR_MAKS_STRING_MB", 40, minimum=1)
 # Uploads larger than this are checked in the task queue (impor/tasks.py), with progress.
 IMPOR_LATAR_MB = env_int("IMPOR_LATAR_MB", 2, minimum=0)
+# ... and so are uploads with more rows than this (counted from the sheets' <dimension>).
+IMPOR_LATAR_BARIS = env_int("IMPOR_LATAR_BARIS", 5_000, minimum=0)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -186,6 +186,7 @@ ARGUMEN: dict[str, Isi] = {
     "impor:index": lambda o: [{}],
     "impor:pratinjau": lambda o: [{"token": _uuid(o, lambda o: o.impor.token)}],
     "impor:konfirmasi": lambda o: [{"token": _uuid(o, lambda o: o.impor.token)}],
+    "impor:petakan": lambda o: [{"token": _uuid(o, lambda o: o.impor.token)}],
     "impor:templat": lambda o: [
         {"jenis": j, "renstra_id": _id(o, lambda o: o.kantor.renstra.pk)}
         for j in ("realisasi", "x")

@@ -28,6 +28,7 @@ from impor.periksa.anggaran import periksa_anggaran
 from impor.periksa.bersama import Indikatoran
 from impor.periksa.dpa import periksa_dpa
 from impor.periksa.hasil import BARU, GALAT, LABEL_STATUS, TETAP, UBAH, Galat, Pemeriksaan
+from impor.periksa.lembar import PETA_KOLOM
 from impor.periksa.realisasi import periksa_realisasi
 from impor.periksa.renstra import periksa_renstra
 from indikator.models import Renstra
@@ -57,9 +58,18 @@ PEMERIKSA: dict[str, Callable[[list[Lembar], Renstra], Pemeriksaan]] = {
 }
 
 
-def periksa(jenis: str, buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
-    """Dry run of one file: every row's outcome and every error; writes nothing."""
-    hasil = PEMERIKSA[jenis](buku, renstra)
+def periksa(
+    jenis: str, buku: list[Lembar], renstra: Renstra, peta: dict[str, str] | None = None
+) -> Pemeriksaan:
+    """Dry run of one file: every row's outcome and every error; writes nothing.
+
+    `peta` is the file's column mapping (header title -> column, see
+    :data:`impor.periksa.lembar.PETA_KOLOM`)."""
+    token = PETA_KOLOM.set(peta or None)
+    try:
+        hasil = PEMERIKSA[jenis](buku, renstra)
+    finally:
+        PETA_KOLOM.reset(token)
     # Errors in the order of the workbook: sheet, row, then column (A..Z, AA..).
     urutan = {lembar.nama: i for i, lembar in enumerate(buku)}
 

@@ -81,10 +81,12 @@ class DaftarPagu:
                     mata_anggaran=ma, tahun=tahun, pagu=pagu, realisasi=realisasi or Decimal(0)
                 )
             )
+            b.ubah(_("Pagu"), None, pagu)
+            b.ubah(_("Realisasi Anggaran"), None, realisasi or Decimal(0))
             b.selesai(kunci_teks, BARU)
             return
         berubah: set[str] = set()
-        ubah_isi(lama, {"pagu": pagu, "realisasi": realisasi}, berubah)
+        ubah_isi(lama, {"pagu": pagu, "realisasi": realisasi}, berubah, b)
         if berubah:
             self.ubah.append(lama)
         b.selesai(kunci_teks, UBAH if berubah else TETAP)

@@ -19,6 +19,7 @@ from impor.kolom import normal
 from impor.periksa.hasil import TETAP, UBAH, Pemeriksaan
 from impor.periksa.lembar import Baris, DataLembar, baris_lembar
 from impor.resources import TargetTriwulanResource, _ResourceTemplat
+from impor.usulan import usul_perhitungan, usul_polaritas
 from indikator.models import (
     Agregasi,
     Indikator,
@@ -69,12 +70,22 @@ class DaftarUnit:
         return unit
 
 
-def ubah_isi(obj: Model, nilai: dict[str, Any], berubah: set[str]) -> None:
-    """Set every non-empty value that differs from the stored one, noting the field."""
+def label_bidang(obj: Model | type[Model], nama: str) -> str:
+    """The verbose name of a model field (the preview's label of a change)."""
+    bidang = obj._meta.get_field(nama)
+    return str(getattr(bidang, "verbose_name", nama))
+
+
+def ubah_isi(obj: Model, nilai: dict[str, Any], berubah: set[str], b: Baris | None = None) -> None:
+    """Set every non-empty value that differs from the stored one, noting the field (and, with
+    the row, old -> new for the preview)."""
     for nama, baru in nilai.items():
         if baru is None or baru == "":
             continue
-        if getattr(obj, nama) != baru:
+        lama = getattr(obj, nama)
+        if lama != baru:
+            if b is not None:
+                b.ubah(label_bidang(obj, nama), lama, baru)
             setattr(obj, nama, baru)
             berubah.add(nama)
 
@@ -144,7 +155,7 @@ class Indikatoran:
             setattr(obj, nama_induk, induk[nama_induk])
         else:
             obj = lama
-            self._perbarui(obj, nilai, unit, nama_induk, induk[nama_induk], berubah)
+            self._perbarui(obj, nilai, unit, nama_induk, induk[nama_induk], berubah, b)
         self.di_berkas[kode] = (obj, b.data.nama, b.nomor)
         target_berubah = self.periksa_target_tahunan(b, res, obj)
         if b.jumlah_galat:
@@ -190,14 +201,15 @@ class Indikatoran:
         b.wajib("satuan", nilai["satuan"], _("Wajib diisi untuk indikator baru."))
         if unit is None:
             b.wajib("unit", None, _("Wajib diisi untuk indikator baru."))
+        polaritas, perhitungan = self._usulan(b, kode, nilai)
         obj = Indikator(
             renstra=self.renstra,
             kode=kode,
             nama=nilai["nama"] or "",
             satuan=nilai["satuan"] or "",
             jenis=nilai.get("jenis") or JenisIndikator.IKU,
-            polaritas=nilai["polaritas"] or Polaritas.POSITIF,
-            perhitungan=nilai["perhitungan"] or Perhitungan.PERSENTASE,
+            polaritas=polaritas,
+            perhitungan=perhitungan,
             rumus_negatif=nilai["rumus_negatif"] or RumusNegatif.SELISIH,
             agregasi=nilai["agregasi"] or Agregasi.JUMLAH,
             definisi_operasional=nilai["definisi_operasional"] or "",
@@ -208,6 +220,41 @@ class Indikatoran:
         self.urutan_berikut += 1
         return obj
 
+    def _usulan(self, b: Baris, kode: str, nilai: dict[str, Any]) -> tuple[str, str]:
+        """Polarity and calculation of a new indicator; proposed (and flagged for the user to
+        confirm) from its name and unit when the file leaves them empty."""
+        polaritas, perhitungan = nilai["polaritas"], nilai["perhitungan"]
+        nama, satuan = nilai["nama"] or "", nilai["satuan"] or ""
+        alasan: list[str] = []
+        if not polaritas:
+            polaritas, kata = usul_polaritas(nama, satuan)
+            label = _("Negatif") if polaritas == Polaritas.NEGATIF else _("Positif")
+            alasan.append(
+                _("polaritas %(p)s (nama memuat “%(kata)s”)") % {"p": label, "kata": kata}
+                if kata
+                else _("polaritas %(p)s (tidak ada kata seperti “angka kematian”)") % {"p": label}
+            )
+        if not perhitungan:
+            perhitungan, dari = usul_perhitungan(nama, satuan)
+            label_hitung = str(Perhitungan(perhitungan).label)
+            alasan.append(
+                _("cara perhitungan %(c)s (dari “%(dari)s”)") % {"c": label_hitung, "dari": dari}
+                if dari
+                else _("cara perhitungan %(c)s (satuan dan nama tidak menunjukkan)")
+                % {"c": label_hitung}
+            )
+        if alasan:
+            self.p.usul(
+                b.data.nama,
+                _(
+                    "Indikator baru %(kode)s “%(nama)s”: diusulkan %(usul)s. Periksa; bila "
+                    "salah, isi kolom Polaritas / Cara Perhitungan lalu unggah ulang."
+                )
+                % {"kode": kode, "nama": nama[:80], "usul": "; ".join(alasan)},
+                baris=b.nomor,
+            )
+        return str(polaritas), str(perhitungan)
+
     @staticmethod
     def _perbarui(
         obj: Indikator,
@@ -216,10 +263,12 @@ class Indikatoran:
         nama_induk: str,
         obj_induk: Model | None,
         berubah: set[str],
+        b: Baris,
     ) -> None:
         """Apply the non-empty cells, the unit and the parent to a stored indicator."""
-        ubah_isi(obj, nilai, berubah)
+        ubah_isi(obj, nilai, berubah, b)
         if unit is not None and obj.unit_penanggung_jawab_id != unit.pk:
+            b.ubah(_("Penanggung Jawab"), obj.unit_penanggung_jawab, unit)
             obj.unit_penanggung_jawab = unit
             berubah.add("unit_penanggung_jawab")
         if obj_induk is not None and (
@@ -228,12 +277,15 @@ class Indikatoran:
             setattr(obj, nama_induk, obj_induk)
             berubah.add(nama_induk)
 
-    def _target(self, ind: Indikator, tahun: int, tw: int, nilai: Decimal) -> bool:
+    def _target(self, b: Baris, ind: Indikator, tahun: int, tw: int, nilai: Decimal) -> bool:
         lama = self.target.get((ind.pk, tahun, tw)) if ind.pk else None
+        label = _("Target %(tahun)s") % {"tahun": tahun} + (f" TW {tw}" if tw else "")
         if lama is None:
+            b.ubah(label, None, nilai)
             self.target_baru.append(Target(indikator=ind, tahun=tahun, triwulan=tw, nilai=nilai))
             return True
         if lama.nilai != nilai:
+            b.ubah(label, lama.nilai, nilai)
             lama.nilai = nilai
             self.target_ubah.append(lama)
             return True
@@ -251,7 +303,7 @@ class Indikatoran:
         if b.jumlah_galat:
             return False
         for tahun, nilai in tertunda:
-            berubah |= self._target(ind, tahun, 0, nilai)
+            berubah |= self._target(b, ind, tahun, 0, nilai)
         return berubah
 
     def periksa_triwulan(self, data: DataLembar, res: TargetTriwulanResource) -> None:
@@ -288,7 +340,7 @@ class Indikatoran:
             if not b.jumlah_galat and ind is not None and tahun is not None:
                 for tw, angka in nilai.items():
                     if angka is not None:
-                        berubah |= self._target(ind, tahun, tw, angka)
+                        berubah |= self._target(b, ind, tahun, tw, angka)
             b.selesai(f"{kode} {tahun}", UBAH if berubah else TETAP)
 
     def tulis(self, oleh: Pengguna | None) -> None:

@@ -19,6 +19,7 @@ from impor.periksa.bersama import BATCH, DaftarUnit, Indikatoran, sambung_fk, ub
 from impor.periksa.hasil import BARU, GALAT, TETAP, UBAH, Pemeriksaan
 from impor.periksa.lembar import Baris, DataLembar, baca_lembar, baris_lembar
 from impor.resources import DpaResource, IndikatorDpaResource, TargetTriwulanResource
+from impor.usulan import tingkat_sipd
 from indikator.models import (
     Anggaran,
     JenisIndikator,
@@ -70,6 +71,7 @@ class DaftarAnggaran:
         self.ubah: dict[int, tuple[MataAnggaran, set[str]]] = {}
         self.pagu_baru: list[tuple[MataAnggaran, int, Decimal]] = []
         self.pagu_ubah: list[Anggaran] = []
+        self.turunan: list[tuple[int, str, str, str]] = []
 
     def cari(self, kode: str) -> MataAnggaran | None:
         """A budget line of the file, else a stored one."""
@@ -87,6 +89,7 @@ class DaftarAnggaran:
         if not kode:
             b.selesai("", GALAT)
             return None
+        tingkat, kode_induk = self._turunkan(b, kode, tingkat, kode_induk)
         if kode in self.file:
             b.catat(
                 "kode",
@@ -117,15 +120,69 @@ class DaftarAnggaran:
                     _("Tingkat %(kode)s tercatat %(lama)s dan tidak dapat diubah lewat impor.")
                     % {"kode": kode, "lama": LABEL_TINGKAT[lama.tingkat]},
                 )
-            ubah_isi(obj, nilai, berubah)
+            ubah_isi(obj, nilai, berubah, b)
             if u is not None and obj.unit_id != u.pk:
+                b.ubah(_("Unit Pelaksana"), obj.unit, u)
                 obj.unit = u
                 berubah.add("unit")
         self.file[kode] = (obj, b.nomor)
-        pagu_berubah = self._pagu(obj, pagu)
+        pagu_berubah = self._pagu(b, obj, pagu)
         if lama is not None and berubah:
             self.ubah[obj.pk] = (obj, berubah)
         return Tertunda(b, obj, kode_induk, lama is None, pagu_berubah)
+
+    def _turunkan(
+        self, b: Baris, kode: str, tingkat: str | None, kode_induk: str | None
+    ) -> tuple[str | None, str | None]:
+        """Level and parent of a new line from its SIPD code when the file leaves them empty
+        (noted in :attr:`turunan` for the user to confirm)."""
+        lama = self.db.get(kode)
+        if lama is not None and (
+            kode_induk or lama.induk_id is not None or lama.tingkat == TingkatAnggaran.PROGRAM
+        ):
+            return tingkat, kode_induk
+        sipd = tingkat_sipd(kode)
+        if sipd is None:
+            if lama is None and not tingkat and "tingkat" not in b.kolom_galat:
+                b.catat(
+                    "tingkat",
+                    _(
+                        "Wajib diisi: kode %(kode)s bukan kode SIPD (mis. 1.02.02.2.01), jadi "
+                        "tingkatnya tidak dapat diturunkan."
+                    )
+                    % {"kode": kode},
+                )
+            return tingkat, kode_induk
+        tingkat_kode, induk_kode = sipd
+        if tingkat and tingkat != tingkat_kode:
+            return tingkat, kode_induk
+        if not tingkat or (not kode_induk and induk_kode):
+            self.turunan.append((b.nomor, kode, tingkat_kode, kode_induk or induk_kode))
+        return tingkat or tingkat_kode, kode_induk or induk_kode or None
+
+    def usulkan(self, p: Pemeriksaan, lembar: str) -> None:
+        """One proposal for all the levels and parents taken from SIPD codes."""
+        if not self.turunan:
+            return
+        contoh = "; ".join(
+            _("baris %(baris)s: %(kode)s = %(tingkat)s")
+            % {"baris": n, "kode": kode, "tingkat": LABEL_TINGKAT[tingkat]}
+            + (_(" di bawah %(induk)s") % {"induk": induk} if induk else "")
+            for n, kode, tingkat, induk in self.turunan[:3]
+        )
+        p.usul(
+            lembar,
+            _(
+                "Tingkat dan kode induk %(n)s baris diturunkan dari kode SIPD "
+                "(%(contoh)s%(lagi)s). Periksa; bila salah, isi kolom Tingkat / Kode Induk lalu "
+                "unggah ulang."
+            )
+            % {
+                "n": len(self.turunan),
+                "contoh": contoh,
+                "lagi": ", ..." if len(self.turunan) > 3 else "",
+            },
+        )
 
     def _pagu_baris(self, b: Baris, data: DataLembar) -> list[tuple[int, Decimal]]:
         pagu: list[tuple[int, Decimal]] = []
@@ -136,14 +193,17 @@ class DaftarAnggaran:
                     pagu.append((kolom.tahun, angka))
         return pagu
 
-    def _pagu(self, obj: MataAnggaran, pagu: Iterable[tuple[int, Decimal]]) -> bool:
+    def _pagu(self, b: Baris, obj: MataAnggaran, pagu: Iterable[tuple[int, Decimal]]) -> bool:
         berubah = False
         for tahun, angka in pagu:
             lama = self.pagu_db.get((obj.pk, tahun)) if obj.pk else None
+            label = _("Pagu %(tahun)s") % {"tahun": tahun}
             if lama is None:
+                b.ubah(label, None, angka)
                 self.pagu_baru.append((obj, tahun, angka))
                 berubah = True
             elif lama.pagu != angka:
+                b.ubah(label, lama.pagu, angka)
                 lama.pagu = angka
                 self.pagu_ubah.append(lama)
                 berubah = True
@@ -261,6 +321,7 @@ def periksa_dpa(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
     tertunda = [t for b in baris_lembar(data, p) if (t := ma.periksa_baris(b, data)) is not None]
     for t in tertunda:
         ma.periksa_induk(t)
+    ma.usulkan(p, data.nama)
     ind = Indikatoran(renstra, p, unit)
     if data_ind is not None:
         _periksa_indikator(data_ind, res_ind, ma, ind)

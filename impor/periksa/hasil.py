@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from indikator.models import Pengguna, Renstra
@@ -36,12 +36,14 @@ class Galat:
         return f"{', '.join(letak)}: {self.pesan}"
 
 
-@dataclass
+@dataclass(slots=True)
 class HasilBaris:
     lembar: str
     baris: int
     kunci: str
     status: str
+    perubahan: list[list[str]] = field(default_factory=list)
+    """[field, stored value, value of the file] for every field the row changes."""
 
 
 class Pemeriksaan:
@@ -52,6 +54,11 @@ class Pemeriksaan:
         self.renstra = renstra
         self.baris: list[HasilBaris] = []
         self.galat: list[Galat] = []
+        self.catatan: list[Galat] = []
+        """What was read differently from the cells (skipped rows, ignored columns and sheets)."""
+        self.usulan: list[Galat] = []
+        """Values the import proposes (polarity, calculation, level, parent) for the user to
+        confirm before the import may be written."""
         self._penulis: list[Callable[[Pengguna | None], None]] = []
 
     @property
@@ -63,18 +70,31 @@ class Pemeriksaan:
     ) -> None:
         self.galat.append(Galat(lembar, baris, kolom, pesan))
 
+    def catat(
+        self, lembar: str, pesan: str, *, baris: int | None = None, kolom: str | None = None
+    ) -> None:
+        self.catatan.append(Galat(lembar, baris, kolom, pesan))
+
+    def usul(
+        self, lembar: str, pesan: str, *, baris: int | None = None, kolom: str | None = None
+    ) -> None:
+        self.usulan.append(Galat(lembar, baris, kolom, pesan))
+
     def ringkasan(self) -> dict[str, int]:
         hitungan = {BARU: 0, UBAH: 0, TETAP: 0, GALAT: 0}
         for b in self.baris:
             hitungan[b.status] += 1
         hitungan["kesalahan"] = len(self.galat)
+        hitungan["usulan"] = len(self.usulan)
         return hitungan
 
     def ke_json(self) -> dict[str, Any]:
         return {
             "ringkasan": self.ringkasan(),
             "galat": [g.ke_dict() for g in self.galat],
-            "baris": [[b.lembar, b.baris, b.kunci, b.status] for b in self.baris],
+            "catatan": [g.ke_dict() for g in self.catatan],
+            "usulan": [g.ke_dict() for g in self.usulan],
+            "baris": [[b.lembar, b.baris, b.kunci, b.status, b.perubahan] for b in self.baris],
         }
 
     def nanti(self, fungsi: Callable[[Pengguna | None], None]) -> None:

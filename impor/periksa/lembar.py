@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
+from django.db.models import Model
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
@@ -27,9 +32,58 @@ class DataLembar:
     tahun: dict[int, int]
     judul_tahun: dict[int, str]
     baris: list[tuple[int, list[Sel]]]
+    judul_kolom: list[list[str]] = field(default_factory=list)
+    """Every column's composed title parts (for the "Petakan kolom" step)."""
 
 
-_POLA_TAHUN = re.compile(r"^(?:(?P<awalan>[a-z ]+?)\s*)?(?:tahun\s*)?(?P<tahun>\d{4})$")
+KOSONG = frozenset({"-", "--", "\u2013", "\u2014", "n/a", "n.a.", "n.a"})
+"""Cells that mean "no value" in office tables."""
+
+_POLA_TAHUN = re.compile(
+    r"^(?:(?P<awalan>[^\d]*?)\s*)?(?:\btahun\b|\bth\b\.?)?\s*(?P<tahun>(?:19|20|21)\d{2})$"
+)
+AWALAN_TAHUN: dict[str, tuple[str, ...]] = {
+    "target": ("target",),
+    "pagu": ("pagu", "rp", "anggaran", "dana", "pendanaan"),
+}
+"""Words that mark a column group of yearly values ("Target Kinerja pada Tahun ke-", "Pagu
+Indikatif (Rp)") above the year row of a two-row header."""
+
+KOLOM_DATA: dict[str, tuple[str, ...]] = {
+    "Renstra": (),
+    "DPA": (),
+    "Realisasi": ("sasaran", "jumlah", "nilai"),
+    "Realisasi Anggaran": ("realisasi", "pagu"),
+}
+"""The value columns of each main sheet (besides the year columns): a file in which none of them
+is recognised, or all of them are empty, is refused rather than imported without its values."""
+
+TURUNAN: dict[str, dict[str, str]] = {
+    "Renstra": {"kode_tujuan": "tujuan", "kode_sasaran": "sasaran", "kode": "nama"},
+}
+"""Code columns an office table may lack: the codes are then derived from the rows' nesting
+(the text column named here), see :mod:`impor.periksa.renstra`."""
+
+PETA_KOLOM: ContextVar[dict[str, str] | None] = ContextVar("PETA_KOLOM", default=None)
+"""The column mapping of the file being checked ("Petakan kolom", saved profiles): composed
+header title (:func:`kunci_judul`) -> column key, "tahun:<year>" for a year column, or "" for a
+column the user chose not to import."""
+
+_NOMOR = re.compile(r"^\(?\d{1,3}\)?$")
+_JUMLAH = re.compile(
+    r"^(?:sub ?total|sub ?jumlah|grand total|jumlah|total)"
+    r"(?: (?:total|keseluruhan|seluruhnya|akhir|umum|program|kegiatan|sub kegiatan|tujuan|"
+    r"sasaran|pagu|anggaran|dana)\b.*)?\s*[:.]?$"
+)
+_CATATAN = re.compile(
+    r"^(?:keterangan|ket|sumber(?: data)?|catatan|nb|note)\s*[:.]|^(?:keterangan|catatan)$|^\*\)"
+)
+_TANDA_TANGAN = re.compile(
+    r"^(?:[a-z .'()-]+,\s*(?:\d{1,2}\s+)?[a-z]+\s+(?:19|20)\d{2}|"
+    r"(?:kepala|plt\.?|plh\.?|sekretaris|kabid|kasubbag|a\.?\s?n\.?)\b.*|nip\b.*|nip\.?.*|"
+    r"mengetahui.*|menyetujui.*|ditetapkan di.*|dibuat oleh.*|disahkan.*|"
+    r"(?:pembina|penata)(?: utama)?(?: muda| madya)?(?: tingkat i| tk\.? i)?)$"
+)
 
 
 def _teks_judul(sel: Sel) -> str:
@@ -40,34 +94,16 @@ def _teks_judul(sel: Sel) -> str:
     return normal(sel.nilai).rstrip("*: ").strip()
 
 
-def _cocokkan_judul(
-    sel: list[Sel], res: _ResourceTemplat
-) -> tuple[dict[str, int], dict[int, int], list[int]]:
-    kolom: dict[str, int] = {}
-    tahun: dict[int, int] = {}
-    dobel: list[int] = []
-    peta = {bentuk: k.kunci for k in res.kolom for bentuk in k.bentuk_judul}
-    awalan = normal(res.awalan_tahun) if res.awalan_tahun else None
-    for idx, s in enumerate(sel):
-        teks = _teks_judul(s)
-        if not teks:
-            continue
-        kunci = peta.get(teks)
-        if kunci is not None:
-            if kunci in kolom:
-                dobel.append(idx)
-            else:
-                kolom[kunci] = idx
-            continue
-        if awalan:
-            cocok = _POLA_TAHUN.match(teks)
-            if cocok and (cocok["awalan"] in (None, awalan)):
-                th = int(cocok["tahun"])
-                if th in tahun:
-                    dobel.append(idx)
-                else:
-                    tahun[th] = idx
-    return kolom, tahun, dobel
+def _teks_asli(sel: Sel) -> str:
+    if isinstance(sel.nilai, float) and sel.nilai.is_integer():
+        return str(int(sel.nilai))
+    return "" if sel.nilai is None else " ".join(str(sel.nilai).split())
+
+
+def _sel_kosong(sel: Sel) -> bool:
+    if sel.nilai is None:
+        return True
+    return isinstance(sel.nilai, str) and (not sel.nilai.strip() or normal(sel.nilai) in KOSONG)
 
 
 def _huruf(idx: int) -> str:
@@ -81,24 +117,263 @@ def lembar_diabaikan(nama: str) -> bool:
     return n in LEMBAR_DIABAIKAN or n.startswith("contoh")
 
 
+MAKS_SEL_GABUNGAN = 100_000
+"""Merged header cells spread at most (a sheet of huge merged ranges cannot stall the read)."""
+
+
+class _Kepala:
+    """The header block of a sheet as a person reads it: merged cells spread over their range,
+    a header of up to three rows composed into one title per column."""
+
+    def __init__(self, lembar: Lembar) -> None:
+        self.lembar = lembar
+        awal = lembar.baris[: BARIS_CARI_JUDUL + 3]
+        self.per_nomor = {n: sel for n, sel in awal}
+        akhir = awal[-1][0] if awal else 0
+        self.gabung: dict[tuple[int, int], tuple[int, int]] = {}
+        self.melebar: set[tuple[int, int]] = set()
+        self.lebar_baris: dict[int, int] = {}
+        for r1, c1, r2, c2 in lembar.gabungan:
+            if r1 > akhir or (r1 == r2 and c1 == c2) or len(self.gabung) > MAKS_SEL_GABUNGAN:
+                continue
+            for r in range(r1, min(r2, akhir) + 1):
+                ujung = min(c2, c1 + settings.IMPOR_MAKS_KOLOM)
+                self.lebar_baris[r] = max(self.lebar_baris.get(r, 0), ujung + 1)
+                for c in range(c1, ujung + 1):
+                    self.gabung[(r, c)] = (r1, c1)
+                    if c2 > c1:
+                        self.melebar.add((r, c))
+
+    def teks(self, nomor: int, kolom: int) -> str:
+        """The text a person sees at a cell (a merged cell shows its range's value)."""
+        r, c = self.gabung.get((nomor, kolom), (nomor, kolom))
+        sel = self.per_nomor.get(r, [])
+        return _teks_asli(sel[c]) if c < len(sel) else ""
+
+    def lebar(self, nomor: int) -> int:
+        return max(len(self.per_nomor.get(nomor, [])), self.lebar_baris.get(nomor, 0))
+
+    def lanjutan(self, atas: list[int], nomor: int) -> bool:
+        """Is row `nomor` (just under the header rows `atas`) a further header row?"""
+        sel = self.per_nomor.get(nomor)
+        if sel is None or baris_nomor(sel):
+            return False
+        isi = [i for i, s in enumerate(sel) if not _sel_kosong(s)]
+        if not isi:
+            return False
+        if any(not _mirip_judul(sel[i]) for i in isi):
+            return False
+        terakhir = atas[-1]
+        if any((terakhir, i) in self.melebar for i in isi):
+            return True  # sub-titles under a merged group title
+        if any(
+            self.gabung.get((nomor, i), (nomor, i))[0] < nomor for i in range(self.lebar(nomor))
+        ):
+            return True  # header cells merged down into this row
+        atas_sel = self.per_nomor.get(terakhir, [])
+        return any(i >= len(atas_sel) or _sel_kosong(atas_sel[i]) for i in isi)
+
+    def judul(self, baris_judul: list[int]) -> list[list[str]]:
+        """The title parts of every column, top to bottom, without repeats."""
+        lebar = max(self.lebar(n) for n in baris_judul)
+        hasil: list[list[str]] = []
+        for c in range(lebar):
+            bagian: list[str] = []
+            for k, n in enumerate(baris_judul):
+                t = self.teks(n, c)
+                if not t and k < len(baris_judul) - 1:
+                    t = self._kelompok(baris_judul[k:], c)
+                if t and (not bagian or bagian[-1] != t):
+                    bagian.append(t)
+            hasil.append(bagian)
+        return hasil
+
+    def _kelompok(self, bawah: list[int], c: int) -> str:
+        """A group title typed in the first cell only (not merged, "centre across selection"):
+        it covers the columns to its right while the row below has titles there."""
+        n, lanjut = bawah[0], bawah[1:]
+        if not lanjut or not any(self.teks(m, c) for m in lanjut):
+            return ""
+        for kiri in range(c - 1, -1, -1):
+            if not any(self.teks(m, kiri) for m in lanjut):
+                return ""
+            t = self.teks(n, kiri)
+            if t:
+                return t
+        return ""
+
+
+def _mirip_judul(sel: Sel) -> bool:
+    """A header cell: text, or a whole number that can be a year (a sub-header "2021")."""
+    if isinstance(sel.nilai, str):
+        return len(sel.nilai) <= 200
+    if isinstance(sel.nilai, int | float) and not isinstance(sel.nilai, bool):
+        return float(sel.nilai).is_integer() and 1900 <= sel.nilai <= 2199
+    return False
+
+
+def baris_nomor(sel: list[Sel]) -> bool:
+    """The column-number row under a header: "(1)", "(2)", ... or 1, 2, 3, ..."""
+    isi = [s for s in sel if not _sel_kosong(s)]
+    if len(isi) < 3:
+        return False
+    angka = []
+    for s in isi:
+        teks = _teks_asli(s)
+        if not _NOMOR.match(teks):
+            return False
+        angka.append(int(teks.strip("()")))
+    return all(b == a + 1 for a, b in itertools.pairwise(angka))
+
+
+def kunci_judul(bagian: list[str]) -> str:
+    """The comparison form of a composed column title (the key of a column mapping)."""
+    return " / ".join(normal(b) for b in bagian)
+
+
+def _dipetakan(tujuan: str, res: _ResourceTemplat) -> tuple[str, int] | None:
+    """("kolom", ...) / ("tahun", year) / ("abaikan", 0) for a mapped title; None when the
+    mapping does not apply to this sheet's columns."""
+    if tujuan == "":
+        return ("abaikan", 0)
+    if tujuan.startswith("tahun:") and res.awalan_tahun and tujuan[6:].isdigit():
+        return ("tahun", int(tujuan[6:]))
+    if tujuan in res.fields and not tujuan.startswith(normal(res.awalan_tahun or "-") + "_"):
+        return ("kolom", 0)
+    return None
+
+
+def _cocokkan_judul(
+    judul: list[list[str]], res: _ResourceTemplat
+) -> tuple[dict[str, int], dict[int, int], list[int], set[int]]:
+    kolom: dict[str, int] = {}
+    tahun: dict[int, int] = {}
+    dobel: list[int] = []
+    diabaikan: set[int] = set()
+    peta = {bentuk: k.kunci for k in res.kolom for bentuk in k.bentuk_judul}
+    peta_berkas = PETA_KOLOM.get() or {}
+    awalan = normal(res.awalan_tahun) if res.awalan_tahun else None
+    for idx, bagian in enumerate(judul):
+        if not bagian:
+            continue
+        kunci: str | None = None
+        th: int | None = None
+        tujuan = peta_berkas.get(kunci_judul(bagian))
+        arah = _dipetakan(tujuan, res) if tujuan is not None else None
+        if arah is not None and arah[0] == "abaikan":
+            diabaikan.add(idx)
+            continue
+        if arah is not None and arah[0] == "tahun":
+            th = arah[1]
+        elif arah is not None and tujuan is not None:
+            kunci = tujuan
+        else:
+            normal_bagian = [normal(b).rstrip("*: ").strip() for b in bagian]
+            kunci = _kunci(normal_bagian, peta)
+            if kunci is None and awalan:
+                th = _tahun(normal_bagian, awalan)
+        if kunci is not None:
+            if kunci in kolom:
+                dobel.append(idx)
+            else:
+                kolom[kunci] = idx
+        elif th is not None:
+            if th in tahun:
+                dobel.append(idx)
+            else:
+                tahun[th] = idx
+    return kolom, tahun, dobel, diabaikan
+
+
+def _kunci(bagian: list[str], peta: dict[str, str]) -> str | None:
+    """The column of composed title parts: all parts, then bottom before top ("Sasaran" over
+    "Kode" is "Kode Sasaran"), then the bottom part, then (one title merged down) the top."""
+    calon = [" ".join(bagian), " ".join(reversed(bagian)), bagian[-1]]
+    if len(bagian) > 1:
+        calon.append(bagian[0])
+    for teks in calon:
+        if teks in peta:
+            return peta[teks]
+    return None
+
+
+def _ada_kata(teks: str, kata: tuple[str, ...]) -> bool:
+    return any(re.search(rf"\b{re.escape(k)}\b", teks) for k in kata)
+
+
+def _tahun(bagian: list[str], awalan: str) -> int | None:
+    """The year of a year column of `awalan` ("Target 2021", or "2021" under a group title
+    like "Target Kinerja pada Tahun ke-"); None for another column."""
+    kata = AWALAN_TAHUN.get(awalan, (awalan,))
+    for i, b in enumerate(bagian):
+        cocok = _POLA_TAHUN.match(b)
+        if cocok is None:
+            continue
+        sendiri = (cocok["awalan"] or "").strip()
+        atas, bawah = bagian[:i], bagian[i + 1 :]
+        if sendiri and not _ada_kata(sendiri, kata):
+            return None
+        if bawah and not all(_ada_kata(x, kata) for x in bawah):
+            return None
+        if not sendiri and not bawah and atas and not any(_ada_kata(x, kata) for x in atas):
+            return None
+        return int(cocok["tahun"])
+    return None
+
+
 def baca_lembar(
     buku: list[Lembar], res: _ResourceTemplat, p: Pemeriksaan, *, wajib: bool
 ) -> DataLembar | None:
-    """Find the sheet of `res` (by name, else by its headers) and its header row."""
+    """Find the sheet of `res` (by name, else by its headers) and its header rows.
+
+    Hidden sheets are not read (a person does not see them); one named like the sheet sought is
+    reported, and refused when no visible sheet has the table.
+    """
     nama_dicari = normal(res.nama_lembar)
-    bernama = [lb for lb in buku if normal(lb.nama) == nama_dicari]
+    tersembunyi = [lb for lb in buku if lb.tersembunyi and normal(lb.nama) == nama_dicari]
+    terlihat = [lb for lb in buku if not lb.tersembunyi]
+    bernama = [lb for lb in terlihat if normal(lb.nama) == nama_dicari]
     if wajib:
-        lain = [lb for lb in buku if lb not in bernama and not lembar_diabaikan(lb.nama)]
+        lain = [lb for lb in terlihat if lb not in bernama and not lembar_diabaikan(lb.nama)]
     else:
         lain = []
     wajib_kolom = [k for k in res.kolom if k.wajib_kolom]
+    turunan = TURUNAN.get(res.nama_lembar, {}) if wajib else {}
     terbaik: tuple[int, Lembar, int, list[str]] | None = None
     for lembar in bernama + lain:
-        for posisi, (nomor, sel) in enumerate(lembar.baris[:BARIS_CARI_JUDUL]):
-            kolom, tahun, dobel = _cocokkan_judul(sel, res)
-            kurang = [str(k.column_name) for k in wajib_kolom if k.kunci not in kolom]
+        kepala = _Kepala(lembar)
+        for posisi, (nomor, _sel) in enumerate(lembar.baris[:BARIS_CARI_JUDUL]):
+            baris_judul = [nomor]
+            while len(baris_judul) < 3 and kepala.lanjutan(baris_judul, baris_judul[-1] + 1):
+                baris_judul.append(baris_judul[-1] + 1)
+            judul = kepala.judul(baris_judul)
+            kolom, tahun, dobel, diabaikan = _cocokkan_judul(judul, res)
+            kurang = [
+                str(k.column_name)
+                for k in wajib_kolom
+                if k.kunci not in kolom and turunan.get(k.kunci, k.kunci) not in kolom
+            ]
             if not kurang:
-                return _siapkan(lembar, posisi, nomor, sel, kolom, tahun, dobel, res, p)
+                for lb in tersembunyi:
+                    p.catat(
+                        lb.nama,
+                        _(
+                            "Lembar tersembunyi \u201c%(nama)s\u201d tidak dibaca; yang diimpor "
+                            "lembar \u201c%(dipakai)s\u201d yang terlihat."
+                        )
+                        % {"nama": lb.nama, "dipakai": lembar.nama},
+                    )
+                mulai = posisi + len(baris_judul)
+                return _siapkan(
+                    lembar,
+                    mulai,
+                    baris_judul,
+                    judul,
+                    (kolom, tahun, dobel, diabaikan),
+                    res,
+                    p,
+                    wajib=wajib,
+                )
             cocok = len(wajib_kolom) - len(kurang)
             if lembar in bernama and cocok and (terbaik is None or cocok > terbaik[0]):
                 terbaik = (cocok, lembar, nomor, kurang)
@@ -116,6 +391,16 @@ def baca_lembar(
             _("Baris judul kolom tidak ditemukan; kolom wajib: %(kolom)s.")
             % {"kolom": ", ".join(str(k.column_name) for k in wajib_kolom)},
         )
+    elif tersembunyi:
+        p.galat_berkas(
+            tersembunyi[0].nama,
+            _(
+                "Lembar \u201c%(nama)s\u201d tersembunyi di berkas dan tidak ada lembar terlihat "
+                "yang memuat tabelnya. Tampilkan lembar itu (klik kanan tab lembar > Tampilkan / "
+                "Unhide) bila memang itu yang ingin diimpor, lalu unggah ulang."
+            )
+            % {"nama": tersembunyi[0].nama},
+        )
     elif wajib:
         p.galat_berkas(
             res.nama_lembar,
@@ -131,28 +416,34 @@ def baca_lembar(
     return None
 
 
+def _label(idx: int, bagian: list[str]) -> str:
+    return f"{_huruf(idx)} ({' / '.join(bagian)})"
+
+
 def _siapkan(
     lembar: Lembar,
-    posisi: int,
-    nomor: int,
-    sel: list[Sel],
-    kolom: dict[str, int],
-    tahun: dict[int, int],
-    dobel: list[int],
+    mulai: int,
+    baris_judul: list[int],
+    judul_kolom: list[list[str]],
+    cocok: tuple[dict[str, int], dict[int, int], list[int], set[int]],
     res: _ResourceTemplat,
     p: Pemeriksaan,
+    *,
+    wajib: bool,
 ) -> DataLembar:
+    kolom, tahun, dobel, diabaikan = cocok
+    nomor = baris_judul[0]
     judul = {
         k.kunci: f"{_huruf(kolom[k.kunci])} ({k.column_name})"
         for k in res.kolom
         if k.kunci in kolom
     }
-    judul_tahun = {th: f"{_huruf(idx)} ({_teks_asli(sel[idx])})" for th, idx in tahun.items()}
+    judul_tahun = {th: _label(idx, judul_kolom[idx]) for th, idx in tahun.items()}
     for idx in dobel:
         p.galat_berkas(
             lembar.nama,
             _("Judul kolom \u201c%(judul)s\u201d muncul lebih dari sekali.")
-            % {"judul": _teks_asli(sel[idx])},
+            % {"judul": " / ".join(judul_kolom[idx])},
             baris=nomor,
             kolom=_huruf(idx),
         )
@@ -167,19 +458,153 @@ def _siapkan(
                 kolom=judul_tahun[th],
             )
     dipakai = set(kolom.values()) | set(tahun.values())
-    baris = []
-    for n, isi in lembar.baris[posisi + 1 :]:
+    baris = _baris_data(lembar, mulai, dipakai, p)
+    _kolom_lain(lembar.nama, judul_kolom, dipakai | diabaikan, baris, nomor, p)
+    if wajib:
+        _tolak_tanpa_nilai(lembar.nama, res, judul_kolom, kolom, tahun, baris, nomor, p)
+    return DataLembar(lembar.nama, kolom, judul, tahun, judul_tahun, baris, judul_kolom)
+
+
+def _baris_data(
+    lembar: Lembar, mulai: int, dipakai: set[int], p: Pemeriksaan
+) -> list[tuple[int, list[Sel]]]:
+    """The data rows under the header, as a person reads the table: the column-number row is
+    skipped, total rows are skipped, and notes or the signature block end the table."""
+    baris: list[tuple[int, list[Sel]]] = []
+    sisa = lembar.baris[mulai:]
+    for posisi, (n, isi) in enumerate(sisa):
+        if posisi < 2 and not baris and baris_nomor(isi):
+            p.catat(lembar.nama, _("Baris nomor kolom dilewati."), baris=n)
+            continue
+        teks = [_teks_judul(s) for s in isi if not _sel_kosong(s)]
+        if not teks:
+            continue
+        pertama = teks[0]
+        if _JUMLAH.match(pertama):
+            p.catat(
+                lembar.nama,
+                _("Baris jumlah \u201c%(isi)s\u201d dilewati (bukan data).")
+                % {"isi": _pendek(isi)},
+                baris=n,
+            )
+            continue
+        if _CATATAN.match(pertama) or (len(teks) <= 2 and _TANDA_TANGAN.match(pertama)):
+            akhir = sisa[-1][0]
+            p.catat(
+                lembar.nama,
+                _(
+                    "Tabel berakhir di baris %(awal)s (catatan atau blok tanda tangan: "
+                    "\u201c%(isi)s\u201d); baris %(awal)s\u2013%(akhir)s tidak dibaca."
+                )
+                % {"awal": n, "akhir": akhir, "isi": _pendek(isi)},
+                baris=n,
+            )
+            break
         if any(i in dipakai and not _sel_kosong(s) for i, s in enumerate(isi)):
             baris.append((n, isi))
-    return DataLembar(lembar.nama, kolom, judul, tahun, judul_tahun, baris)
+    return baris
 
 
-def _teks_asli(sel: Sel) -> str:
-    return str(sel.nilai).strip()
+def _pendek(isi: list[Sel]) -> str:
+    teks = next((_teks_asli(s) for s in isi if not _sel_kosong(s)), "")
+    return teks if len(teks) <= 60 else teks[:57] + "..."
 
 
-def _sel_kosong(sel: Sel) -> bool:
-    return sel.nilai is None or (isinstance(sel.nilai, str) and not sel.nilai.strip())
+def _kolom_lain(
+    nama: str,
+    judul_kolom: list[list[str]],
+    dipakai: set[int],
+    baris: list[tuple[int, list[Sel]]],
+    nomor: int,
+    p: Pemeriksaan,
+) -> None:
+    """Columns with data that no field reads are named, never dropped silently."""
+    lebar = max([len(judul_kolom), *(len(isi) for _n, isi in baris)], default=0)
+    for idx in range(lebar):
+        if idx in dipakai:
+            continue
+        terisi = sum(1 for _n, isi in baris if idx < len(isi) and not _sel_kosong(isi[idx]))
+        if not terisi:
+            continue
+        bagian = judul_kolom[idx] if idx < len(judul_kolom) else []
+        p.catat(
+            nama,
+            _("Kolom %(kolom)s tidak dikenali; %(n)s sel berisi di kolom ini tidak diimpor.")
+            % {"kolom": _label(idx, bagian) if bagian else _huruf(idx), "n": terisi},
+            baris=nomor,
+            kolom=_huruf(idx),
+        )
+
+
+def _tolak_tanpa_nilai(
+    nama: str,
+    res: _ResourceTemplat,
+    judul_kolom: list[list[str]],
+    kolom: dict[str, int],
+    tahun: dict[int, int],
+    baris: list[tuple[int, list[Sel]]],
+    nomor: int,
+    p: Pemeriksaan,
+) -> None:
+    """Refuse a sheet whose value columns are not recognised or are all empty."""
+    kunci_data = KOLOM_DATA.get(res.nama_lembar)
+    if kunci_data is None:
+        return
+    data = [kolom[k] for k in kunci_data if k in kolom] + list(tahun.values())
+    ditemukan = ", ".join(_label(i, b) for i, b in enumerate(judul_kolom) if b) or "-"
+    nama_nilai = [str(res.fields[k].column_name) for k in kunci_data if k in res.fields]
+    if res.awalan_tahun:
+        nama_nilai.append(f"{res.awalan_tahun} <tahun>")
+    if not data:
+        p.galat_berkas(
+            nama,
+            _(
+                "Tidak ada kolom nilai yang dikenali (%(nilai)s), jadi tidak ada nilai yang dapat "
+                "diimpor. Kolom yang ditemukan: %(ada)s."
+            )
+            % {"nilai": ", ".join(nama_nilai), "ada": ditemukan},
+            baris=nomor,
+        )
+    elif baris and not any(
+        i < len(isi) and not _sel_kosong(isi[i]) for _n, isi in baris for i in data
+    ):
+        p.galat_berkas(
+            nama,
+            _(
+                "Semua kolom nilai kosong (%(kolom)s); tidak ada nilai yang dapat diimpor. "
+                "Periksa apakah nilainya ada di kolom lain. Kolom yang ditemukan: %(ada)s."
+            )
+            % {"kolom": ", ".join(_label(i, judul_kolom[i]) for i in data), "ada": ditemukan},
+            baris=nomor,
+        )
+
+
+MAKS_PERUBAHAN = 40
+
+
+def teks_nilai(nilai: Any) -> str:
+    """A stored or imported value as the preview shows it."""
+    if nilai is None:
+        return ""
+    if isinstance(nilai, Decimal):
+        return format(nilai.normalize(), "f") if nilai == nilai.to_integral() else str(nilai)
+    if isinstance(nilai, Model):
+        return str(nilai)
+    teks = str(nilai)
+    return teks if len(teks) <= 120 else teks[:117] + "..."
+
+
+def _isi(s: Sel | None, kolom: Kolom) -> Any:
+    """The value of a cell for a column: "-", "–" or "n/a" is empty, unless the column takes it
+    as a choice (Polaritas "-" is Negatif)."""
+    if s is None:
+        return None
+    nilai = s.nilai
+    if isinstance(nilai, str) and normal(nilai) in KOSONG:
+        pilihan = getattr(kolom.widget, "cari", None)
+        if not (isinstance(pilihan, dict) and normal(nilai) in pilihan):
+            return None
+    return nilai
 
 
 class Baris:
@@ -192,6 +617,9 @@ class Baris:
         self.p = p
         self.jumlah_galat = 0
         self.kolom_galat: set[str] = set()
+        self.perubahan: list[list[str]] = []
+        self.ganti: dict[str, Any] = {}
+        """Values derived for columns the table lacks (codes from the rows' nesting)."""
 
     def mentah(self, kunci: str) -> Sel | None:
         idx = self.data.kolom.get(kunci)
@@ -200,6 +628,8 @@ class Baris:
         return self.sel[idx]
 
     def ada(self, kunci: str) -> bool:
+        if kunci in self.ganti:
+            return bool(self.ganti[kunci])
         s = self.mentah(kunci)
         return s is not None and not _sel_kosong(s)
 
@@ -208,9 +638,11 @@ class Baris:
         return s is not None and s.angka
 
     def ambil(self, kolom: Kolom) -> Any:
+        if kolom.kunci in self.ganti:
+            return self.ganti[kolom.kunci]
         s = self.mentah(kolom.kunci)
         try:
-            nilai = kolom.widget.clean(None if s is None else s.nilai)
+            nilai = kolom.widget.clean(_isi(s, kolom))
         except ValueError as exc:
             self.catat(kolom.kunci, str(exc))
             return None
@@ -222,7 +654,7 @@ class Baris:
         idx = self.data.tahun[tahun]
         s = self.sel[idx] if idx < len(self.sel) else None
         try:
-            return kolom.widget.clean(None if s is None else s.nilai)
+            return kolom.widget.clean(_isi(s, kolom))
         except ValueError as exc:
             self.galat(self.data.judul_tahun[tahun], str(exc))
             return None
@@ -241,9 +673,15 @@ class Baris:
         if nilai in (None, "") and kunci not in self.kolom_galat:
             self.catat(kunci, pesan)
 
+    def ubah(self, bidang: str, lama: Any, baru: Any) -> None:
+        """Note a change of a field for the preview (old -> new)."""
+        if len(self.perubahan) < MAKS_PERUBAHAN:
+            self.perubahan.append([bidang, teks_nilai(lama), teks_nilai(baru)])
+
     def selesai(self, kunci: str, status: str) -> HasilBaris:
+        status = GALAT if self.jumlah_galat else status
         hasil = HasilBaris(
-            self.data.nama, self.nomor, kunci, GALAT if self.jumlah_galat else status
+            self.data.nama, self.nomor, kunci, status, self.perubahan if status != GALAT else []
         )
         self.p.baris.append(hasil)
         return hasil

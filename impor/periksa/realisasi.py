@@ -13,7 +13,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from impor.baca import Lembar
 from impor.models import JenisImpor
-from impor.periksa.bersama import BATCH, cek_tahun, pesan_validasi, ubah_isi
+from impor.periksa.bersama import BATCH, cek_tahun, label_bidang, pesan_validasi, ubah_isi
 from impor.periksa.hasil import BARU, GALAT, TETAP, UBAH, HasilBaris, Pemeriksaan
 from impor.periksa.lembar import Baris, baca_lembar, baris_lembar
 from impor.resources import RealisasiResource
@@ -135,6 +135,9 @@ class DaftarRealisasi:
         if baru and all(nilai[k] in (None, "") for k in BIDANG):
             b.catat(None, _("Baris realisasi tanpa isi: isi sasaran dan jumlah, atau nilai."))
         berubah = baru or any(getattr(obj, k) != sebelum[k] for k in BIDANG)
+        for k in BIDANG:
+            if getattr(obj, k) != sebelum[k]:
+                b.ubah(label_bidang(Realisasi, k), sebelum[k], getattr(obj, k))
         if berubah:
             # The model's rules; a row that changes nothing is never refused.
             try:

@@ -7,11 +7,12 @@ from typing import Any
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from impor.baca import Lembar
+from impor.baca import Lembar, Sel
+from impor.kolom import normal, teks_kode
 from impor.models import JenisImpor
 from impor.periksa.bersama import BATCH, DaftarUnit, Indikatoran, sambung_fk
 from impor.periksa.hasil import BARU, TETAP, UBAH, Pemeriksaan
-from impor.periksa.lembar import Baris, baca_lembar, baris_lembar
+from impor.periksa.lembar import KOSONG, Baris, DataLembar, baca_lembar, baris_lembar
 from impor.resources import RenstraResource, TargetTriwulanResource
 from indikator.models import Pengguna, Renstra, SasaranStrategis, Tujuan
 
@@ -56,6 +57,7 @@ class TujuanSasaran:
         else:
             tujuan = lama
             if uraian and tujuan.uraian != uraian:
+                b.ubah(_("Tujuan"), tujuan.uraian, uraian)
                 tujuan.uraian = uraian
                 self.tujuan_ubah.append(tujuan)
                 berubah = True
@@ -96,6 +98,7 @@ class TujuanSasaran:
         else:
             sasaran = lama
             if uraian and sasaran.uraian != uraian:
+                b.ubah(_("Sasaran Strategis"), sasaran.uraian, uraian)
                 sasaran.uraian = uraian
                 self.sasaran_ubah.append(sasaran)
                 berubah = True
@@ -157,6 +160,117 @@ def _periksa_baris(
     )
 
 
+def _teks(data: DataLembar, sel: list[Sel], kunci: str) -> str:
+    idx = data.kolom.get(kunci)
+    if idx is None or idx >= len(sel):
+        return ""
+    nilai = sel[idx].nilai
+    if nilai is None or isinstance(nilai, bool):
+        return ""
+    teks = teks_kode(nilai) if isinstance(nilai, int | float) else " ".join(str(nilai).split())
+    return "" if normal(teks) in KOSONG else teks
+
+
+class PenurunKode:
+    """Codes for a Renstra table without code columns, from the rows' nesting: a goal, a target
+    under it, an indicator under that. A stored goal, target or indicator with the same text
+    (compared case- and space-insensitively) keeps its code; others get the next free number."""
+
+    def __init__(self, data: DataLembar, ts: TujuanSasaran, ind: Indikatoran) -> None:
+        self.data = data
+        self.kurang = [k for k in ("kode_tujuan", "kode_sasaran", "kode") if k not in data.kolom]
+        self.tujuan = {normal(t.uraian): t.kode for t in ts.tujuan_db.values()}
+        self.sasaran = {(tk, normal(x.uraian)): sk for (tk, sk), x in ts.sasaran_db.items()}
+        letak = {x.pk: kunci for kunci, x in ts.sasaran_db.items()}
+        self.indikator = {
+            (*letak[i.sasaran_id], normal(i.nama)): i.kode
+            for i in ind.db.values()
+            if i.sasaran_id in letak
+        }
+        self.dipakai_tujuan: set[str] = set(ts.tujuan_db)
+        self.dipakai_sasaran: set[str] = {f"{t} {s}" for t, s in ts.sasaran_db}
+        self.dipakai_indikator: set[str] = set(ind.db)
+        self.contoh: list[tuple[int, str, str, str]] = []
+        self.jumlah = 0
+
+    @staticmethod
+    def _baru(dipakai: set[str], awalan: str, lingkup: str = "") -> str:
+        """The next free code `awalan`1, `awalan`2, ... (sasaran codes are scoped by goal)."""
+        n = 1
+        while f"{lingkup}{awalan}{n}" in dipakai:
+            n += 1
+        dipakai.add(f"{lingkup}{awalan}{n}")
+        return f"{awalan}{n}"
+
+    def turunkan(self) -> dict[int, dict[str, Any]]:
+        if not self.kurang:
+            return {}
+        hasil: dict[int, dict[str, Any]] = {}
+        teks_t = teks_s = kt = ks = ""
+        for nomor, sel in self.data.baris:
+            t, s, nama = (_teks(self.data, sel, k) for k in ("tujuan", "sasaran", "nama"))
+            kode_t, kode_s = (
+                _teks(self.data, sel, "kode_tujuan"),
+                _teks(self.data, sel, "kode_sasaran"),
+            )
+            if t or kode_t:
+                teks_t, teks_s, ks = t or teks_t, "", ""
+                kt = kode_t or self.tujuan.get(normal(teks_t)) or ""
+                if not kt:
+                    kt = self.tujuan[normal(teks_t)] = self._baru(self.dipakai_tujuan, "")
+            if s or kode_s:
+                teks_s = s or teks_s
+                ks = kode_s or self.sasaran.get((kt, normal(teks_s))) or ""
+                if not ks:
+                    ks = self.sasaran[(kt, normal(teks_s))] = self._baru(
+                        self.dipakai_sasaran, f"{kt}.", f"{kt} "
+                    )
+            ganti: dict[str, Any] = {"tujuan": teks_t, "sasaran": teks_s}
+            if "kode_tujuan" in self.kurang:
+                ganti["kode_tujuan"] = kt
+            if "kode_sasaran" in self.kurang:
+                ganti["kode_sasaran"] = ks
+            if "kode" in self.kurang:
+                if not nama:
+                    ganti["konteks"] = True
+                else:
+                    kunci = (kt, ks, normal(nama))
+                    ki = self.indikator.get(kunci) or ""
+                    if not ki:
+                        ki = self.indikator[kunci] = self._baru(
+                            self.dipakai_indikator, f"{ks}." if ks else f"{kt}."
+                        )
+                    ganti["kode"] = ki
+            if nama:
+                self.jumlah += 1
+                if len(self.contoh) < 3:
+                    self.contoh.append((nomor, kt, ks, ganti.get("kode", "")))
+            hasil[nomor] = ganti
+        return hasil
+
+    def usulkan(self, p: Pemeriksaan, res: RenstraResource) -> None:
+        if not self.kurang or not self.jumlah:
+            return
+        contoh = "; ".join(
+            _("baris %(baris)s: %(kode)s") % {"baris": n, "kode": " / ".join(x for x in k if x)}
+            for n, *k in self.contoh
+        )
+        p.usul(
+            self.data.nama,
+            _(
+                "Tabel tanpa kolom %(kolom)s: kode dibuat dari susunan baris untuk %(n)s indikator "
+                "(kode tujuan / sasaran / indikator: %(contoh)s%(lagi)s); uraian yang sudah ada "
+                "memakai kodenya. Periksa; bila salah, tambahkan kolom kodenya lalu unggah ulang."
+            )
+            % {
+                "kolom": ", ".join(str(res.fields[k].column_name) for k in self.kurang),
+                "n": self.jumlah,
+                "contoh": contoh,
+                "lagi": ", ..." if self.jumlah > 3 else "",
+            },
+        )
+
+
 def periksa_renstra(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
     p = Pemeriksaan(JenisImpor.RENSTRA, renstra)
     res = RenstraResource(renstra)
@@ -167,10 +281,15 @@ def periksa_renstra(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
         return p
     ind = Indikatoran(renstra, p, DaftarUnit(renstra))
     ts = TujuanSasaran(renstra)
+    penurun = PenurunKode(data, ts, ind)
+    turunan = penurun.turunkan()
+    penurun.usulkan(p, res)
     sebelumnya: dict[str, Any] = {}
     for b in baris_lembar(data, p):
+        b.ganti = turunan.get(b.nomor, {})
         sebelumnya = _lanjutkan(b, res, sebelumnya)
-        _periksa_baris(b, sebelumnya, res, ts, ind)
+        if not b.ganti.get("konteks"):
+            _periksa_baris(b, sebelumnya, res, ts, ind)
     if data_tw is not None:
         ind.periksa_triwulan(data_tw, res_tw)
 

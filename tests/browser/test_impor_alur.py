@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def _pilih_berkas(page, data: bytes, nama: str = "realisasi-tw4.xlsx") -> None:
     page.get_by_label("Jenis data").select_option("realisasi")
-    page.get_by_label("Berkas spreadsheet (.xlsx atau .csv)").set_input_files(
+    page.get_by_label("Berkas spreadsheet (.xlsx, .xls atau .csv)").set_input_files(
         files=[{"name": nama, "mimeType": JENIS_XLSX, "buffer": data}]
     )
     page.get_by_role("button", name="Periksa berkas").click()

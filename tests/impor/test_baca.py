@@ -42,7 +42,7 @@ def test_csv_with_semicolons_and_bom() -> None:
 @pytest.mark.parametrize(
     ("nama", "isi", "pesan"),
     [
-        ("data.xls", b"\xd0\xcf\x11\xe0 old excel", "Jenis berkas tidak didukung"),
+        ("data.xls", b"\xd0\xcf\x11\xe0 old excel", "xls tidak dapat dibaca"),
         ("data.ods", b"PK\x03\x04", "Jenis berkas tidak didukung"),
         ("data.xlsx", b"hello, this is text", "isinya bukan berkas Excel"),
         ("data.xlsx", b"PK\x03\x04 broken zip", "rusak"),

@@ -76,7 +76,7 @@ def test_refusals(demo) -> None:
         {
             "DPA": [
                 DPA,
-                ["Program", "9.01", "P", "1.02.01", None, None],
+                ["Program", "9.01", "P", "1.02.01", None, 1000],
                 ["Kegiatan", "9.01.2.01", "K", None, None, None],
                 ["Kegiatan", "9.01.2.02", "K2", "8.88", None, None],
                 ["Sub Kegiatan", "9.01.2.02.0001", "S", "1.02.01", None, None],

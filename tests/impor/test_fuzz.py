@@ -159,7 +159,7 @@ def test_random_workbooks_never_crash_and_never_half_write(demo, data: bytes, je
     assert hitung_tabel() == sebelum  # the dry run writes nothing
     event(f"{jenis}: {berkas.status}")
     if berkas.status == StatusImpor.PRATINJAU:
-        hasil = jalankan_impor(berkas=berkas, oleh=binjai.pengguna["admin"])
+        hasil = jalankan_impor(berkas=berkas, oleh=binjai.pengguna["admin"], setuju_usulan=True)
         assert not hasil.ada_galat
         ringkasan = hasil.ringkasan()
         if ringkasan["baru"] == ringkasan["ubah"] == 0:
@@ -223,7 +223,7 @@ def _impor_ekspor_ubahan(demo, data, jenis: str) -> None:
     if berkas.status != StatusImpor.PRATINJAU:
         assert berkas.hasil["galat"]
         return
-    hasil = jalankan_impor(berkas=berkas, oleh=binjai.pengguna["admin"])
+    hasil = jalankan_impor(berkas=berkas, oleh=binjai.pengguna["admin"], setuju_usulan=True)
     r = hasil.ringkasan()
     assert not hasil.ada_galat and r["galat"] == 0
     sesudah = hitung_tabel()

@@ -8,6 +8,8 @@ stay synchronous.
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -113,3 +115,73 @@ def test_small_file_stays_synchronous(client, demo):
     )
     berkas = BerkasImpor.objects.get()
     assert berkas.status == StatusImpor.PRATINJAU and berkas.progres == 100
+
+
+def test_large_file_is_imported_in_the_background(client, demo, settings):
+    """Confirming a large file queues the import; the preview polls until it is done."""
+    from impor.tasks import impor_berkas_latar
+    from indikator.models import Realisasi
+
+    settings.IMPOR_LATAR_MB = 0
+    perencana = demo.binjai.pengguna["perencana"]
+    client.force_login(perencana)
+    data = buat_xlsx("realisasi", demo.binjai.renstra, isi=True)
+    _unggah(client, demo, reverse("impor:index"), data)
+    berkas = BerkasImpor.objects.get()
+    periksa_berkas_impor.call(berkas.pk)
+    url = reverse("impor:pratinjau", args=[berkas.token])
+    sebelum = Realisasi.history.count()
+    r = client.post(reverse("impor:konfirmasi", args=[berkas.token]), follow=True)
+    assert "diimpor di latar belakang" in " ".join(str(m) for m in r.context["messages"])
+    berkas.refresh_from_db()
+    assert (berkas.status, berkas.progres) == (StatusImpor.MENGIMPOR, 0)
+    assert "0%" in client.get(url, **HTMX).content.decode()
+    # a second confirm while it runs is refused
+    r = client.post(reverse("impor:konfirmasi", args=[berkas.token]), follow=True)
+    assert "sedang diimpor" in " ".join(str(m) for m in r.context["messages"])
+    assert impor_berkas_latar.call(berkas.pk, perencana.pk, False) == StatusImpor.SELESAI
+    berkas.refresh_from_db()
+    assert (berkas.status, berkas.progres, berkas.diimpor_oleh) == (
+        StatusImpor.SELESAI,
+        100,
+        perencana,
+    )
+    assert Realisasi.history.count() == sebelum  # the export imports unchanged
+    assert client.get(url, **HTMX).status_code == 204
+
+
+def test_background_import_that_fails_ends_visibly(client, demo, settings):
+    from impor.tasks import impor_berkas_latar
+
+    settings.IMPOR_LATAR_MB = 0
+    perencana = demo.binjai.pengguna["perencana"]
+    client.force_login(perencana)
+    _unggah(
+        client, demo, reverse("impor:index"), buat_xlsx("realisasi", demo.binjai.renstra, isi=True)
+    )
+    berkas = BerkasImpor.objects.get()
+    periksa_berkas_impor.call(berkas.pk)
+    client.post(reverse("impor:konfirmasi", args=[berkas.token]))
+    berkas.refresh_from_db()
+    berkas.berkas.storage.delete(berkas.berkas.name)
+    assert impor_berkas_latar.call(berkas.pk, perencana.pk, False) == StatusImpor.DITOLAK
+    berkas.refresh_from_db()
+    assert berkas.status == StatusImpor.DITOLAK and "tidak dapat dibaca" in berkas.pesan
+
+
+def test_many_rows_in_a_small_file_go_to_the_queue(client, demo, settings):
+    """50,000 rows fit in 1.5 MB: the row count decides too, read from the sheets' dimension."""
+    from impor.baca import perkiraan_baris
+
+    data = buat_xlsx("realisasi", demo.binjai.renstra, isi=True)
+    baris = perkiraan_baris(io.BytesIO(data), "r.xlsx")
+    assert baris > 10
+    settings.IMPOR_LATAR_BARIS = baris - 1
+    client.force_login(demo.binjai.pengguna["perencana"])
+    _unggah(client, demo, reverse("impor:index"), data)
+    berkas = BerkasImpor.objects.get()
+    assert berkas.status == StatusImpor.MEMERIKSA
+    periksa_berkas_impor.call(berkas.pk)
+    berkas.refresh_from_db()
+    assert berkas.hasil["latar"] is True
+    assert perkiraan_baris(io.BytesIO(b"a;b\n1;2\n3;4"), "r.csv") == 3

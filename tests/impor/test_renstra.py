@@ -220,7 +220,7 @@ def test_new_tujuan_without_description_is_refused(demo) -> None:
         {
             "Renstra": [
                 RENSTRA,
-                ["7", None, "7.1", "S", "7.1.1", "A", "%", None, None, "Seksi Kesga"],
+                ["7", None, "7.1", "S", "7.1.1", "A", "%", None, None, "Seksi Kesga", 50],
             ]
         }
     )
@@ -234,7 +234,7 @@ def test_unit_of_another_office_is_unknown(demo) -> None:
     Unit.objects.create(
         instansi=demo.magetan.instansi, nama="UPT Labkesda Magetan", jenis=JenisUnit.UPT
     )
-    baris = ["9", "T", "9.1", "S", "9.1.1", "A", "%", None, None, "UPT Labkesda Magetan"]
+    baris = ["9", "T", "9.1", "S", "9.1.1", "A", "%", None, None, "UPT Labkesda Magetan", 5]
     hasil = cek("renstra", xlsx({"Renstra": [RENSTRA, baris]}), demo.binjai.renstra)
     assert "Unit “UPT Labkesda Magetan” tidak dikenal di instansi ini" in pesan(hasil)[0]
     assert not cek("renstra", xlsx({"Renstra": [RENSTRA, baris]}), demo.magetan.renstra).ada_galat

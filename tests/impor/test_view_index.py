@@ -78,7 +78,7 @@ def test_csv_upload(client, demo):
 @pytest.mark.parametrize(
     ("nama", "isi", "pesan"),
     [
-        ("data.xls", b"\xd0\xcf\x11\xe0", "Jenis berkas tidak didukung"),
+        ("data.xls", b"\xd0\xcf\x11\xe0", "xls tidak dapat dibaca"),
         ("data.xlsx", b"PK\x03\x04 rusak", "rusak"),
         ("data.xlsx", b"", "kosong"),
     ],

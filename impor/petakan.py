@@ -1,0 +1,201 @@
+"""The "Petakan kolom" step: the table found in an upload, and the field each column goes to.
+
+An office table whose headers are not the template's is shown with its composed column titles
+and first rows; the user maps every column to an import column (pre-filled from the synonyms the
+reader knows), and may save the mapping as a named profile of the office that later uploads of
+the same layout use automatically (:func:`impor.aksi.peta_profil`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from impor.baca import Lembar
+from impor.models import JenisImpor
+from impor.periksa.hasil import Pemeriksaan
+from impor.periksa.lembar import (
+    BARIS_CARI_JUDUL,
+    PETA_KOLOM,
+    DataLembar,
+    _cocokkan_judul,
+    _huruf,
+    _Kepala,
+    _mirip_judul,
+    _sel_kosong,
+    _teks_asli,
+    baca_lembar,
+    baris_nomor,
+    kunci_judul,
+    lembar_diabaikan,
+)
+from impor.resources import (
+    DpaResource,
+    RealisasiAnggaranResource,
+    RealisasiResource,
+    RenstraResource,
+    _ResourceTemplat,
+)
+from indikator.models import Renstra
+
+RESOURCE_UTAMA: dict[str, type[_ResourceTemplat]] = {
+    JenisImpor.RENSTRA: RenstraResource,
+    JenisImpor.DPA: DpaResource,
+    JenisImpor.REALISASI: RealisasiResource,
+    JenisImpor.ANGGARAN: RealisasiAnggaranResource,
+}
+CONTOH = 3
+
+
+@dataclass
+class KolomSumber:
+    """One column of the uploaded table."""
+
+    idx: int
+    huruf: str
+    judul: str
+    kunci: str
+    contoh: list[str] = field(default_factory=list)
+    awal: str = ""
+
+
+@dataclass
+class TabelSumber:
+    lembar: str
+    baris_judul: int
+    kolom: list[KolomSumber]
+
+
+def _tebak_judul(buku: list[Lembar]) -> tuple[Lembar, int, list[list[str]], int] | None:
+    """Without the template's columns: the row of the most text cells is the header."""
+    terbaik: tuple[int, Lembar, int, list[int]] | None = None
+    for lembar in buku:
+        if lembar.tersembunyi or lembar_diabaikan(lembar.nama):
+            continue
+        kepala = _Kepala(lembar)
+        for posisi, (nomor, sel) in enumerate(lembar.baris[:BARIS_CARI_JUDUL]):
+            teks = sum(
+                1
+                for s in sel
+                if isinstance(s.nilai, str) and not _sel_kosong(s) and _mirip_judul(s)
+            )
+            if teks >= 2 and (terbaik is None or teks > terbaik[0]):
+                baris_judul = [nomor]
+                while len(baris_judul) < 3 and kepala.lanjutan(baris_judul, baris_judul[-1] + 1):
+                    baris_judul.append(baris_judul[-1] + 1)
+                terbaik = (teks, lembar, posisi, baris_judul)
+    if terbaik is None:
+        return None
+    _n, lembar, posisi, baris_judul = terbaik
+    return lembar, baris_judul[0], _Kepala(lembar).judul(baris_judul), posisi + len(baris_judul)
+
+
+def tabel_sumber(
+    buku: list[Lembar], jenis: str, renstra: Renstra, peta: dict[str, str]
+) -> TabelSumber | None:
+    """The main table of an upload with its columns, their first values and current mapping."""
+    res = RESOURCE_UTAMA[jenis](renstra)
+    token = PETA_KOLOM.set(peta or None)
+    try:
+        data = baca_lembar(buku, res, Pemeriksaan(jenis, renstra), wajib=True)
+        if data is not None:
+            nama, judul = data.nama, data.judul_kolom
+            lembar = next(lb for lb in buku if lb.nama == nama and not lb.tersembunyi)
+            contoh = data.baris[:CONTOH]
+            nomor_judul = _baris_judul(data, lembar)
+        else:
+            tebakan = _tebak_judul(buku)
+            if tebakan is None:
+                return None
+            lembar, nomor_judul, judul, mulai = tebakan
+            nama = lembar.nama
+            contoh = [b for b in lembar.baris[mulai:] if not baris_nomor(b[1])][:CONTOH]
+        kolom, tahun, _dobel, _abaikan = _cocokkan_judul(judul, res)
+    finally:
+        PETA_KOLOM.reset(token)
+    awal = {idx: k for k, idx in kolom.items()} | {idx: f"tahun:{th}" for th, idx in tahun.items()}
+    hasil = []
+    for idx, bagian in enumerate(judul):
+        if not bagian:
+            continue
+        hasil.append(
+            KolomSumber(
+                idx=idx,
+                huruf=_huruf(idx),
+                judul=" / ".join(bagian),
+                kunci=kunci_judul(bagian),
+                contoh=[_teks_asli(s[idx]) if idx < len(s) else "" for _n, s in contoh],
+                awal=awal.get(idx, ""),
+            )
+        )
+    return TabelSumber(nama, nomor_judul, hasil)
+
+
+def _baris_judul(data: DataLembar, lembar: Lembar) -> int:
+    """The last header row: the last row above the first data row."""
+    pertama = data.baris[0][0] if data.baris else None
+    sebelum = [n for n, _s in lembar.baris if pertama is None or n < pertama]
+    return sebelum[-1] if sebelum else 1
+
+
+def pilihan_kolom(jenis: str, renstra: Renstra) -> list[tuple[str, str]]:
+    """The import columns a source column can go to, with "not imported" first."""
+    res = RESOURCE_UTAMA[jenis](renstra)
+    pilihan = [("", _("\u2014 tidak diimpor \u2014"))]
+    pilihan += [(k.kunci, str(k.column_name)) for k in res.kolom]
+    if res.awalan_tahun:
+        pilihan += [(f"tahun:{th}", f"{res.awalan_tahun} {th}") for th in renstra.daftar_tahun]
+    return pilihan
+
+
+class PetakanForm(forms.Form):
+    """One choice per source column, and the name to save the mapping under."""
+
+    nama_profil = forms.CharField(
+        label=gettext_lazy("Simpan sebagai profil (nama)"),
+        max_length=100,
+        required=False,
+        help_text=gettext_lazy(
+            "Dengan nama, pemetaan ini dipakai otomatis untuk unggahan berikutnya yang bertata "
+            "letak sama. Nama yang sudah ada diganti."
+        ),
+    )
+
+    def __init__(
+        self, *args: Any, tabel: TabelSumber, pilihan: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.tabel = tabel
+        for k in tabel.kolom:
+            label = f"{k.huruf} ({k.judul})"
+            self.fields[f"k{k.idx}"] = forms.ChoiceField(
+                label=label,
+                choices=pilihan,
+                required=False,
+                initial=k.awal,
+                widget=forms.Select(attrs={"aria-label": label}),
+            )
+
+    def baris(self) -> list[tuple[KolomSumber, forms.BoundField]]:
+        return [(k, self[f"k{k.idx}"]) for k in self.tabel.kolom]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        dipakai: dict[str, str] = {}
+        for k in self.tabel.kolom:
+            tujuan = data.get(f"k{k.idx}") or ""
+            if tujuan and tujuan in dipakai:
+                self.add_error(
+                    f"k{k.idx}",
+                    _("Kolom impor ini sudah dipilih untuk kolom %(kolom)s.")
+                    % {"kolom": dipakai[tujuan]},
+                )
+            dipakai.setdefault(tujuan, k.huruf)
+        return data
+
+    def peta(self) -> dict[str, str]:
+        return {k.kunci: self.cleaned_data.get(f"k{k.idx}") or "" for k in self.tabel.kolom}
