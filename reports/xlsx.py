@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from indikator.sel import aman_sel
 from reports.kop import BlokTandaTangan
-from reports.tabel import Tabel, format_excel
+from reports.tabel import Tabel, format_excel, teks_sel
 
 FORMAT_ANGKA = "#,##0.00"
 _TIPIS = Side(style="thin", color="000000")
@@ -99,6 +99,16 @@ def _sel(ws: Worksheet, nilai: object, gaya: str) -> WriteOnlyCell:
     else:
         cell._style = copy(cache[gaya])
     return aman_sel(cell, nilai)
+
+
+def _isi_sel(nilai: object, angka: bool, gaya: str) -> object:
+    """A cell's value: the number itself, or the text printed for a missing figure ("-", as in
+    HTML and PDF; blank on budget-line heading rows)."""
+    if not angka:
+        return nilai or None
+    if nilai is None:
+        return teks_sel(None, True, gaya) or None
+    return nilai
 
 
 def _gaya_nilai(nilai: object, angka: bool, tebal: str) -> str:
@@ -196,9 +206,7 @@ def _tulis_tabel(
         tebal = "_tebal" if b.gaya in _GAYA_TEBAL else ""
         tambah(
             [
-                _sel(
-                    ws, nilai if angka[i] else (nilai or None), _gaya_nilai(nilai, angka[i], tebal)
-                )
+                _sel(ws, _isi_sel(nilai, angka[i], b.gaya), _gaya_nilai(nilai, angka[i], tebal))
                 for i, nilai in enumerate(b.sel)
             ]
         )
