@@ -116,7 +116,7 @@ def logo_data_uri(instansi: Instansi) -> str:
     isi: bytes | None = None
     if instansi.logo:
         try:
-            with instansi.logo.open("rb") as berkas:
+            with instansi.logo.storage.open(instansi.logo.name, "rb") as berkas:
                 isi = berkas.read(MAKS_LOGO + 1)
         except OSError:
             isi = None

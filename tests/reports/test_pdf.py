@@ -15,7 +15,6 @@ from reports.baris import DataLaporan, tabel_t1, tabel_t3, tabel_t4
 from reports.dokumen import dok_lkj, dok_monev, dok_tabel, pdf_dokumen
 from reports.kop import blok_tanda_tangan, kepala_dinas
 
-
 PDFTOPPM = "/usr/bin/pdftoppm"
 
 

@@ -128,7 +128,9 @@ def test_t3_and_t4_sheets(buku):
     t3 = wb["T3"]
     assert [c.value for c in t3[9]] == [1, 2, 3, 4, 5, None, *range(6, 12)]
     assert [c.value for c in t3[8]][6:10] == ["Indikator Kinerja", "Satuan", "Target", "Realisasi"]
-    assert t3["E10"].value == "1.02.01" and t3["A10"].value == "1" and t3["B10"].value == "Kesehatan"
+    assert (
+        t3["E10"].value == "1.02.01" and t3["A10"].value == "1" and t3["B10"].value == "Kesehatan"
+    )
     assert t3["E10"].font.bold is True
     gabung = {str(r) for r in t3.merged_cells.ranges}
     assert {"A10:A13", "B10:B13", "C10:C13", "D10:D13", "E8:F8"} <= gabung
