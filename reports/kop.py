@@ -114,7 +114,7 @@ def logo_data_uri(instansi: Instansi) -> str:
     """The office's logo as a ``data:`` URI (read through the storage API), or the neutral mark
     when it has none or its file is gone or not a PNG/SVG."""
     isi: bytes | None = None
-    if instansi.logo:
+    if instansi.logo and instansi.logo.name:
         try:
             with instansi.logo.storage.open(instansi.logo.name, "rb") as berkas:
                 isi = berkas.read(MAKS_LOGO + 1)

@@ -297,7 +297,7 @@ def periksa_halaman(semua: list[str], tabel, judul_kepala: str) -> None:
     if tabel.kode == "T3":
         return
     # A page starting inside a Sasaran's rows says "(lanjutan)".
-    awal_kelompok = {}
+    awal_kelompok: dict[int, int] = {}
     for r, b in enumerate(tabel.baris):
         awal_kelompok[r] = r if b.rentang else awal_kelompok[r - 1]
     sudah: set[int] = set()
