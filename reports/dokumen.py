@@ -522,9 +522,11 @@ TEMPLATE = {
 
 def html_dokumen(dok: dict[str, Any], tata: TataHalaman | None = None) -> str:
     """The print document's HTML: self-contained, its styles inline (WeasyPrint reads no files)."""
-    return render_to_string(
-        TEMPLATE[dok["jenis"]], {"dok": _konteks(dok, tata), "gaya_sebaris": True}
-    )
+    return _html(dok, _konteks(dok, tata))
+
+
+def _html(dok: dict[str, Any], konteks: dict[str, Any]) -> str:
+    return render_to_string(TEMPLATE[dok["jenis"]], {"dok": konteks, "gaya_sebaris": True})
 
 
 MAKS_TATA = 4
@@ -543,9 +545,9 @@ def pdf_dokumen(dok: dict[str, Any]) -> tuple[bytes, int]:
 
     tata = TataHalaman()
     for _putaran in range(MAKS_TATA):
-        semua = _konteks(dok, tata)["_semua_tabel"]
-        hasil = HTML(string=html_dokumen(dok, tata)).render()
-        baru = periksa_tata(hasil.pages, semua, tata)
+        konteks = _konteks(dok, tata)
+        hasil = HTML(string=_html(dok, konteks)).render()
+        baru = periksa_tata(hasil.pages, konteks["_semua_tabel"], tata)
         if baru == tata:
             break
         tata = baru
