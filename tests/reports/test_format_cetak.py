@@ -174,3 +174,25 @@ def test_letterhead_uses_office_logo_else_neutral_mark(demo, settings, tmp_path)
     assert logo == "data:image/png;base64," + base64.b64encode(_png()).decode()
     instansi.logo.storage.delete(instansi.logo.name)  # the file is gone: the neutral mark
     assert kop_json(instansi)["logo"] == netral
+
+
+@pytest.mark.django_db
+def test_data_migration_sets_decimal_places_of_existing_indicators(demo):
+    import importlib
+    from pathlib import Path
+
+    from django.apps import apps
+
+    # Found by its name, whatever number it gets when migrations are renumbered.
+    berkas = next(Path("indikator/migrations").glob("*_desimal_indikator_logo_instansi.py"))
+    migrasi = importlib.import_module(f"indikator.migrations.{berkas.stem}")
+    Indikator.objects.update(desimal=None)
+    migrasi.isi_desimal(apps, None)
+    ind = demo.binjai.indikator
+    desimal = dict(
+        Indikator.objects.filter(
+            pk__in=[ind["1.1"].pk, ind["P.2.1.1"].pk, ind["P.1.1"].pk]
+        ).values_list("kode", "desimal")
+    )
+    assert desimal == {"1.1": 2, "P.2.1.1": 0, "P.1.1": 0}  # %, orang, dokumen
+    assert not Indikator.objects.filter(desimal__isnull=True).exists()
