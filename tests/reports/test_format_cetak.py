@@ -184,7 +184,8 @@ def test_data_migration_sets_decimal_places_of_existing_indicators(demo):
     from django.apps import apps
 
     # Found by its name, whatever number it gets when migrations are renumbered.
-    berkas = next(Path("indikator/migrations").glob("*_desimal_indikator_logo_instansi.py"))
+    folder = Path(importlib.import_module("indikator.migrations").__file__ or "").parent
+    berkas = next(folder.glob("*_desimal_indikator_logo_instansi.py"))
     migrasi = importlib.import_module(f"indikator.migrations.{berkas.stem}")
     Indikator.objects.update(desimal=None)
     migrasi.isi_desimal(apps, None)
