@@ -107,6 +107,20 @@ def pilihan_agregasi() -> PilihanWidget:
     )
 
 
+class TempatDesimalWidget(PilihanWidget):
+    """Decimal places of an indicator's printed figures, 0 to 4 (empty: keep / by unit)."""
+
+    def __init__(self) -> None:
+        super().__init__([(str(n), str(n), [f"{n}.0", f"{n},0"]) for n in range(5)])
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> int | None:  # type: ignore[override]
+        kode = super().clean(value, row, **kwargs)
+        return None if kode is None else int(kode)
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return "" if value is None else str(value)
+
+
 def pilihan_jenis() -> PilihanWidget:
     return PilihanWidget(
         [
@@ -176,6 +190,10 @@ KOLOM_INDIKATOR: tuple[BarisKolom, ...] = (
      ("agregasi",),
      _("Cara nilai triwulan menjadi nilai tahunan: Dijumlahkan, Triwulan "
        "terakhir atau Rata-rata. Kosong: Dijumlahkan."), "Dijumlahkan"),
+    ("desimal", _("Angka Desimal"), TempatDesimalWidget(), "", 9, None, None,
+     ("desimal", "angka di belakang koma"),
+     _("Angka di belakang koma pada tabel laporan, 0 sampai 4. Kosong: menurut satuan "
+       "(0 untuk jumlah orang, dokumen, Rupiah; 2 untuk persentase, rasio, indeks)."), "2"),
     ("definisi_operasional", _("Definisi Operasional"), TeksWidget(None, satu_baris=False), "",
      40, None, None, ("definisi",), _("Definisi operasional / formula indikator."),
      "Jumlah ibu hamil yang mendapat pelayanan K6 dibagi jumlah sasaran ibu hamil × 100%"),

@@ -30,7 +30,7 @@ import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["format_angka", "parse_angka"]
+__all__ = ["desimal_bawaan", "format_angka", "parse_angka"]
 
 KOSONG = "-"
 
@@ -132,3 +132,17 @@ def format_angka(nilai: Decimal | int | None, tempat: int = 2) -> str:
     if d < 0:
         teks = f"-{teks}"
     return teks
+
+
+_SATUAN_PECAHAN = ("%", "persen", "rasio", "indeks", "nilai", "skor", "per ")
+"""Words in a unit that make an absolute figure a fraction (it keeps two decimals)."""
+
+
+def desimal_bawaan(satuan: str, perhitungan: str) -> int:
+    """Default decimal places of an indicator's figures: two for percentages, rates and indices
+    (and an absolute figure whose unit says so: "%", "indeks", "skor", ...), none for counts of
+    people, documents, Rupiah and other whole things."""
+    if perhitungan != "absolut":
+        return 2
+    teks = satuan.strip().lower()
+    return 2 if any(kata in teks for kata in _SATUAN_PECAHAN) else 0

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from indikator import capaian as hitung
+from indikator.angka import desimal_bawaan
+from indikator.logo import validasi_logo
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -99,7 +101,13 @@ class Instansi(models.Model):
     telepon = models.CharField(_("telepon"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     situs = models.URLField(_("situs web"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logo/", blank=True)
+    logo = models.FileField(
+        _("logo"),
+        upload_to="logo/",
+        blank=True,
+        validators=[validasi_logo],
+        help_text=_("Lambang daerah untuk kop surat dan sampul laporan: PNG atau SVG, maks. 1 MB."),
+    )
     batas_capaian = models.DecimalField(
         _("batas atas capaian (%)"),
         max_digits=7,
@@ -594,6 +602,17 @@ class Indikator(models.Model):
         choices=Agregasi.choices,
         default=Agregasi.JUMLAH,
     )
+    desimal = models.PositiveSmallIntegerField(
+        _("angka di belakang koma"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(4)],
+        help_text=_(
+            "Jumlah angka desimal di tabel dan laporan (0 sampai 4). Kosong: menurut satuan dan "
+            "cara perhitungan (0 untuk jumlah orang, dokumen, Rupiah; 2 untuk persentase, "
+            "angka per 1.000/100.000 dan indeks)."
+        ),
+    )
     definisi_operasional = models.TextField(_("definisi operasional"), blank=True)
     sumber_data = models.CharField(_("sumber data"), max_length=300, blank=True)
     unit_penanggung_jawab = models.ForeignKey(
@@ -674,6 +693,14 @@ class Indikator(models.Model):
     @property
     def pakai_pembagi(self) -> bool:
         return Perhitungan(self.perhitungan).pakai_pembagi
+
+    @property
+    def tempat_desimal(self) -> int:
+        """Decimal places of the indicator's figures in tables: its own setting, else the
+        default of its unit and calculation (:func:`indikator.angka.desimal_bawaan`)."""
+        if self.desimal is not None:
+            return self.desimal
+        return desimal_bawaan(self.satuan, self.perhitungan)
 
 
 class Target(models.Model):

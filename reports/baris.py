@@ -19,9 +19,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from indikator import capaian as hitung
+from indikator.capaian import faktor
 from indikator.models import (
     ROMAWI,
     TRIWULAN_TAHUNAN,
+    Agregasi,
     Anggaran,
     Indikator,
     Instansi,
@@ -35,7 +37,7 @@ from indikator.models import (
     Unit,
 )
 from indikator.nilai import NilaiPeriode, nilai_tahun, nilai_triwulan
-from reports.tabel import Baris, Kolom, Nilai, SelKepala, Tabel
+from reports.tabel import TANPA_TARGET, TEMPAT_PERSEN, Baris, Kolom, Nilai, SelKepala, Tabel, bulat
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,21 @@ class DataLaporan:
         )
 
     @cached_property
+    def target_triwulan(self) -> dict[tuple[int, int], Decimal]:
+        """The Rencana Aksi: quarterly targets of the year, per (indicator id, quarter) (one
+        query)."""
+        return {
+            (ind_id, tw): nilai
+            for ind_id, tw, nilai in Target.objects.filter(
+                indikator__in=[i.pk for i in self.indikator_kinerja],
+                tahun=self.tahun,
+                triwulan__in=list(ROMAWI),
+            )
+            .order_by()
+            .values_list("indikator_id", "triwulan", "nilai")
+        }
+
+    @cached_property
     def anggaran(self) -> dict[int, Anggaran]:
         """Pagu and spending of the year per budget line id (one query)."""
         return {
@@ -277,6 +294,28 @@ def _periode(data: DataLaporan) -> str:
     }
 
 
+def angka_indikator(ind: Indikator, nilai: Decimal | None) -> Decimal | None:
+    """A target or realisation of ``ind``, rounded to its decimal places (the printed value)."""
+    return bulat(nilai, ind.tempat_desimal)
+
+
+def persen(nilai: Decimal | None) -> Decimal | None:
+    """A percentage computed by the portal (capaian, penyerapan), rounded to two places."""
+    return bulat(nilai, TEMPAT_PERSEN)
+
+
+def cacah(nilai: Decimal | None) -> Decimal | None:
+    """A numerator or denominator (people, births...): whole when it is whole, else two places."""
+    if nilai is None:
+        return None
+    return bulat(nilai, 0 if nilai == nilai.to_integral_value() else TEMPAT_PERSEN)
+
+
+def tanda_iku(ind: Indikator) -> str:
+    """The "Jenis" cell of T1/T2: IKU or Lainnya."""
+    return "IKU" if ind.jenis == JenisIndikator.IKU else pgettext("jenis indikator", "Lainnya")
+
+
 def _baris_sasaran(
     kelompok: list[tuple[SasaranStrategis, list[Indikator]]],
     isi: Callable[[Indikator], list[Nilai]],
@@ -299,42 +338,52 @@ def tabel_t1(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
         subjudul=_periode(data),
         kolom=[
             Kolom(5),
-            Kolom(30),
+            Kolom(28),
             Kolom(6),
-            Kolom(34),
+            Kolom(32),
+            Kolom(8),
+            Kolom(9),
+            Kolom(10, angka=True),
             Kolom(11, angka=True),
-            Kolom(12, angka=True),
-            Kolom(12, angka=True),
             Kolom(11, angka=True),
-            Kolom(11, angka=True),
-            Kolom(18),
-            Kolom(18),
+            Kolom(10, angka=True),
+            Kolom(10, angka=True),
+            Kolom(16),
+            Kolom(16),
         ],
         kepala=[
             [
                 SelKepala(pgettext("nomor urut", "No")),
                 SelKepala(_("SASARAN STRATEGIS")),
                 SelKepala(_("INDIKATOR KINERJA"), colspan=2),
+                SelKepala(_("Jenis")),
+                SelKepala(_("Satuan")),
                 SelKepala(_("Target")),
                 SelKepala(_("Sasaran")),
                 SelKepala(_("Jumlah Realisasi")),
-                SelKepala(_("% Realisasi")),
+                SelKepala(_("Realisasi")),
                 SelKepala(_("Capaian Tahun (%)")),
                 SelKepala(_("Sumber Data")),
                 SelKepala(_("Penanggung Jawab")),
             ]
         ],
-        nomor=[1, 1, 2, 1, 1, 1, 1, 1, 1, 1],
+        nomor=[1, 1, 2, *[1] * 9],
+        catatan=_(
+            "Jenis: IKU = Indikator Kinerja Utama; Lainnya = indikator kinerja lainnya. "
+            "Target dan realisasi dalam satuan indikator."
+        ),
     )
 
     def isi(ind: Indikator) -> list[Nilai]:
         n = data.nilai[ind.pk]
         return [
-            n.target,
-            n.sasaran,
-            n.jumlah,
-            n.nilai,
-            n.capaian,
+            tanda_iku(ind),
+            ind.satuan,
+            angka_indikator(ind, n.target),
+            cacah(n.sasaran),
+            cacah(n.jumlah),
+            angka_indikator(ind, n.nilai),
+            persen(n.capaian),
             ind.sumber_data,
             ind.unit_penanggung_jawab.nama,
         ]
@@ -354,53 +403,72 @@ def tabel_t2(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
         subjudul=_periode(data),
         kolom=[
             Kolom(5),
-            Kolom(34),
+            Kolom(32),
             Kolom(6),
-            Kolom(40),
+            Kolom(38),
+            Kolom(8),
+            Kolom(9),
+            Kolom(11, angka=True),
             Kolom(12, angka=True),
-            Kolom(13, angka=True),
-            Kolom(15, angka=True),
-            Kolom(15, angka=True),
+            Kolom(14, angka=True),
+            Kolom(14, angka=True),
         ],
         kepala=[
             [
                 SelKepala(pgettext("nomor urut", "No")),
                 SelKepala(_("SASARAN STRATEGIS")),
                 SelKepala(_("INDIKATOR KINERJA"), colspan=2),
+                SelKepala(_("Jenis")),
+                SelKepala(_("Satuan")),
                 SelKepala(_("Target")),
                 SelKepala(_("Realisasi Tahun %(tahun)s") % {"tahun": data.tahun}),
                 SelKepala(_("Capaian Tahun Sebelumnya (%)")),
                 SelKepala(_("Capaian Tahun Berjalan (%)")),
             ]
         ],
-        nomor=[1, 1, 2, 1, 1, 1, 1],
+        nomor=[1, 1, 2, *[1] * 6],
+        catatan=_("Jenis: IKU = Indikator Kinerja Utama; Lainnya = indikator kinerja lainnya."),
     )
 
     def isi(ind: Indikator) -> list[Nilai]:
         n = data.nilai[ind.pk]
-        return [n.target, n.nilai, data.nilai_lalu[ind.pk].capaian, n.capaian]
+        return [
+            tanda_iku(ind),
+            ind.satuan,
+            angka_indikator(ind, n.target),
+            angka_indikator(ind, n.nilai),
+            persen(data.nilai_lalu[ind.pk].capaian),
+            persen(n.capaian),
+        ]
 
     tabel.baris = _baris_sasaran(kelompok_sasaran(data.pilih_indikator(saringan)), isi)
     return tabel
 
 
 def tabel_t3(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
-    """T3: Capaian Indikator Kinerja Program/Kegiatan, from the DPA budget lines."""
+    """T3: Capaian Indikator Kinerja Program/Kegiatan, from the DPA budget lines.
+
+    Each program, kegiatan and sub kegiatan row carries its own indicator with its unit, target
+    and realisation; a line with several indicators gets one row per indicator, its code and
+    name merged over them.
+    """
     tabel = Tabel(
         kode="T3",
         judul=_("Capaian Indikator Kinerja Program/Kegiatan"),
         subjudul=_periode(data),
         kolom=[
-            Kolom(5),
-            Kolom(14),
-            Kolom(16),
-            Kolom(22),
-            Kolom(16),
-            Kolom(40),
-            Kolom(11, angka=True),
-            Kolom(11, angka=True),
-            Kolom(24),
-            Kolom(24),
+            Kolom(4),
+            Kolom(11),
+            Kolom(13),
+            Kolom(17),
+            Kolom(13),
+            Kolom(27),
+            Kolom(27),
+            Kolom(8),
+            Kolom(10, angka=True),
+            Kolom(10, angka=True),
+            Kolom(19),
+            Kolom(19),
         ],
         kepala=[
             [
@@ -409,13 +477,16 @@ def tabel_t3(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
                 SelKepala(_("Organisasi Perangkat Daerah Pelaksana")),
                 SelKepala(_("Kebijakan")),
                 SelKepala(_("Uraian Program/Kegiatan"), colspan=2),
-                SelKepala(_("Target (%)")),
+                SelKepala(_("Indikator Kinerja")),
+                SelKepala(_("Satuan")),
+                SelKepala(_("Target")),
                 SelKepala(_("Realisasi")),
                 SelKepala(_("Permasalahan")),
                 SelKepala(_("Upaya Mengatasi Permasalahan")),
             ]
         ],
-        nomor=[1, 1, 1, 1, 2, 1, 1, 1, 1],
+        nomor=[1, 1, 1, 1, 2, *[1] * 6],
+        catatan=_("Target dan realisasi dalam satuan indikator masing-masing."),
     )
     unit_ids = data.unit_di_bawah(saringan.unit) if saringan.unit is not None else None
     per_mata: dict[int | None, list[Indikator]] = defaultdict(list)
@@ -425,28 +496,36 @@ def tabel_t3(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
     for m in data.mata_anggaran:
         anak[m.induk_id].append(m)
 
+    def isi_indikator(ind: Indikator) -> list[Nilai]:
+        n = data.nilai_anggaran[ind.pk]
+        t = data.teks_anggaran.get(ind.pk)
+        return [
+            ind.nama,
+            ind.satuan,
+            angka_indikator(ind, n.target),
+            angka_indikator(ind, n.nilai),
+            t.permasalahan if t else "",
+            t.upaya if t else "",
+        ]
+
     def baris_mata(m: MataAnggaran) -> list[Baris]:
         nama = m.nama.upper() if m.tingkat == TingkatAnggaran.PROGRAM else m.nama
-        hasil = [Baris(sel=[None, None, None, None, m.kode, nama, *[None] * 4], gaya=m.tingkat)]
-        for ind in per_mata.get(m.pk, []):
-            if unit_ids is not None and ind.unit_penanggung_jawab_id not in unit_ids:
-                continue
-            n = data.nilai_anggaran[ind.pk]
-            t = data.teks_anggaran.get(ind.pk)
-            hasil.append(
+        inds = [
+            ind
+            for ind in per_mata.get(m.pk, [])
+            if unit_ids is None or ind.unit_penanggung_jawab_id in unit_ids
+        ]
+        if not inds:
+            hasil = [Baris(sel=[None, None, None, None, m.kode, nama, *[None] * 6], gaya=m.tingkat)]
+        else:
+            hasil = [
                 Baris(
-                    sel=[
-                        *[None] * 4,
-                        ind.kode,
-                        ind.nama,
-                        n.target,
-                        n.nilai,
-                        t.permasalahan if t else "",
-                        t.upaya if t else "",
-                    ],
-                    gaya="indikator",
+                    sel=[None, None, None, None, m.kode, nama, *isi_indikator(ind)],
+                    rentang={4: len(inds), 5: len(inds)} if urut == 0 and len(inds) > 1 else {},
+                    gaya=m.tingkat,
                 )
-            )
+                for urut, ind in enumerate(inds)
+            ]
         for a in anak.get(m.pk, []):
             hasil.extend(baris_mata(a))
         return hasil
@@ -459,7 +538,7 @@ def tabel_t3(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
         nomor += 1
         pertama = baris[0]
         pertama.sel[:4] = [str(nomor), program.urusan, data.instansi.nama, program.kebijakan]
-        pertama.rentang = {0: len(baris), 1: len(baris), 2: len(baris), 3: len(baris)}
+        pertama.rentang.update({0: len(baris), 1: len(baris), 2: len(baris), 3: len(baris)})
         tabel.baris.extend(baris)
     return tabel
 
@@ -472,15 +551,41 @@ def _mata_di_unit(
     return any(_mata_di_unit(a, anak, unit_ids) for a in anak.get(m.pk, []))
 
 
+def _target_kumulatif(data: DataLaporan, ind: Indikator, triwulan: int) -> Decimal | None:
+    """The target of quarters 1..``triwulan`` together: from the Rencana Aksi when every quarter
+    has one (absolute figures and indices aggregated by the indicator's rule; for a rate the
+    latest quarter's target, since a rate's target is a level), else the year's target."""
+    per_tw = {tw: data.target_triwulan.get((ind.pk, tw)) for tw in range(1, triwulan + 1)}
+    tahunan = data.nilai[ind.pk].target
+    if any(v is None for v in per_tw.values()):
+        return tahunan
+    if faktor(ind.perhitungan) is not None:
+        return per_tw[triwulan]
+    return hitung.nilai_tahunan(per_tw, ind.agregasi)
+
+
+def _target_sebanding(ind: Indikator) -> bool:
+    """Whether one quarter's value can be set against the year's target: a rate, an index or a
+    level (not a count that the year sums up)."""
+    return not (ind.perhitungan == "absolut" and Agregasi(ind.agregasi) is Agregasi.JUMLAH)
+
+
 def tabel_t4(data: DataLaporan, triwulan: int, saringan: Saringan = Saringan()) -> Tabel:
-    """T4: Format Monev Capaian IKU for one quarter (later quarters stay empty)."""
+    """T4: Format Monev Capaian IKU for one quarter (later quarters stay empty), IKU only.
+
+    A quarter's target is its Rencana Aksi target, or "—" when none is set. The quarter's
+    capaian is against that target (or, for a rate, an index or a level, the year's target); the
+    cumulative one (s.d. Triwulan) sets the realisation of quarters 1..n, aggregated by the
+    indicator's rule, against the cumulative target (:func:`_target_kumulatif`).
+    """
     if triwulan not in ROMAWI:
         raise ValueError(f"Triwulan harus 1 sampai 4, bukan {triwulan!r}.")
     tw_romawi = ROMAWI[triwulan]
     kepala_atas = [
         SelKepala(pgettext("nomor urut", "No"), rowspan=2),
         SelKepala(_("SASARAN STRATEGIS"), rowspan=2),
-        SelKepala(_("INDIKATOR KINERJA"), colspan=2, rowspan=2),
+        SelKepala(_("INDIKATOR KINERJA UTAMA"), colspan=2, rowspan=2),
+        SelKepala(_("Satuan"), rowspan=2),
         SelKepala(_("Target Tahun %(tahun)s") % {"tahun": data.tahun}, rowspan=2),
     ]
     kepala_bawah = []
@@ -488,7 +593,9 @@ def tabel_t4(data: DataLaporan, triwulan: int, saringan: Saringan = Saringan()) 
         kepala_atas.append(SelKepala(_("Triwulan %(tw)s") % {"tw": ROMAWI[tw]}, colspan=2))
         kepala_bawah += [SelKepala(_("Target")), SelKepala(_("Realisasi"))]
     kepala_atas += [
+        SelKepala(_("Realisasi s.d. Triwulan %(tw)s") % {"tw": tw_romawi}, rowspan=2),
         SelKepala(_("Capaian Triwulan %(tw)s (%%)") % {"tw": tw_romawi}, rowspan=2),
+        SelKepala(_("Capaian s.d. Triwulan %(tw)s (%%)") % {"tw": tw_romawi}, rowspan=2),
         SelKepala(_("Kategori"), rowspan=2),
         SelKepala(_("Permasalahan"), rowspan=2),
         SelKepala(_("Upaya Mengatasi Permasalahan"), rowspan=2),
@@ -499,38 +606,86 @@ def tabel_t4(data: DataLaporan, triwulan: int, saringan: Saringan = Saringan()) 
         subjudul=_("%(instansi)s — Triwulan %(tw)s Tahun %(tahun)s")
         % {"instansi": data.instansi.nama, "tw": tw_romawi, "tahun": data.tahun},
         kolom=[
+            Kolom(4),
+            Kolom(18),
             Kolom(5),
-            Kolom(24),
-            Kolom(6),
             Kolom(30),
-            Kolom(10, angka=True),
-            *[Kolom(9, angka=True)] * 8,
-            Kolom(11, angka=True),
-            Kolom(13),
-            Kolom(22),
-            Kolom(22),
+            Kolom(8),
+            Kolom(9, angka=True),
+            *[Kolom(8, angka=True)] * 8,
+            Kolom(9, angka=True),
+            Kolom(9, angka=True),
+            Kolom(9, angka=True),
+            Kolom(10),
+            Kolom(14),
+            Kolom(14),
         ],
         kepala=[kepala_atas, kepala_bawah],
-        nomor=[1, 1, 2, *[1] * 13],
+        nomor=[1, 1, 2, *[1] * 16],
+        catatan=_(
+            "Target triwulan menurut Rencana Aksi (%(tanpa)s: tidak ada target triwulan). "
+            "Capaian s.d. triwulan: realisasi kumulatif menurut cara agregasi "
+            "indikator terhadap target kumulatif (tanpa Rencana Aksi: target tahunan)."
+        )
+        % {"tanpa": TANPA_TARGET},
     )
     per_tw = {tw: data.nilai_tw(tw) for tw in range(1, triwulan + 1)}
+    batas = data.instansi.batas_capaian
+
+    def capaian(ind: Indikator, target: Decimal | None, nilai: Decimal | None) -> Decimal | None:
+        return persen(
+            hitung.capaian(
+                target=target,
+                realisasi=nilai,
+                polaritas=ind.polaritas,
+                rumus_negatif=ind.rumus_negatif,
+                batas=batas,
+            )
+        )
 
     def isi(ind: Indikator) -> list[Nilai]:
-        sel: list[Nilai] = [data.nilai[ind.pk].target]
+        sel: list[Nilai] = [ind.satuan, angka_indikator(ind, data.nilai[ind.pk].target)]
         for tw in range(1, 5):
-            n = per_tw[tw][ind.pk] if tw in per_tw else None
-            sel += [n.target, n.nilai] if n else [None, None]
+            if tw not in per_tw:
+                sel += [None, None]
+                continue
+            target_tw = data.target_triwulan.get((ind.pk, tw))
+            sel += [
+                TANPA_TARGET if target_tw is None else angka_indikator(ind, target_tw),
+                angka_indikator(ind, per_tw[tw][ind.pk].nilai),
+            ]
         kini = per_tw[triwulan][ind.pk]
+        _j, _s, kumulatif = hitung.tahunan_dari_triwulan(
+            perhitungan=ind.perhitungan,
+            agregasi=ind.agregasi,
+            triwulan={
+                tw: (n[ind.pk].jumlah, n[ind.pk].sasaran, n[ind.pk].nilai)
+                for tw, n in per_tw.items()
+                if n[ind.pk].nilai is not None
+            },
+        )
+        target_kini = data.target_triwulan.get((ind.pk, triwulan))
+        if target_kini is None and _target_sebanding(ind):
+            target_kini = data.nilai[ind.pk].target
+        capaian_kini = capaian(ind, target_kini, kini.nilai)
+        capaian_kumulatif = capaian(ind, _target_kumulatif(data, ind, triwulan), kumulatif)
+        kategori = hitung.kategori(
+            capaian_kini if capaian_kini is not None else capaian_kumulatif, data.skala
+        )
         r = kini.realisasi
         sel += [
-            kini.capaian,
-            kini.kategori or "",
+            angka_indikator(ind, kumulatif),
+            capaian_kini,
+            capaian_kumulatif,
+            kategori or "",
             r.permasalahan if r else "",
             r.upaya if r else "",
         ]
         return sel
 
-    tabel.baris = _baris_sasaran(kelompok_sasaran(data.pilih_indikator(saringan)), isi)
+    # The Monev is about the IKU: other indicators never appear, whatever the filter says.
+    pilihan = Saringan(hanya_iku=True, unit=saringan.unit)
+    tabel.baris = _baris_sasaran(kelompok_sasaran(data.pilih_indikator(pilihan)), isi)
     return tabel
 
 

@@ -8,12 +8,10 @@ never from today's data. :func:`html_dokumen` and :func:`pdf_dokumen` draw any s
 
 from __future__ import annotations
 
-import base64
 import datetime
 import functools
-import mimetypes
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
 from typing import Any
@@ -28,14 +26,16 @@ from indikator.models import ROMAWI, Indikator, Instansi, JenisIndikator, Sasara
 from reports.baris import (
     DataLaporan,
     Saringan,
+    angka_indikator,
     kelompok_sasaran,
+    persen,
     tabel_t1,
     tabel_t2,
     tabel_t3,
     tabel_t4,
 )
-from reports.kop import BlokTandaTangan, logo_path
-from reports.tabel import Baris, Kolom, SelKepala, Tabel
+from reports.kop import BlokTandaTangan, kop_teks, logo_data_uri
+from reports.tabel import Baris, Kolom, SelKepala, Tabel, bulat
 
 LANDSKAP = {"a4": "297mm 210mm", "f4": "330mm 215mm"}
 POTRET = {"a4": "210mm 297mm", "f4": "215mm 330mm"}
@@ -51,28 +51,9 @@ BAGIAN_NASKAH_LKJ = (
 )
 
 
-def kop_json(instansi: Instansi) -> dict[str, str]:
+def kop_json(instansi: Instansi) -> dict[str, Any]:
     """Letterhead with the logo inlined, so a frozen document keeps the logo it was signed with."""
-    path = logo_path(instansi)
-    jenis = mimetypes.guess_type(path.name)[0] or "image/png"
-    logo = f"data:{jenis};base64,{base64.b64encode(path.read_bytes()).decode()}"
-    kontak = " · ".join(
-        x
-        for x in [
-            instansi.alamat,
-            f"Telp. {instansi.telepon}" if instansi.telepon else "",
-            instansi.email,
-            instansi.situs,
-        ]
-        if x
-    )
-    return {
-        "pemerintah": instansi.pemerintah_daerah,
-        "nama": instansi.nama,
-        "alamat": kontak,
-        "kota": instansi.kota,
-        "logo": logo,
-    }
+    return {**kop_teks(instansi), "kota": instansi.kota, "logo": logo_data_uri(instansi)}
 
 
 def dok_tabel(
@@ -138,19 +119,20 @@ def grafik_svg(
     lebar_batang, jarak, kiri, atas, tinggi = 16, 14, 34, 22, 120
     nilai = [float(v) for _k, a, b in batang for v in (a, b) if v is not None]
     puncak = max([120.0, *nilai])
-    lebar = kiri + len(batang) * (2 * lebar_batang + jarak) + 10
+    # At least as wide as the legend (two entries of ~95 px), which would be clipped otherwise.
+    lebar = max(kiri + len(batang) * (2 * lebar_batang + jarak) + 10, kiri + 200)
     bagian = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{lebar}" height="{atas + tinggi + 40}" '
         f'viewBox="0 0 {lebar} {atas + tinggi + 40}" font-family="Liberation Sans, sans-serif" '
         f'font-size="8" role="img" aria-label="{escape(judul)}">',
         f'<text x="{kiri}" y="10" font-weight="bold">{escape(judul)}</text>',
     ]
-    for persen in range(0, int(puncak) + 1, 20 if puncak <= 200 else 50):
-        y = atas + tinggi - persen / puncak * tinggi
+    for garis in range(0, int(puncak) + 1, 20 if puncak <= 200 else 50):
+        y = atas + tinggi - garis / puncak * tinggi
         bagian.append(
             f'<line x1="{kiri}" x2="{lebar - 6}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ccc" '
             f'stroke-width=".5"/><text x="{kiri - 3}" y="{y + 3:.1f}" text-anchor="end">'
-            f"{persen}</text>"
+            f"{garis}</text>"
         )
     y100 = atas + tinggi - 100 / puncak * tinggi
     bagian.append(
@@ -255,8 +237,8 @@ def _ikhtisar_otomatis(data: DataLaporan, anggaran: RealisasiAnggaran) -> str:
         "n": len(data.indikator_kinerja),
         "iku": sum(1 for i in data.indikator_kinerja if i.jenis == JenisIndikator.IKU),
         "ringkasan": "; ".join(ringkasan) or "-",
-        "real": format_angka(anggaran.realisasi),
-        "pagu": format_angka(anggaran.pagu),
+        "real": format_angka(anggaran.realisasi, 0),
+        "pagu": format_angka(anggaran.pagu, 0),
         "serap": format_angka(anggaran.penyerapan),
     }
 
@@ -314,7 +296,7 @@ def _tabel_pk(data: DataLaporan) -> Tabel:
         hanya_iku=False,
         kepala=[SelKepala(_("Satuan")), SelKepala(_("Target"))],
         kolom_isi=[Kolom(12), Kolom(12, angka=True)],
-        isi=lambda i: [i.satuan, data.nilai[i.pk].target],
+        isi=lambda i: [i.satuan, angka_indikator(i, data.nilai[i.pk].target)],
     )
 
 
@@ -399,13 +381,13 @@ def _tabel_capaian(data: DataLaporan, sasaran: SasaranStrategis, inds: list[Indi
                     ind.kode,
                     ind.nama,
                     ind.satuan,
-                    kini.target,
-                    kini.nilai,
-                    kini.capaian,
-                    lalu.nilai,
-                    lalu.capaian,
-                    akhir,
-                    thd_akhir,
+                    angka_indikator(ind, kini.target),
+                    angka_indikator(ind, kini.nilai),
+                    persen(kini.capaian),
+                    angka_indikator(ind, lalu.nilai),
+                    persen(lalu.capaian),
+                    angka_indikator(ind, akhir),
+                    persen(thd_akhir),
                 ]
             )
         )
@@ -438,17 +420,21 @@ def _realisasi_anggaran(data: DataLaporan) -> RealisasiAnggaran:
                     str(no),
                     ap.program.kode,
                     ap.program.nama,
-                    ap.pagu,
-                    ap.realisasi,
-                    ap.penyerapan,
+                    bulat(ap.pagu, 0),
+                    bulat(ap.realisasi, 0),
+                    persen(ap.penyerapan),
                 ]
             )
         )
-        pagu += ap.pagu
-        realisasi += ap.realisasi
+        # The total is the sum of the printed (whole Rupiah) figures, as a reader adds them up.
+        pagu += bulat(ap.pagu, 0) or Decimal(0)
+        realisasi += bulat(ap.realisasi, 0) or Decimal(0)
     total = RealisasiAnggaran(tabel=tabel, pagu=pagu, realisasi=realisasi)
     tabel.baris.append(
-        Baris(sel=["", "", _("Jumlah"), pagu, realisasi, total.penyerapan], gaya="kegiatan")
+        Baris(
+            sel=["", "", _("Jumlah"), pagu, realisasi, persen(total.penyerapan)],
+            gaya="jumlah",
+        )
     )
     return total
 
@@ -486,20 +472,45 @@ def dok_monev(
     }
 
 
-def _konteks(dok: dict[str, Any]) -> dict[str, Any]:
-    """The template context of a document: tables back to :class:`Tabel` objects."""
+@dataclass
+class TataHalaman:
+    """Print layout fixes of one document found by laying it out: per printed table number, the
+    rows that start a page inside a vertical merge (:attr:`Tabel.potong`) and the rows forced to
+    start a page (:attr:`Tabel.putus`)."""
+
+    potong: dict[int, set[int]] = field(default_factory=dict)
+    putus: dict[int, set[int]] = field(default_factory=dict)
+
+
+def _konteks(dok: dict[str, Any], tata: TataHalaman | None = None) -> dict[str, Any]:
+    """The template context of a document: tables back to :class:`Tabel` objects, numbered in
+    the document (``nomor_cetak``) and laid out by ``tata``."""
     isi = dict(dok)
     kertas = dok.get("kertas", "f4")
     isi["ukuran"] = POTRET[kertas] if dok["jenis"] == "lkj" else LANDSKAP[kertas]
     isi["ukuran_landskap"] = LANDSKAP[kertas]
+    semua: dict[int, Tabel] = {}
+
+    def tabel(data: dict[str, Any]) -> Tabel:
+        t = Tabel.dari_json(data)
+        t.nomor_cetak = len(semua) + 1
+        if tata is not None:
+            t.potong = tata.potong.get(t.nomor_cetak, set())
+            t.putus = tata.putus.get(t.nomor_cetak, set())
+        semua[t.nomor_cetak] = t
+        return t
+
+    for kunci in ("tabel_t2", "tabel_iku", "tabel_pk"):
+        if kunci in dok:
+            isi[kunci] = tabel(dok[kunci])
+    if "sasaran" in dok:
+        isi["sasaran"] = [dict(s, tabel=tabel(s["tabel"])) for s in dok["sasaran"]]
+    if "tabel_anggaran" in dok:
+        isi["tabel_anggaran"] = tabel(dok["tabel_anggaran"])
     for kunci in ("tabel", "lampiran"):
         if kunci in dok:
-            isi[kunci] = [Tabel.dari_json(t) for t in dok[kunci]]
-    for kunci in ("tabel_iku", "tabel_pk", "tabel_anggaran", "tabel_t2"):
-        if kunci in dok:
-            isi[kunci] = Tabel.dari_json(dok[kunci])
-    if "sasaran" in dok:
-        isi["sasaran"] = [dict(s, tabel=Tabel.dari_json(s["tabel"])) for s in dok["sasaran"]]
+            isi[kunci] = [tabel(t) for t in dok[kunci]]
+    isi["_semua_tabel"] = semua
     return isi
 
 
@@ -510,9 +521,17 @@ TEMPLATE = {
 }
 
 
-def html_dokumen(dok: dict[str, Any]) -> str:
+def html_dokumen(dok: dict[str, Any], tata: TataHalaman | None = None) -> str:
     """The print document's HTML: self-contained, its styles inline (WeasyPrint reads no files)."""
-    return render_to_string(TEMPLATE[dok["jenis"]], {"dok": _konteks(dok), "gaya_sebaris": True})
+    return _html(dok, _konteks(dok, tata))
+
+
+def _html(dok: dict[str, Any], konteks: dict[str, Any]) -> str:
+    return render_to_string(TEMPLATE[dok["jenis"]], {"dok": konteks, "gaya_sebaris": True})
+
+
+MAKS_TATA = 4
+"""Layouts tried at most before a PDF is written (each fix may move later page breaks)."""
 
 
 # --- PDF speed (issue 17) ------------------------------------------------------------------------
@@ -549,9 +568,104 @@ def _html_weasy(html: str) -> Any:
 
 
 def pdf_dokumen(dok: dict[str, Any]) -> tuple[bytes, int]:
-    """PDF bytes and page count of a document."""
-    hasil = _html_weasy(html_dokumen(dok)).render()
+    """PDF bytes and page count of a document.
+
+    The document is laid out, its pages checked (:func:`periksa_tata`), and laid out again with
+    the fixes until nothing changes: a page that starts inside a Sasaran's rows repeats the
+    Sasaran with "(lanjutan)", a total row never starts a page alone, the signature block never
+    stands alone on a page.
+    """
+    tata = TataHalaman()
+    for _putaran in range(MAKS_TATA):
+        konteks = _konteks(dok, tata)
+        hasil = _html_weasy(_html(dok, konteks)).render()
+        baru = periksa_tata(hasil.pages, konteks["_semua_tabel"], tata)
+        if baru == tata:
+            break
+        tata = baru
     return hasil.write_pdf(), len(hasil.pages)
+
+
+def _kelas(box: Any) -> set[str]:
+    el = getattr(box, "element", None)
+    return set((el.get("class") or "").split()) if el is not None else set()
+
+
+@dataclass
+class _Jejak:
+    """What the walk over one page's boxes found (see :func:`periksa_tata`)."""
+
+    pertama: dict[int, int] = field(default_factory=dict)
+    """Printed table number -> index of its first body row on the page."""
+    isi_lain: bool = False
+    """The page has content other than the signature block (rows, text, images)."""
+    ttd_di_sini: bool = False
+    ttd_setelah_baris: tuple[int, int] | None = None
+    """The table row right above the signature block, when no text stands between them."""
+    terakhir: tuple[int, int] | None = None
+    """The last body row walked, until text follows it."""
+
+    def halaman_baru(self) -> None:
+        self.pertama = {}
+        self.isi_lain = self.ttd_di_sini = False
+        self.ttd_setelah_baris = None
+
+
+def _jalan(jejak: _Jejak, box: Any, t: int | None, di_ttd: bool, di_catatan: bool) -> None:
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, boxes.MarginBox):
+        return
+    el = getattr(box, "element", None)
+    kelas = _kelas(box)
+    if el is not None and box.element_tag == "table" and el.get("data-t"):
+        t = int(el.get("data-t"))
+    di_ttd = di_ttd or bool(kelas & {"ttd", "verifikasi"})
+    di_catatan = di_catatan or "catatan-tabel" in kelas
+    if isinstance(box, boxes.TableRowBox) and el is not None and el.get("data-b"):
+        if t is not None:
+            b = int(el.get("data-b"))
+            jejak.pertama.setdefault(t, b)
+            jejak.terakhir = (t, b)
+            jejak.isi_lain = True
+        return
+    if isinstance(box, boxes.LineBox | boxes.ReplacedBox):
+        if di_ttd:
+            if not jejak.ttd_di_sini:
+                jejak.ttd_di_sini = True
+                jejak.ttd_setelah_baris = jejak.terakhir
+        elif not di_catatan:
+            jejak.isi_lain = True
+            jejak.terakhir = None  # text since the last row: the rows are not right above
+        return
+    for anak in getattr(box, "children", []):
+        _jalan(jejak, anak, t, di_ttd, di_catatan)
+
+
+def periksa_tata(halaman: list[Any], semua: dict[int, Tabel], lama: TataHalaman) -> TataHalaman:
+    """The layout fixes the laid-out ``halaman`` (WeasyPrint pages) call for, given the fixes
+    ``lama`` they were laid out with (forced breaks are kept; merge cuts are found anew)."""
+    baru = TataHalaman(putus={k: set(v) for k, v in lama.putus.items()})
+    terlihat: set[int] = set()  # tables with rows on an earlier page
+    jejak = _Jejak()
+    for page in halaman:
+        jejak.halaman_baru()
+        _jalan(jejak, page._page_box, None, False, False)
+        for t, b in jejak.pertama.items():
+            tabel = semua.get(t)
+            if tabel is None or t not in terlihat or b == 0:
+                continue
+            if tabel.baris[b].gaya == "jumlah" and b > 1:
+                baru.putus.setdefault(t, set()).add(b - 1)
+            elif tabel.dalam_rentang(b):
+                baru.potong.setdefault(t, set()).add(b)
+        if jejak.ttd_di_sini and not jejak.isi_lain and jejak.ttd_setelah_baris is not None:
+            t, b = jejak.ttd_setelah_baris
+            if b >= 2:  # the last two rows go over to the signature block's page
+                baru.putus.setdefault(t, set()).add(b - 1)
+        terlihat.update(jejak.pertama)
+    baru.potong = {k: v for k, v in baru.potong.items() if v}
+    return baru
 
 
 def hari_ini() -> datetime.date:

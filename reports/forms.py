@@ -31,7 +31,9 @@ class SaringanForm(forms.Form):
     unit = forms.TypedChoiceField(
         label=_("Unit kerja"), coerce=int, required=False, empty_value=None
     )
-    kertas = forms.ChoiceField(label=_("Kertas PDF"), choices=PILIHAN_KERTAS, required=False)
+    kertas = forms.ChoiceField(
+        label=_("Kertas (PDF dan XLSX)"), choices=PILIHAN_KERTAS, required=False
+    )
 
     def __init__(self, *args: Any, tahun: list[int], unit: list[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

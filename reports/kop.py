@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from indikator.logo import MAKS_LOGO, jenis_logo
 from indikator.models import Instansi, Pengguna
 from indikator.peran import Peran
 
@@ -75,15 +79,77 @@ def blok_tanda_tangan(
         tempat_tanggal=f"{instansi.kota}, {tanggal_indonesia(tanggal)}",
         jabatan=f"{jabatan.upper().rstrip(',')},",
         nama=penanda.nama_lengkap if penanda else "",
-        pangkat=penanda.pangkat.upper() if penanda else "",
+        pangkat=huruf_pangkat(penanda.pangkat) if penanda else "",
         nip=f"NIP. {penanda.nip_tampil}" if penanda and penanda.nip else "",
     )
 
 
-def logo_path(instansi: Instansi) -> Path:
-    """The office's logo file, or the portal's."""
-    if instansi.logo:
-        path = Path(instansi.logo.path)
-        if path.exists():
-            return path
-    return Path(settings.BASE_DIR) / "static" / "img" / "logo.svg"
+def kop_teks(instansi: Instansi) -> dict[str, Any]:
+    """The letterhead's text: government, office, and its contact parts (each printed unbroken:
+    a URL never wraps after "https://") joined in ``alamat``."""
+    bagian = [
+        x
+        for x in [
+            instansi.alamat,
+            f"Telp. {instansi.telepon}" if instansi.telepon else "",
+            instansi.email,
+            instansi.situs,
+        ]
+        if x
+    ]
+    return {
+        "pemerintah": instansi.pemerintah_daerah,
+        "nama": instansi.nama,
+        "alamat": " · ".join(bagian),
+        "bagian": bagian,
+    }
+
+
+LOGO_NETRAL = Path(settings.BASE_DIR) / "reports" / "static" / "reports" / "lambang-netral.svg"
+"""The neutral mark printed when an office has not uploaded its coat of arms."""
+_MIME = {"png": "image/png", "svg": "image/svg+xml"}
+
+
+def logo_data_uri(instansi: Instansi) -> str:
+    """The office's logo as a ``data:`` URI (read through the storage API), or the neutral mark
+    when it has none or its file is gone or not a PNG/SVG."""
+    isi: bytes | None = None
+    if instansi.logo and instansi.logo.name:
+        try:
+            with instansi.logo.storage.open(instansi.logo.name, "rb") as berkas:
+                isi = berkas.read(MAKS_LOGO + 1)
+        except OSError:
+            isi = None
+    jenis = jenis_logo(isi) if isi is not None and len(isi) <= MAKS_LOGO else None
+    if isi is None or jenis is None:
+        isi, jenis = LOGO_NETRAL.read_bytes(), "svg"
+    return f"data:{_MIME[jenis]};base64,{base64.b64encode(isi).decode()}"
+
+
+_GOLONGAN = re.compile(r"\b([IVX]+)\s*/\s*([a-e])\b", re.IGNORECASE)
+_ROMAWI = re.compile(r"^(I|II|III|IV)$", re.IGNORECASE)
+_POTONGAN = re.compile(r"([A-Za-z]+)")
+
+
+def _kapital(kata: str) -> str:
+    """Each letter run capitalised, a roman numeral upper case: "tk.i" -> "Tk.I"."""
+    return _POTONGAN.sub(
+        lambda m: (
+            m.group(1).upper()
+            if _ROMAWI.match(m.group(1))
+            else m.group(1)[:1].upper() + m.group(1)[1:].lower()
+        ),
+        kata,
+    )
+
+
+def huruf_pangkat(teks: str) -> str:
+    """A rank and grade as they are printed: "PEMBINA UTAMA MUDA (IV/C)" and "pembina utama muda
+    iv/c" both become "Pembina Utama Muda (IV/c)" (words capitalised, the grade's roman numeral
+    upper and its letter lower case)."""
+    teks = " ".join(teks.split())
+    if not teks:
+        return ""
+    kata = [k if _GOLONGAN.search(k) else _kapital(k) for k in teks.split(" ")]
+    hasil = " ".join(kata)
+    return _GOLONGAN.sub(lambda m: f"{m.group(1).upper()}/{m.group(2).lower()}", hasil)

@@ -50,7 +50,7 @@ from reports.baris import (
 )
 from reports.dokumen import dok_tabel, html_dokumen, pdf_dokumen
 from reports.forms import NaskahLkjForm, PengirimanForm, SaringanForm
-from reports.kop import blok_tanda_tangan, kepala_dinas
+from reports.kop import blok_tanda_tangan, kepala_dinas, kop_teks
 from reports.models import (
     DokumenTertanda,
     EksporPDF,
@@ -190,7 +190,12 @@ def tabel_xlsx(request: PenggunaRequest, kode: str) -> HttpResponse:
         return render(request, "reports/tabel.html", konteks, status=400)
     data: DataLaporan = konteks["data"]
     ttd = blok_tanda_tangan(data.instansi, timezone.localdate(), kepala_dinas(data.instansi))
-    isi = tulis_xlsx([tabel_], ttd=ttd)
+    isi = tulis_xlsx(
+        [tabel_],
+        ttd=ttd,
+        kop=kop_teks(data.instansi),
+        kertas=konteks["form"].cleaned_data["kertas"],
+    )
     respon = HttpResponse(isi, content_type=XLSX)
     nama = _nama_berkas(data.instansi, tabel_, data.tahun, "xlsx")
     respon["Content-Disposition"] = f'attachment; filename="{nama}"'

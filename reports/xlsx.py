@@ -1,16 +1,19 @@
 """XLSX renderer: the same tables as the HTML and PDF, as an office's spreadsheet expects them.
 
-Write-only workbook (flat memory): title rows, header rows with their merges, the numbered column
-row, Sasaran Strategis cells merged over their indicators, ``#,##0.00`` numbers, frozen header,
-column widths, landscape fit-to-width print setup with the header rows repeated on every page, and
-the signature block under the table.
+Write-only workbook (flat memory): the letterhead text, title rows, header rows with their merges,
+the numbered column row, Sasaran Strategis cells merged over their indicators, numbers as the
+rounded printed value with the number format of its decimal places (so a sum in Excel is the sum
+of the printed figures), frozen header, column widths, landscape fit-to-width print setup on the
+chosen paper (F4 is a custom 215 x 330 mm paper) with the header rows repeated on every page, the
+table's note, and the signature block centred under the right part of the table.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from copy import copy
+from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -20,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from indikator.sel import aman_sel
 from reports.kop import BlokTandaTangan
-from reports.tabel import Tabel
+from reports.tabel import Tabel, format_excel, teks_sel
 
 FORMAT_ANGKA = "#,##0.00"
 _TIPIS = Side(style="thin", color="000000")
@@ -34,6 +37,10 @@ _TENGAH = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _KIRI = Alignment(horizontal="left", vertical="top", wrap_text=True)
 _KANAN = Alignment(horizontal="right", vertical="top")
 _ABU = PatternFill("solid", fgColor="E6E6E6")
+_KOP = Font(name="Arial", size=14, bold=True)
+_TENGAH_POLOS = Alignment(horizontal="center", vertical="center")
+_KIRI_POLOS = Alignment(horizontal="left", vertical="top", wrap_text=True)
+_GARIS_KOP = Border(bottom=Side(style="double", color="000000"))
 _GAYA_TEBAL = {"program", "kegiatan"}
 
 
@@ -57,8 +64,18 @@ GAYA: dict[str, dict[str, object]] = {
         "border": _BINGKAI,
         "number_format": FORMAT_ANGKA,
     },
-    "ttd": {"font": _BIASA},
-    "ttd_nama": {"font": _GARIS_BAWAH},
+    "ttd": {"font": _BIASA, "alignment": _TENGAH_POLOS},
+    "ttd_nama": {"font": _GARIS_BAWAH, "alignment": _TENGAH_POLOS},
+    "kop_pemda": {"font": _JUDUL, "alignment": _TENGAH_POLOS},
+    "kop_nama": {"font": _KOP, "alignment": _TENGAH_POLOS},
+    "kop_alamat": {"font": _KECIL, "alignment": _TENGAH_POLOS, "border": _GARIS_KOP},
+    "catatan": {"font": _KECIL, "alignment": _KIRI_POLOS},
+}
+
+KERTAS: dict[str, tuple[int, str, str]] = {
+    # paperSize code, and the exact size that Excel uses instead of the code when present.
+    "a4": (Worksheet.PAPERSIZE_A4, "210mm", "297mm"),
+    "f4": (14, "215mm", "330mm"),  # 14 = Folio 8.5 x 13 in, the nearest built-in size to F4
 }
 
 
@@ -73,36 +90,83 @@ def _sel(ws: Worksheet, nilai: object, gaya: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws)
     cache = ws.parent.__dict__.setdefault("_lkj_gaya", {})
     if gaya not in cache:
-        for nama, isi in GAYA[gaya].items():
+        dasar, _sep, format_angka = gaya.partition("|")
+        for nama, isi in GAYA[dasar].items():
             setattr(cell, nama, isi)
+        if format_angka:
+            cell.number_format = format_angka
         cache[gaya] = copy(cell._style)
     else:
         cell._style = copy(cache[gaya])
     return aman_sel(cell, nilai)
 
 
-def _tulis_tabel(ws: Worksheet, tabel: Tabel, ttd: BlokTandaTangan | None) -> None:
+def _isi_sel(nilai: object, angka: bool, gaya: str) -> object:
+    """A cell's value: the number itself, or the text printed for a missing figure ("-", as in
+    HTML and PDF; blank on budget-line heading rows)."""
+    if not angka:
+        return nilai or None
+    if nilai is None:
+        return teks_sel(None, True, gaya) or None
+    return nilai
+
+
+def _gaya_nilai(nilai: object, angka: bool, tebal: str) -> str:
+    if not angka:
+        return "teks" + tebal
+    if isinstance(nilai, Decimal):
+        return f"angka{tebal}|{format_excel(nilai)}"
+    return "angka" + tebal
+
+
+def _tulis_tabel(
+    ws: Worksheet,
+    tabel: Tabel,
+    ttd: BlokTandaTangan | None,
+    kop: Mapping[str, str] | None,
+    kertas: str,
+) -> None:
     n = tabel.jumlah_kolom
     akhir = get_column_letter(n)
     for i, kolom in enumerate(tabel.kolom, start=1):
         ws.column_dimensions[get_column_letter(i)].width = kolom.lebar
+    baris_kop = 4 if kop else 0
     baris_kepala = len(tabel.kepala)
-    awal_kepala = 4
+    awal_kepala = baris_kop + 4
     baris_nomor = awal_kepala + baris_kepala
     ws.freeze_panes = f"A{baris_nomor + 1}"
     ws.print_title_rows = f"{awal_kepala}:{baris_nomor}"
+    ukuran, lebar, tinggi = KERTAS.get(kertas, KERTAS["f4"])
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.paperSize = ukuran
+    ws.page_setup.paperWidth = lebar
+    ws.page_setup.paperHeight = tinggi
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
 
-    ws.append([_sel(ws, tabel.judul.upper(), "judul")])
-    ws.merged_cells.add(f"A1:{akhir}1")
-    ws.append([_sel(ws, tabel.subjudul, "subjudul")])
-    ws.merged_cells.add(f"A2:{akhir}2")
-    ws.append([])
+    baris_ke = 0
+
+    def tambah(sel: list[object], gabung: bool = False) -> None:
+        nonlocal baris_ke
+        ws.append(sel)
+        baris_ke += 1
+        if gabung:
+            ws.merged_cells.add(f"A{baris_ke}:{akhir}{baris_ke}")
+
+    if kop:
+        tambah([_sel(ws, kop["pemerintah"].upper(), "kop_pemda")], gabung=True)
+        tambah([_sel(ws, kop["nama"].upper(), "kop_nama")], gabung=True)
+        tambah(
+            [_sel(ws, kop["alamat"], "kop_alamat")]
+            + [_sel(ws, None, "kop_alamat") for _ in range(n - 1)],
+            gabung=True,
+        )
+        tambah([])
+    tambah([_sel(ws, tabel.judul.upper(), "judul")], gabung=True)
+    tambah([_sel(ws, tabel.subjudul, "subjudul")], gabung=True)
+    tambah([])
 
     # Header rows: place every cell on a grid, as the HTML rowspan/colspan would.
     terisi: set[tuple[int, int]] = set()
@@ -123,7 +187,7 @@ def _tulis_tabel(ws: Worksheet, tabel: Tabel, ttd: BlokTandaTangan | None) -> No
                 )
             c += sel.colspan
     for r in range(baris_kepala):
-        ws.append([_sel(ws, grid.get((r, c)), "kepala") for c in range(n)])
+        tambah([_sel(ws, grid.get((r, c)), "kepala") for c in range(n)])
     nomor_sel = []
     c = 0
     for nomor, span in tabel.nomor_kolom:
@@ -135,31 +199,32 @@ def _tulis_tabel(ws: Worksheet, tabel: Tabel, ttd: BlokTandaTangan | None) -> No
                 f"{get_column_letter(c + span)}{baris_nomor}"
             )
         c += span
-    ws.append(nomor_sel)
+    tambah(nomor_sel)
 
     angka = [k.angka for k in tabel.kolom]
-    nomor_baris = baris_nomor
     for b in tabel.baris:
-        nomor_baris += 1
-        akhiran = "_tebal" if b.gaya in _GAYA_TEBAL else ""
-        ws.append(
+        tebal = "_tebal" if b.gaya in _GAYA_TEBAL else ""
+        tambah(
             [
-                _sel(ws, nilai, "angka" + akhiran)
-                if angka[i]
-                else _sel(ws, nilai or None, "teks" + akhiran)
+                _sel(ws, _isi_sel(nilai, angka[i], b.gaya), _gaya_nilai(nilai, angka[i], tebal))
                 for i, nilai in enumerate(b.sel)
             ]
         )
         for i, span in b.rentang.items():
             if span > 1:
                 kol = get_column_letter(i + 1)
-                ws.merged_cells.add(f"{kol}{nomor_baris}:{kol}{nomor_baris + span - 1}")
+                ws.merged_cells.add(f"{kol}{baris_ke}:{kol}{baris_ke + span - 1}")
+
+    if tabel.catatan:
+        tambah([_sel(ws, tabel.catatan, "catatan")], gabung=True)
 
     if ttd is not None:
-        mulai = max(n - 3, 1)
+        # Centred over the right third of the table (at least three columns).
+        lebar_ttd = min(n, max(3, n // 3))
+        mulai = n - lebar_ttd + 1
         kosong = [None] * (mulai - 1)
-        ws.append([])
-        for teks, tebal in (
+        tambah([])
+        for teks, tebal_ttd in (
             (ttd.tempat_tanggal, False),
             (ttd.jabatan, False),
             (None, False),
@@ -169,18 +234,26 @@ def _tulis_tabel(ws: Worksheet, tabel: Tabel, ttd: BlokTandaTangan | None) -> No
             (ttd.pangkat, False),
             (ttd.nip, False),
         ):
-            ws.append([*kosong, _sel(ws, teks, "ttd_nama" if tebal else "ttd")])
+            tambah([*kosong, _sel(ws, teks, "ttd_nama" if tebal_ttd else "ttd")])
+            if lebar_ttd > 1:
+                ws.merged_cells.add(f"{get_column_letter(mulai)}{baris_ke}:{akhir}{baris_ke}")
 
 
 def tulis_xlsx(
-    tabel: Sequence[Tabel], *, ttd: BlokTandaTangan | None = None, judul_sheet: Sequence[str] = ()
+    tabel: Sequence[Tabel],
+    *,
+    ttd: BlokTandaTangan | None = None,
+    judul_sheet: Sequence[str] = (),
+    kop: Mapping[str, str] | None = None,
+    kertas: str = "f4",
 ) -> bytes:
-    """One sheet per table (named by its code, or ``judul_sheet``), as XLSX bytes."""
+    """One sheet per table (named by its code, or ``judul_sheet``), as XLSX bytes; ``kop`` is
+    the letterhead text (``pemerintah``, ``nama``, ``alamat``), ``kertas`` "a4" or "f4"."""
     wb = Workbook(write_only=True)
     for i, t in enumerate(tabel):
         nama = judul_sheet[i] if i < len(judul_sheet) else t.kode
         ws = wb.create_sheet(title=nama[:31])
-        _tulis_tabel(ws, t, ttd)
+        _tulis_tabel(ws, t, ttd, kop, kertas)
     keluaran = io.BytesIO()
     wb.save(keluaran)
     return keluaran.getvalue()

@@ -41,6 +41,7 @@ BIDANG_INDIKATOR = (
     "perhitungan",
     "rumus_negatif",
     "agregasi",
+    "desimal",
     "definisi_operasional",
     "sumber_data",
 )
@@ -212,6 +213,7 @@ class Indikatoran:
             perhitungan=perhitungan,
             rumus_negatif=nilai["rumus_negatif"] or RumusNegatif.SELISIH,
             agregasi=nilai["agregasi"] or Agregasi.JUMLAH,
+            desimal=nilai["desimal"],
             definisi_operasional=nilai["definisi_operasional"] or "",
             sumber_data=nilai["sumber_data"] or "",
             unit_penanggung_jawab=unit,

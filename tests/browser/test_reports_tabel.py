@@ -66,3 +66,19 @@ def test_iku_and_unit_filter(page, live_server, demo, masuk):
     kode = page.locator("table.tabel-laporan tbody tr").all_inner_texts()
     assert len(kode) == 2
     assert "2.1" in kode[0] and "2.3" in kode[1]
+
+
+def test_t4_fits_1366_px_scrolling_inside_the_table(page, live_server, demo, masuk, artefak):
+    """Issue 16: at 1366 px T4's 20 columns scroll inside their box; the page never does."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    masuk(page, live_server, demo.binjai.pengguna["perencana"])
+    page.goto(f"{live_server.url}/laporan/tabel/t4/?tahun=2025&triwulan=2")
+    kotak = page.locator(".gulir-tabel")
+    lebar = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert lebar[0] <= lebar[1]
+    isi, tampak = kotak.evaluate("el => [el.scrollWidth, el.clientWidth]")
+    assert isi > tampak  # the table is wider than its box: it scrolls there
+    kotak.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    assert kotak.evaluate("el => el.scrollLeft") > 0
+    assert page.evaluate("() => window.scrollX") == 0
+    page.screenshot(path=str(artefak / "browser-t4-1366.png"), full_page=True)

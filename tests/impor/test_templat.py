@@ -33,8 +33,9 @@ def test_renstra_template_layout(demo) -> None:
         "Daftar",
     ]
     ws = wb["Renstra"]
-    assert "A1:U1" in {str(r) for r in ws.merged_cells.ranges}
+    assert "A1:V1" in {str(r) for r in ws.merged_cells.ranges}
     judul = [c.value for c in ws[BARIS_JUDUL]]
+    assert "Angka Desimal" in judul
     assert judul[:6] == [
         "Kode Tujuan",
         "Tujuan",

@@ -37,7 +37,7 @@ def test_t1_page_content_and_queries(client, demo, django_assert_num_queries):
     with django_assert_num_queries(12):
         r = client.get(url("t1", tahun=2025))
     html = r.content.decode()
-    assert "4.823,00" in html and "92,75" in html and "94,64" in html
+    assert ">4.823<" in html and "92,75" in html and "94,64" in html
     assert 'rowspan="6"' in html  # sasaran 1 over its six indicators
     assert "Kompilasi Capaian Indikator Kinerja Utama (IKU) dan Indikator Kinerja Lainnya" in html
 
@@ -103,7 +103,8 @@ def test_xlsx_download(client, demo):
     assert r["Content-Type"].startswith("application/vnd.openxmlformats")
     assert 'filename="T3-magetan-2024.xlsx"' in r["Content-Disposition"]
     ws = load_workbook(io.BytesIO(r.content))["T3"]
-    assert ws["C6"].value == "Dinas Kesehatan Kabupaten Magetan"
+    assert ws["A1"].value == "PEMERINTAH KABUPATEN MAGETAN"  # the letterhead
+    assert ws["C10"].value == "Dinas Kesehatan Kabupaten Magetan"
     semua = [c for row in ws.iter_rows(values_only=True) for c in row if c]
     assert "NIP. 19721021 200604 1 007" in semua
 
