@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indikator.models import Indikator
+from indikator.models import Indikator, Target
 from tests.impor.bantu import RENSTRA, cek, impor, pesan, xlsx
 
 pytestmark = pytest.mark.django_db
@@ -17,13 +17,20 @@ def test_decimal_places_set_kept_and_refused(demo) -> None:
     # 1.1 is a percentage: two places by default; the import sets 1 (a number cell), 1.2 gets
     # 0 (a text cell), an empty cell keeps what 1.3 has.
     assert awal.tempat_desimal == 2
+
+    def t25(kode: str) -> object:
+        # A 2025 target (the stored one where there is one): a file with every value column
+        # empty is refused.
+        t = Target.objects.filter(indikator=binjai.indikator[kode], tahun=2025).first()
+        return t.nilai if t else 90
+
     data = xlsx(
         {
             "Renstra": [
                 kepala,
-                ["1", None, "1", None, "1.1", *[None] * 7, 1],
-                ["1", None, "1", None, "1.2", *[None] * 7, "0"],
-                ["1", None, "1", None, "1.3", *[None] * 7, None],
+                ["1", None, "1", None, "1.1", *[None] * 5, t25("1.1"), None, 1],
+                ["1", None, "1", None, "1.2", *[None] * 5, t25("1.2"), None, "0"],
+                ["1", None, "1", None, "1.3", *[None] * 5, t25("1.3"), None, None],
             ]
         }
     )
