@@ -11,7 +11,7 @@ from impor.baca import Lembar
 from impor.models import JenisImpor
 from impor.periksa.bersama import BATCH, cek_tahun, ubah_isi
 from impor.periksa.hasil import BARU, GALAT, TETAP, UBAH, Pemeriksaan
-from impor.periksa.lembar import Baris, baca_lembar, baris_lembar
+from impor.periksa.lembar import Baris, baca_lembar, baris_lembar, lepas_baris
 from impor.resources import RealisasiAnggaranResource
 from indikator.models import Anggaran, MataAnggaran, Pengguna, Renstra
 
@@ -103,6 +103,7 @@ def periksa_anggaran(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
     p = Pemeriksaan(JenisImpor.ANGGARAN, renstra)
     res = RealisasiAnggaranResource(renstra)
     data = baca_lembar(buku, res, p, wajib=True)
+    lepas_baris(buku)
     if data is None:
         return p
     daftar = DaftarPagu(renstra, res)

@@ -17,7 +17,7 @@ from impor.baca import Lembar
 from impor.models import JenisImpor
 from impor.periksa.bersama import BATCH, DaftarUnit, Indikatoran, sambung_fk, ubah_isi
 from impor.periksa.hasil import BARU, GALAT, TETAP, UBAH, Pemeriksaan
-from impor.periksa.lembar import Baris, DataLembar, baca_lembar, baris_lembar
+from impor.periksa.lembar import Baris, DataLembar, baca_lembar, baris_lembar, lepas_baris
 from impor.resources import DpaResource, IndikatorDpaResource, TargetTriwulanResource
 from impor.usulan import tingkat_sipd
 from indikator.models import (
@@ -42,11 +42,16 @@ LABEL_TINGKAT: dict[str, Any] = dict(TingkatAnggaran.choices)
 
 
 class Tertunda:
-    """A budget line row waiting for the second pass (its parent)."""
+    """A budget line row waiting for the second pass (its parent); the row's cells are let go
+    (the second pass reads none), so only the outcome is held meanwhile."""
+
+    __slots__ = ("b", "baru", "kode_induk", "obj", "pagu_berubah", "saran_induk")
 
     def __init__(
         self, b: Baris, obj: MataAnggaran, kode_induk: str | None, baru: bool, pagu_berubah: bool
     ) -> None:
+        self.saran_induk = b.saran_kode("kode_induk")
+        b.sel = []
         self.b = b
         self.obj = obj
         self.kode_induk = kode_induk
@@ -72,6 +77,10 @@ class DaftarAnggaran:
         self.pagu_baru: list[tuple[MataAnggaran, int, Decimal]] = []
         self.pagu_ubah: list[Anggaran] = []
         self.turunan: list[tuple[int, str, str, str]] = []
+        """The first derived levels and parents (examples for the proposal)."""
+        self.jumlah_turunan = 0
+        self.label_pagu: dict[int, str] = {}
+        """One "Pagu <year>" text shared by every row's change list."""
 
     def cari(self, kode: str) -> MataAnggaran | None:
         """A budget line of the file, else a stored one."""
@@ -157,18 +166,20 @@ class DaftarAnggaran:
         if tingkat and tingkat != tingkat_kode:
             return tingkat, kode_induk
         if not tingkat or (not kode_induk and induk_kode):
-            self.turunan.append((b.nomor, kode, tingkat_kode, kode_induk or induk_kode))
+            self.jumlah_turunan += 1
+            if len(self.turunan) < 3:
+                self.turunan.append((b.nomor, kode, tingkat_kode, kode_induk or induk_kode))
         return tingkat or tingkat_kode, kode_induk or induk_kode or None
 
     def usulkan(self, p: Pemeriksaan, lembar: str) -> None:
         """One proposal for all the levels and parents taken from SIPD codes."""
-        if not self.turunan:
+        if not self.jumlah_turunan:
             return
         contoh = "; ".join(
             _("baris %(baris)s: %(kode)s = %(tingkat)s")
             % {"baris": n, "kode": kode, "tingkat": LABEL_TINGKAT[tingkat]}
             + (_(" di bawah %(induk)s") % {"induk": induk} if induk else "")
-            for n, kode, tingkat, induk in self.turunan[:3]
+            for n, kode, tingkat, induk in self.turunan
         )
         p.usul(
             lembar,
@@ -178,9 +189,9 @@ class DaftarAnggaran:
                 "unggah ulang."
             )
             % {
-                "n": len(self.turunan),
+                "n": self.jumlah_turunan,
                 "contoh": contoh,
-                "lagi": ", ..." if len(self.turunan) > 3 else "",
+                "lagi": ", ..." if self.jumlah_turunan > 3 else "",
             },
         )
 
@@ -197,7 +208,9 @@ class DaftarAnggaran:
         berubah = False
         for tahun, angka in pagu:
             lama = self.pagu_db.get((obj.pk, tahun)) if obj.pk else None
-            label = _("Pagu %(tahun)s") % {"tahun": tahun}
+            label = self.label_pagu.get(tahun) or self.label_pagu.setdefault(
+                tahun, _("Pagu %(tahun)s") % {"tahun": tahun}
+            )
             if lama is None:
                 b.ubah(label, None, angka)
                 self.pagu_baru.append((obj, tahun, angka))
@@ -246,7 +259,7 @@ class DaftarAnggaran:
                     "Renstra ini)."
                 )
                 % {"kode": kode_induk}
-                + b.saran_kode("kode_induk"),
+                + t.saran_induk,
             )
         elif induk.tingkat != harapan:
             b.catat(
@@ -272,11 +285,14 @@ class DaftarAnggaran:
             sambung_fk(objs, "induk")
             kolom = sorted({f for _o, fs in self.ubah.values() for f in fs})
             MataAnggaran.objects.bulk_update(objs, kolom, batch_size=BATCH)
-        # Built only now, with the key of budget lines created just above.
-        anggaran = [
-            Anggaran(mata_anggaran_id=ma.pk, tahun=th, pagu=pg) for ma, th, pg in self.pagu_baru
-        ]
-        bulk_create_with_history(anggaran, Anggaran, batch_size=BATCH, default_user=oleh)
+        # Built only now, with the key of budget lines created just above, one batch at a time
+        # (with their history rows) so that 100,000 ceilings are never all held as objects.
+        for awal in range(0, len(self.pagu_baru), BATCH):
+            anggaran = [
+                Anggaran(mata_anggaran_id=ma.pk, tahun=th, pagu=pg)
+                for ma, th, pg in self.pagu_baru[awal : awal + BATCH]
+            ]
+            bulk_create_with_history(anggaran, Anggaran, batch_size=BATCH, default_user=oleh)
         if self.pagu_ubah:
             bulk_update_with_history(
                 self.pagu_ubah, Anggaran, ["pagu"], batch_size=BATCH, default_user=oleh
@@ -314,6 +330,7 @@ def periksa_dpa(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
     data = baca_lembar(buku, res, p, wajib=True)
     data_ind = baca_lembar(buku, res_ind, p, wajib=False)
     data_tw = baca_lembar(buku, res_tw, p, wajib=False)
+    lepas_baris(buku)
     if data is None:
         return p
     unit = DaftarUnit(renstra)

@@ -12,7 +12,7 @@ BARU, UBAH, TETAP, GALAT = "baru", "ubah", "tetap", "galat"
 LABEL_STATUS = {BARU: "Baru", UBAH: "Diperbarui", TETAP: "Tidak berubah", GALAT: "Kesalahan"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Galat:
     lembar: str
     baris: int | None

@@ -610,6 +610,8 @@ def _isi(s: Sel | None, kolom: Kolom) -> Any:
 class Baris:
     """One data row being checked: cleaned cells, its errors, then its outcome."""
 
+    __slots__ = ("data", "ganti", "jumlah_galat", "kolom_galat", "nomor", "p", "perubahan", "sel")
+
     def __init__(self, data: DataLembar, nomor: int, sel: list[Sel], p: Pemeriksaan) -> None:
         self.data = data
         self.nomor = nomor
@@ -696,5 +698,18 @@ class Baris:
 
 
 def baris_lembar(data: DataLembar, p: Pemeriksaan) -> Iterable[Baris]:
-    for nomor, sel in data.baris:
+    """The data rows to check, each handed over once: the sheet's list is emptied as it goes,
+    so that a row's cells are freed once its outcome is recorded (50,000 rows are never held
+    twice, as cells and as outcomes)."""
+    baris, data.baris = data.baris, []
+    baris.reverse()
+    while baris:
+        nomor, sel = baris.pop()
         yield Baris(data, nomor, sel, p)
+
+
+def lepas_baris(buku: list[Lembar]) -> None:
+    """Drop the workbook's rows once the sheets to check are found (:func:`baca_lembar` copies
+    the data rows it reads): from here on only the rows being checked are held."""
+    for lembar in buku:
+        lembar.baris = []

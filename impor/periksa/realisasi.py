@@ -15,7 +15,7 @@ from impor.baca import Lembar
 from impor.models import JenisImpor
 from impor.periksa.bersama import BATCH, cek_tahun, label_bidang, pesan_validasi, ubah_isi
 from impor.periksa.hasil import BARU, GALAT, TETAP, UBAH, HasilBaris, Pemeriksaan
-from impor.periksa.lembar import Baris, baca_lembar, baris_lembar
+from impor.periksa.lembar import Baris, baca_lembar, baris_lembar, lepas_baris
 from impor.resources import RealisasiResource
 from indikator import capaian as hitung
 from indikator.models import Indikator, Pengguna, Realisasi, Renstra
@@ -188,6 +188,7 @@ def periksa_realisasi(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
     p = Pemeriksaan(JenisImpor.REALISASI, renstra)
     res = RealisasiResource(renstra)
     data = baca_lembar(buku, res, p, wajib=True)
+    lepas_baris(buku)
     if data is None:
         return p
     daftar = DaftarRealisasi(renstra, res)

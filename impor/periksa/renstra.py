@@ -12,7 +12,14 @@ from impor.kolom import normal, teks_kode
 from impor.models import JenisImpor
 from impor.periksa.bersama import BATCH, DaftarUnit, Indikatoran, sambung_fk
 from impor.periksa.hasil import BARU, TETAP, UBAH, Pemeriksaan
-from impor.periksa.lembar import KOSONG, Baris, DataLembar, baca_lembar, baris_lembar
+from impor.periksa.lembar import (
+    KOSONG,
+    Baris,
+    DataLembar,
+    baca_lembar,
+    baris_lembar,
+    lepas_baris,
+)
 from impor.resources import RenstraResource, TargetTriwulanResource
 from indikator.models import Pengguna, Renstra, SasaranStrategis, Tujuan
 
@@ -277,6 +284,7 @@ def periksa_renstra(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
     res_tw = TargetTriwulanResource(renstra)
     data = baca_lembar(buku, res, p, wajib=True)
     data_tw = baca_lembar(buku, res_tw, p, wajib=False)
+    lepas_baris(buku)
     if data is None:
         return p
     ind = Indikatoran(renstra, p, DaftarUnit(renstra))
