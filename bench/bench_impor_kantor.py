@@ -9,8 +9,9 @@ transaction that is rolled back.
 
 Run alone: ``DATABASE_URL=postgres://... python bench/bench_impor_kantor.py``; with ``--rss``
 the file is built first and imported by a fresh process that reports its peak resident memory
-(what a task-queue worker needs). Target: peak memory <= 300 MB for 50,000 rows (the read, the
-check and the write run in the task queue, see ``impor.tasks``).
+(what a task-queue worker needs: no ``migrate`` in that process, DEBUG off so that Django keeps
+no SQL log). Target: peak resident memory <= 250 MB for 50,000 rows, a clear margin under the
+300 MB limit (the read, the check and the write run in the task queue, see ``impor.tasks``).
 """
 
 from __future__ import annotations
@@ -87,6 +88,20 @@ def berkas_dpa_kantor(renstra: Renstra, jumlah: int = JUMLAH_BARIS) -> bytes:
     return out.getvalue()
 
 
+def rss_puncak_mb() -> float:
+    """The process's peak resident memory: VmHWM (Linux), which starts afresh at exec, unlike
+    ``ru_maxrss``, which a child keeps from the parent it was forked from (the parent that
+    built the 50,000-row workbook)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for baris in status:
+                if baris.startswith("VmHWM:"):
+                    return int(baris.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _satu_kali(data: bytes, renstra: Renstra, oleh: Pengguna) -> dict[str, int]:
     """Read, check and write once through the profile's mapping; rolled back."""
     with transaction.atomic():
@@ -123,7 +138,7 @@ def run(ctx: Konteks) -> list[Hasil]:
     _satu_kali(data, renstra, oleh)
     _now, puncak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = rss_puncak_mb()
     mb = puncak / (1024 * 1024)
     return [
         Hasil(
@@ -132,13 +147,13 @@ def run(ctx: Konteks) -> list[Hasil]:
             median_ms=ms,
             kueri=None,
             puncak_mb=mb,
-            target="<= 300 MB; di antrean tugas",
+            target="<= 250 MB; di antrean tugas",
             catatan=(
                 f"{JUMLAH_BARIS / (ms / 1000):,.0f} baris/s; berkas {len(data) / 1e6:.1f} MB "
                 f"(dibuat {buat_ms / 1000:.0f} s); RSS puncak proses {rss:.0f} MB; "
                 f"baru {ringkasan['baru']}"
             ),
-            lulus=mb <= 300,
+            lulus=mb <= 250,
         )
     ]
 
@@ -149,7 +164,8 @@ if __name__ == "__main__":
     from indikator.demo import muat_demo
     from indikator.models import Instansi
 
-    call_command("migrate", verbosity=0)
+    if sys.argv[1:2] != ["--impor"]:  # the measuring process runs as a task worker: no migrate
+        call_command("migrate", verbosity=0)
     instansi = Instansi.objects.filter(kode="binjai").first()
     if instansi is None:
         muat_demo()
@@ -165,14 +181,18 @@ if __name__ == "__main__":
             berkas.flush()
             subprocess.run([sys.executable, __file__, "--impor", berkas.name], check=True)
     elif sys.argv[1:2] == ["--impor"]:
+        from django.conf import settings
+
+        # A task worker runs with DEBUG off: Django then keeps no log of every SQL statement
+        # (with DEBUG on, the 50 bulk INSERTs' text alone is tens of MB).
+        settings.DEBUG = False
         data = Path(sys.argv[2]).read_bytes()
-        awal = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        awal = rss_puncak_mb()
         mulai = time.perf_counter()
         ringkasan = _satu_kali(data, renstra, ctx.pengguna("admin"))
         print(
             f"{JUMLAH_BARIS:,} baris: {time.perf_counter() - mulai:.1f} s; RSS proses sebelum "
-            f"{awal:.0f} MB, puncak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}"
-            f" MB; {ringkasan}"
+            f"{awal:.0f} MB, puncak {rss_puncak_mb():.0f} MB; {ringkasan}"
         )
     else:
         for h in run(ctx):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -12,6 +14,7 @@ from django.utils.translation import gettext as _
 from impor.baca import baca_berkas, perkiraan_baris
 from impor.models import BerkasImpor, ProfilKolom, StatusImpor
 from impor.periksa import Pemeriksaan, periksa
+from impor.progres import MACET_MENIT, baca_progres, hapus_progres
 from impor.tasks import impor_berkas_latar, periksa_berkas_impor
 from indikator.berkas import berkas_dengan_baris
 from indikator.models import Pengguna, Renstra
@@ -60,6 +63,37 @@ def petakan_kolom(
             berkas.status = StatusImpor.DITOLAK if hasil.ada_galat else StatusImpor.PRATINJAU
         berkas.save(update_fields=["peta", "status", "progres", "hasil"])
     return berkas
+
+
+def akhiri_macet(*, berkas: BerkasImpor) -> bool:
+    """End a background job that has been silent for ``MACET_MENIT`` minutes (its worker died,
+    or the queue never ran it) as failed, so that its page stops waiting; True when ended.
+
+    Only a job still checking or importing is ended: a job that finished meanwhile keeps its
+    outcome (the update is conditional on the status), and an import never half-writes, so
+    nothing is lost.
+    """
+    if berkas.status not in (StatusImpor.MEMERIKSA, StatusImpor.MENGIMPOR):
+        return False
+    progres = baca_progres(berkas)
+    terakhir = progres.waktu if progres is not None else berkas.diunggah.timestamp()
+    if time.time() - terakhir < MACET_MENIT * 60:
+        return False
+    n = BerkasImpor.objects.filter(
+        pk=berkas.pk, status__in=(StatusImpor.MEMERIKSA, StatusImpor.MENGIMPOR)
+    ).update(
+        status=StatusImpor.DITOLAK,
+        progres=100,
+        pesan=_(
+            "Pekerjaan di latar belakang berhenti tanpa hasil (tidak ada kemajuan selama "
+            "%(menit)s menit); tidak ada data yang disimpan. Unggah ulang berkasnya."
+        )
+        % {"menit": MACET_MENIT},
+    )
+    if n:
+        hapus_progres(berkas)
+        berkas.refresh_from_db()
+    return bool(n)
 
 
 def di_latar(berkas: UploadedFile[bytes]) -> bool:

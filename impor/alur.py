@@ -21,6 +21,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from impor.aksi import (
+    akhiri_macet,
     antrekan_impor,
     berkas_besar,
     jalankan_impor,
@@ -32,6 +33,7 @@ from impor.forms import UnggahForm
 from impor.models import BerkasImpor, JenisImpor, StatusImpor
 from impor.periksa import GALAT, LABEL_STATUS, Pemeriksaan
 from impor.petakan import PetakanForm, pilihan_kolom, tabel_sumber
+from impor.progres import baca_progres
 from impor.templat import buat_xlsx, nama_berkas
 from indikator.berkas import GAGAL_SIMPAN
 from indikator.http import PenggunaRequest
@@ -134,8 +136,10 @@ def konteks_hasil(request: HttpRequest, berkas: BerkasImpor) -> dict[str, Any]:
     halaman = Paginator(baris, BARIS_PER_HALAMAN).get_page(request.GET.get("halaman"))
     galat = hasil.get("galat", [])
     halaman_galat = Paginator(galat, BARIS_PER_HALAMAN).get_page(request.GET.get("halaman_galat"))
+    berjalan = berkas.status in (StatusImpor.MEMERIKSA, StatusImpor.MENGIMPOR)
     return {
         "berkas": berkas,
+        "progres": baca_progres(berkas) if berjalan else None,
         "ringkasan": hasil.get("ringkasan", {}),
         "galat": galat,
         "halaman_galat": halaman_galat,
@@ -159,9 +163,14 @@ def halaman_pratinjau(
     While a large file is checked in the background, htmx polls this page: it answers the
     progress fragment, then (check done) asks the browser to reload the whole page.
     """
+    akhiri_macet(berkas=berkas)
     if request.headers.get("HX-Request"):
         if berkas.status in (StatusImpor.MEMERIKSA, StatusImpor.MENGIMPOR):
-            return render(request, "impor/_progres.html", {"berkas": berkas})
+            return render(
+                request,
+                "impor/_progres.html",
+                {"berkas": berkas, "progres": baca_progres(berkas)},
+            )
         return HttpResponse(status=204, headers={"HX-Refresh": "true"})
     return render(
         request, pintu.templat_pratinjau, {**(konteks or {}), **konteks_hasil(request, berkas)}

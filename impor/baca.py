@@ -37,6 +37,8 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
+from impor.progres import BACA, SETIAP_BARIS, lapor
+
 
 class BerkasTidakSah(Exception):
     """The file cannot be read at all (wrong type, corrupt, too large); message for the user."""
@@ -206,9 +208,9 @@ def _tolak_dtd(*args: object) -> None:
     raise BerkasTidakSah(_("Berkas XLSX tidak sah (berisi deklarasi DTD)."))
 
 
-def periksa_lembar(sumber: IO[bytes], lembar: str) -> list[Gabungan]:
+def periksa_lembar(sumber: IO[bytes], lembar: str) -> tuple[list[Gabungan], int]:
     """Count a sheet's rows and columns in one streaming pass, before it is parsed; returns
-    its merged ranges (the read-only reader does not give them)."""
+    its merged ranges (the read-only reader does not give them) and its number of rows."""
     hitung = _Penghitung(lembar)
     pengurai = expat.ParserCreate(namespace_separator=" ")
     pengurai.StartElementHandler = hitung.mulai
@@ -222,7 +224,7 @@ def periksa_lembar(sumber: IO[bytes], lembar: str) -> list[Gabungan]:
         raise BerkasTidakSah(
             _("Lembar %(lembar)s rusak dan tidak dapat dibaca.") % {"lembar": lembar}
         ) from exc
-    return hitung.gabungan
+    return hitung.gabungan, hitung.baris
 
 
 class _PembacaXlsx(ExcelReader):  # type: ignore[misc]  # openpyxl is untyped
@@ -245,11 +247,13 @@ class _PembacaXlsx(ExcelReader):  # type: ignore[misc]  # openpyxl is untyped
         """Count every sheet's rows and columns before openpyxl opens it: its read-only sheet
         scans the whole part for a size when ``<dimension>`` is missing."""
         self.gabungan: dict[str, list[Gabungan]] = {}
+        self.jumlah_baris = 0
         for sheet, rel in self.parser.find_sheets():
             if rel.target in self.valid_files and "chartsheet" not in rel.Type:
                 nama = str(sheet.name).strip()
                 with self.archive.open(rel.target) as sumber:
-                    self.gabungan[nama] = periksa_lembar(sumber, nama)
+                    self.gabungan[nama], baris = periksa_lembar(sumber, nama)
+                self.jumlah_baris += baris
         super().read_worksheets()
 
 
@@ -269,6 +273,7 @@ def baca_xlsx(berkas: IO[bytes]) -> list[Lembar]:
         ) from exc
     try:
         hasil = []
+        dibaca = 0
         for ws in buku.worksheets:
             lembar = Lembar(
                 nama=str(ws.title).strip(),
@@ -280,6 +285,9 @@ def baca_xlsx(berkas: IO[bytes]) -> list[Lembar]:
             for nomor, baris in enumerate(ws.iter_rows(), start=1):
                 if nomor > settings.IMPOR_MAKS_BARIS:
                     raise BerkasTidakSah(_pesan_baris(lembar.nama))
+                dibaca += 1
+                if dibaca % SETIAP_BARIS == 0:
+                    lapor(BACA, dibaca, max(dibaca, pembaca.jumlah_baris))
                 sel = [
                     _nilai_sel(c.value, getattr(c, "number_format", None))
                     for c in baris[: settings.IMPOR_MAKS_KOLOM]
@@ -289,6 +297,7 @@ def baca_xlsx(berkas: IO[bytes]) -> list[Lembar]:
                 if sel:
                     lembar.baris.append((nomor, sel))
             hasil.append(lembar)
+        lapor(BACA, dibaca, dibaca)
         return hasil
     except BerkasTidakSah:
         raise

@@ -1,11 +1,14 @@
 """Checking large import files in the background (django-tasks; ``manage.py db_worker``).
 
-Files over ``IMPOR_LATAR_MB`` are stored first (status "memeriksa", progress 0) and checked here,
-so that reading a large workbook never holds a request. The preview page polls the row's
-progress and shows the result when the check is done.
+Files over ``IMPOR_LATAR_MB`` (or ``IMPOR_LATAR_BARIS`` rows) are stored first (status
+"memeriksa", progress 0) and checked here, so that reading a large workbook never holds a
+request. The preview page polls the job's steps (:mod:`impor.progres`) and shows the result when
+the job is done; every job ends, done or failed with its reason.
 """
 
 from __future__ import annotations
+
+import logging
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
@@ -15,7 +18,10 @@ from django_tasks import task
 from impor.baca import BerkasTidakSah, baca_berkas
 from impor.models import BerkasImpor, StatusImpor
 from impor.periksa import periksa
+from impor.progres import PELAPOR, Pelapor, hapus_progres
 from indikator.models import Pengguna
+
+log = logging.getLogger(__name__)
 
 
 def _progres(berkas_id: int, nilai: int) -> None:
@@ -24,26 +30,39 @@ def _progres(berkas_id: int, nilai: int) -> None:
 
 @task()
 def periksa_berkas_impor(berkas_id: int) -> str:
-    """The dry run of a stored upload: read (to 50%), check every row (to 100%), record it."""
+    """The dry run of a stored upload: read, check every row, record it; the steps are
+    reported to the polling page (:mod:`impor.progres`). Always ends: "pratinjau", or
+    "ditolak" with the reason in ``pesan``."""
     berkas = BerkasImpor.objects.select_related("renstra").get(pk=berkas_id)
     if berkas.status != StatusImpor.MEMERIKSA:
         return str(berkas.status)  # checked already (a retried task)
-    _progres(berkas_id, 5)
+    _progres(berkas_id, 1)
+    token = PELAPOR.set(Pelapor(berkas))
     try:
         with berkas.berkas.open("rb") as isi:
             buku = baca_berkas(isi, berkas.nama_asli)
+        hasil = periksa(berkas.jenis, buku, berkas.renstra, berkas.peta)
+        del buku
     except (BerkasTidakSah, OSError) as exc:
-        BerkasImpor.objects.filter(pk=berkas_id).update(
-            status=StatusImpor.DITOLAK, pesan=str(exc), progres=100
-        )
-        return StatusImpor.DITOLAK
-    _progres(berkas_id, 50)
-    hasil = periksa(berkas.jenis, buku, berkas.renstra, berkas.peta)
+        return _gagal(berkas_id, str(exc))
+    except Exception:  # any failure must end visibly, never leave the page polling
+        log.exception("Background check of import %s failed", berkas_id)
+        return _gagal(berkas_id, _pesan_gagal())
+    finally:
+        PELAPOR.reset(token)
+        hapus_progres(berkas)
     status = StatusImpor.DITOLAK if hasil.ada_galat else StatusImpor.PRATINJAU
-    BerkasImpor.objects.filter(pk=berkas_id).update(
+    BerkasImpor.objects.filter(pk=berkas_id, status=StatusImpor.MEMERIKSA).update(
         status=status, hasil={**hasil.ke_json(), "latar": True}, progres=100
     )
     return status
+
+
+def _pesan_gagal() -> str:
+    return _(
+        "Pemeriksaan atau impor di latar belakang gagal karena kesalahan sistem; tidak ada data "
+        "yang disimpan. Unggah ulang berkasnya; bila terulang, hubungi administrator."
+    )
 
 
 @task()
@@ -55,7 +74,8 @@ def impor_berkas_latar(berkas_id: int, oleh_id: int, setuju_usulan: bool) -> str
     berkas = BerkasImpor.objects.get(pk=berkas_id)
     if berkas.status != StatusImpor.MENGIMPOR:
         return str(berkas.status)  # done already (a retried task)
-    _progres_impor(berkas_id, 10)
+    _progres_impor(berkas_id, 1)
+    token = PELAPOR.set(Pelapor(berkas))
     try:
         hasil = jalankan_impor(
             berkas=berkas,
@@ -71,6 +91,12 @@ def impor_berkas_latar(berkas_id: int, oleh_id: int, setuju_usulan: bool) -> str
         return _gagal(
             berkas_id, _("Impor gagal di basis data; tidak ada data yang disimpan. Unggah ulang.")
         )
+    except Exception:  # any failure must end visibly, never leave the page polling
+        log.exception("Background import of %s failed", berkas_id)
+        return _gagal(berkas_id, _pesan_gagal())
+    finally:
+        PELAPOR.reset(token)
+        hapus_progres(berkas)
     return StatusImpor.DITOLAK if hasil.ada_galat else StatusImpor.SELESAI
 
 
@@ -79,7 +105,7 @@ def _progres_impor(berkas_id: int, nilai: int) -> None:
 
 
 def _gagal(berkas_id: int, pesan: str) -> str:
-    BerkasImpor.objects.filter(pk=berkas_id).update(
-        status=StatusImpor.DITOLAK, pesan=pesan, progres=100
-    )
+    BerkasImpor.objects.filter(
+        pk=berkas_id, status__in=(StatusImpor.MEMERIKSA, StatusImpor.MENGIMPOR)
+    ).update(status=StatusImpor.DITOLAK, pesan=pesan, progres=100)
     return StatusImpor.DITOLAK

@@ -18,6 +18,7 @@ from impor.models import JenisImpor
 from impor.periksa.bersama import BATCH, DaftarUnit, Indikatoran, sambung_fk, ubah_isi
 from impor.periksa.hasil import BARU, GALAT, TETAP, UBAH, Pemeriksaan
 from impor.periksa.lembar import Baris, DataLembar, baca_lembar, baris_lembar, lepas_baris
+from impor.progres import TULIS, lapor
 from impor.resources import DpaResource, IndikatorDpaResource, TargetTriwulanResource
 from impor.usulan import tingkat_sipd
 from indikator.models import (
@@ -293,6 +294,7 @@ class DaftarAnggaran:
                 for ma, th, pg in self.pagu_baru[awal : awal + BATCH]
             ]
             bulk_create_with_history(anggaran, Anggaran, batch_size=BATCH, default_user=oleh)
+            lapor(TULIS, awal + len(anggaran), len(self.pagu_baru))
         if self.pagu_ubah:
             bulk_update_with_history(
                 self.pagu_ubah, Anggaran, ["pagu"], batch_size=BATCH, default_user=oleh

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from impor.progres import TULIS, lapor
 from indikator.models import Pengguna, Renstra
 
 BARU, UBAH, TETAP, GALAT = "baru", "ubah", "tetap", "galat"
@@ -104,5 +105,7 @@ class Pemeriksaan:
         """Perform the writes; call inside a transaction, and only when there is no error."""
         if self.ada_galat:
             raise ValueError("An import with errors must not be written.")
+        lapor(TULIS, 0, 1)
         for fungsi in self._penulis:
             fungsi(oleh)
+        lapor(TULIS, 1, 1)

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from impor.baca import Lembar, Sel
 from impor.kolom import Kolom, normal
 from impor.periksa.hasil import GALAT, Galat, HasilBaris, Pemeriksaan
+from impor.progres import PERIKSA, SETIAP_BARIS, lapor
 from impor.resources import _ResourceTemplat
 
 LEMBAR_DIABAIKAN = {"petunjuk", "daftar"}
@@ -703,9 +704,12 @@ def baris_lembar(data: DataLembar, p: Pemeriksaan) -> Iterable[Baris]:
     twice, as cells and as outcomes)."""
     baris, data.baris = data.baris, []
     baris.reverse()
-    while baris:
+    total = len(baris)
+    for n in range(1, total + 1):
         nomor, sel = baris.pop()
         yield Baris(data, nomor, sel, p)
+        if n % SETIAP_BARIS == 0 or n == total:
+            lapor(PERIKSA, n, total, data.nama)
 
 
 def lepas_baris(buku: list[Lembar]) -> None:
