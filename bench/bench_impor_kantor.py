@@ -37,14 +37,16 @@ from django.db import transaction
 from openpyxl import Workbook
 
 from bench.common import Hasil, Konteks
-from impor.aksi import peta_profil
 from impor.baca import baca_berkas
 from impor.models import ProfilKolom
 from impor.periksa import periksa
+from impor.petakan import profil_cocok
 from indikator.models import Pengguna, Renstra
 
 JUMLAH_BARIS = 50_000
 PETA = {"kode rek.": "kode", "program / kegiatan / sub kegiatan (uraian)": "nama", "no": ""}
+"""The office's saved profile: the titles the reader does not know (the year columns are added
+for the Renstra, as the "Petakan kolom" step saves every column of the table)."""
 
 
 def berkas_dpa_kantor(renstra: Renstra, jumlah: int = JUMLAH_BARIS) -> bytes:
@@ -105,15 +107,22 @@ def rss_puncak_mb() -> float:
 def _satu_kali(data: bytes, renstra: Renstra, oleh: Pengguna) -> dict[str, int]:
     """Read, check and write once through the profile's mapping; rolled back."""
     with transaction.atomic():
+        tahun = [renstra.tahun_awal, renstra.tahun_awal + 1]
+        peta = PETA | {f"pagu indikatif (rp) / tahun {th}": f"tahun:{th}" for th in tahun}
         ProfilKolom.objects.create(
-            instansi_id=renstra.instansi_id, jenis="dpa", nama="bench", peta=PETA, dibuat_oleh=oleh
+            instansi_id=renstra.instansi_id,
+            jenis="dpa",
+            nama="bench",
+            peta=peta,
+            lembar="dpa dinas",
+            dibuat_oleh=oleh,
         )
-        p = periksa(
-            "dpa",
-            baca_berkas(io.BytesIO(data), "dpa.xlsx"),
-            renstra,
-            peta_profil(renstra.instansi_id, "dpa"),
-        )
+        buku = baca_berkas(io.BytesIO(data), "dpa.xlsx")
+        profil = profil_cocok(renstra.instansi_id, "dpa", buku)  # found by the file's layout
+        if profil is None:
+            raise AssertionError("the office profile does not fit the layout")
+        p = periksa("dpa", buku, renstra, profil.peta)
+        del buku
         if p.ada_galat:
             raise AssertionError([str(g) for g in p.galat[:5]])
         p.tulis(oleh)

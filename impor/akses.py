@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from impor.models import BerkasImpor
+from impor.models import BerkasImpor, ProfilKolom
 from indikator.akses import instansi_pengguna
 from indikator.models import Instansi, Pengguna, Renstra
 from indikator.peran import Kemampuan, boleh
@@ -42,3 +42,16 @@ def get_berkas_for_user(user: Pengguna, token: uuid.UUID) -> BerkasImpor:
     if not boleh_impor(user):
         raise PermissionDenied(_("Hanya perencana dan administrator yang dapat mengimpor data."))
     return berkas
+
+
+def get_profil_for_user(user: Pengguna, profil_id: int) -> ProfilKolom:
+    """A saved column mapping of the user's office; 404 for another office's, 403 for a role
+    that may not import."""
+    profil = get_object_or_404(
+        ProfilKolom.objects.select_related("dibuat_oleh"),
+        pk=profil_id,
+        instansi_id=user.instansi_id,
+    )
+    if not boleh_impor(user):
+        raise PermissionDenied(_("Hanya perencana dan administrator yang dapat mengimpor data."))
+    return profil

@@ -12,27 +12,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from impor.baca import baca_berkas, perkiraan_baris
+from impor.kolom import normal
 from impor.models import BerkasImpor, ProfilKolom, StatusImpor
 from impor.periksa import Pemeriksaan, periksa
+from impor.petakan import hasil_json, terapkan_profil
 from impor.progres import MACET_MENIT, baca_progres, hapus_progres
 from impor.tasks import impor_berkas_latar, periksa_berkas_impor
 from indikator.berkas import berkas_dengan_baris
 from indikator.models import Pengguna, Renstra
 
 
-def peta_profil(instansi_id: int, jenis: str) -> dict[str, str]:
-    """The saved column mappings of an office for one import kind, merged (newest wins): a
-    layout mapped once is read the same way at every later upload."""
-    peta: dict[str, str] = {}
-    for profil in ProfilKolom.objects.filter(instansi_id=instansi_id, jenis=jenis).order_by(
-        "diubah", "pk"
-    ):
-        peta.update(profil.peta)
-    return peta
-
-
 def petakan_kolom(
-    *, berkas: BerkasImpor, peta: dict[str, str], nama_profil: str, oleh: Pengguna
+    *,
+    berkas: BerkasImpor,
+    peta: dict[str, str],
+    nama_profil: str,
+    lembar: str = "",
+    oleh: Pengguna,
 ) -> BerkasImpor:
     """Apply a column mapping to an upload and check it again ("Petakan kolom"); with a name,
     save the mapping as the office's profile for this kind (replacing one of the same name).
@@ -48,7 +44,7 @@ def petakan_kolom(
                 instansi_id=berkas.instansi_id,
                 jenis=berkas.jenis,
                 nama=nama_profil,
-                defaults={"peta": peta, "dibuat_oleh": oleh},
+                defaults={"peta": peta, "lembar": normal(lembar), "dibuat_oleh": oleh},
             )
         berkas.peta = peta
         if berkas_besar(berkas):
@@ -59,10 +55,44 @@ def petakan_kolom(
             with berkas.berkas.open("rb") as isi:
                 buku = baca_berkas(isi, berkas.berkas.name or "")
             hasil = periksa(berkas.jenis, buku, berkas.renstra, peta)
-            berkas.hasil = hasil.ke_json()
+            berkas.hasil = hasil_json(hasil, nama_profil)
             berkas.status = StatusImpor.DITOLAK if hasil.ada_galat else StatusImpor.PRATINJAU
         berkas.save(update_fields=["peta", "status", "progres", "hasil"])
     return berkas
+
+
+@transaction.atomic
+def ganti_nama_profil(*, profil: ProfilKolom, nama: str, oleh: Pengguna) -> ProfilKolom:
+    """Rename an office's column-mapping profile (recorded in its history). Raises
+    ValidationError for an empty name or one another profile of that kind already has."""
+    profil = ProfilKolom.objects.select_for_update().get(pk=profil.pk)
+    nama = " ".join(nama.split())
+    if not nama:
+        raise ValidationError(_("Nama profil wajib diisi."))
+    if len(nama) > 100:
+        raise ValidationError(_("Nama profil paling panjang 100 karakter."))
+    if (
+        ProfilKolom.objects.filter(instansi_id=profil.instansi_id, jenis=profil.jenis, nama=nama)
+        .exclude(pk=profil.pk)
+        .exists()
+    ):
+        raise ValidationError(
+            _("Sudah ada profil %(jenis)s bernama \u201c%(nama)s\u201d.")
+            % {"jenis": profil.get_jenis_display(), "nama": nama}
+        )
+    profil.nama = nama
+    profil._history_user = oleh  # type: ignore[attr-defined]  # django-simple-history's hook
+    profil.save(update_fields=["nama", "diubah"])
+    return profil
+
+
+@transaction.atomic
+def hapus_profil(*, profil: ProfilKolom, oleh: Pengguna) -> None:
+    """Delete an office's column-mapping profile (its history keeps the deletion and who did
+    it); later uploads of that layout go back to "Petakan kolom"."""
+    profil = ProfilKolom.objects.select_for_update().get(pk=profil.pk)
+    profil._history_user = oleh  # type: ignore[attr-defined]  # django-simple-history's hook
+    profil.delete()
 
 
 def akhiri_macet(*, berkas: BerkasImpor) -> bool:
@@ -122,15 +152,17 @@ def unggah_berkas(
         ukuran=berkas.size or 0,
         diunggah_oleh=oleh,
     )
-    catatan.peta = peta_profil(renstra.instansi_id, jenis)
     latar = di_latar(berkas)
     if latar:
         catatan.status = StatusImpor.MEMERIKSA
         catatan.progres = 0
     else:
-        hasil = periksa(jenis, baca_berkas(berkas, berkas.name or ""), renstra, catatan.peta)
+        buku = baca_berkas(berkas, berkas.name or "")
+        profil = terapkan_profil(catatan, buku)
+        hasil = periksa(jenis, buku, renstra, catatan.peta)
+        del buku
         catatan.status = StatusImpor.DITOLAK if hasil.ada_galat else StatusImpor.PRATINJAU
-        catatan.hasil = hasil.ke_json()
+        catatan.hasil = hasil_json(hasil, profil)
     berkas.seek(0)
     lokasi = catatan.berkas.field.generate_filename(catatan, berkas.name or "berkas")
     with berkas_dengan_baris(catatan.berkas.storage, lokasi, berkas) as nama:
@@ -203,7 +235,8 @@ def jalankan_impor(
     with berkas.berkas.open("rb") as isi:
         buku = baca_berkas(isi, berkas.berkas.name or "")
     hasil = periksa(berkas.jenis, buku, renstra, berkas.peta)
-    berkas.hasil = hasil.ke_json()
+    del buku
+    berkas.hasil = hasil_json(hasil, berkas.hasil.get("profil", ""))
     if hasil.ada_galat:
         berkas.status, berkas.progres = StatusImpor.DITOLAK, 100
         berkas.save(update_fields=["hasil", "status", "progres"])

@@ -257,6 +257,7 @@ def halaman_petakan(request: PenggunaRequest, pintu: Pintu, berkas: BerkasImpor)
                 berkas=berkas,
                 peta=form.peta(),
                 nama_profil=form.cleaned_data["nama_profil"].strip(),
+                lembar=tabel.lembar,
                 oleh=request.user,
             )
         except ValidationError as exc:

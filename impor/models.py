@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from indikator.models import Instansi, Renstra
 
@@ -116,7 +117,20 @@ class ProfilKolom(models.Model):
     )
     jenis = models.CharField(_("jenis impor"), max_length=20, choices=JenisImpor.choices)
     nama = models.CharField(_("nama profil"), max_length=100)
-    peta = models.JSONField(_("pemetaan kolom"), default=dict)
+    peta = models.JSONField(
+        _("pemetaan kolom"),
+        default=dict,
+        help_text=_(
+            "Judul setiap kolom tabel \u2192 kolom impor; himpunan judulnya adalah tata letak "
+            "yang dikenali kembali."
+        ),
+    )
+    lembar = models.CharField(
+        _("lembar"),
+        max_length=100,
+        blank=True,
+        help_text=_("Lembar tempat tabelnya (huruf kecil); kosong: lembar mana pun."),
+    )
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -124,6 +138,7 @@ class ProfilKolom(models.Model):
         verbose_name=_("dibuat oleh"),
     )
     diubah = models.DateTimeField(_("diubah"), auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("profil pemetaan kolom")
@@ -137,3 +152,8 @@ class ProfilKolom(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_jenis_display()}: {self.nama}"
+
+    @property
+    def judul(self) -> frozenset[str]:
+        """The layout: the set of the table's composed column titles."""
+        return frozenset(self.peta)

@@ -2,8 +2,10 @@
 
 An office table whose headers are not the template's is shown with its composed column titles
 and first rows; the user maps every column to an import column (pre-filled from the synonyms the
-reader knows), and may save the mapping as a named profile of the office that later uploads of
-the same layout use automatically (:func:`impor.aksi.peta_profil`).
+reader knows), and may save the mapping as a named profile of the office. A later upload (portal
+or admin, checked at once or in the task queue) whose table has the same layout, the same set of
+column titles on a sheet of the same name, is read with that profile at once
+(:func:`profil_cocok`); a different layout is not.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from impor.baca import Lembar
-from impor.models import JenisImpor
+from impor.kolom import normal
+from impor.models import BerkasImpor, JenisImpor, ProfilKolom
 from impor.periksa.hasil import Pemeriksaan
 from impor.periksa.lembar import (
     BARIS_CARI_JUDUL,
@@ -92,6 +95,60 @@ def _tebak_judul(buku: list[Lembar]) -> tuple[Lembar, int, list[list[str]], int]
         return None
     _n, lembar, posisi, baris_judul = terbaik
     return lembar, baris_judul[0], _Kepala(lembar).judul(baris_judul), posisi + len(baris_judul)
+
+
+def tata_letak(buku: list[Lembar]) -> set[tuple[str, frozenset[str]]]:
+    """Every (sheet, set of column titles) a header could be in this workbook: each of the
+    first rows of every visible sheet read as the top of a header, composed as the reader
+    composes it (merged cells, up to three rows)."""
+    hasil: set[tuple[str, frozenset[str]]] = set()
+    for lembar in buku:
+        if lembar.tersembunyi or lembar_diabaikan(lembar.nama):
+            continue
+        kepala = _Kepala(lembar)
+        for nomor, _sel in lembar.baris[:BARIS_CARI_JUDUL]:
+            baris_judul = [nomor]
+            while len(baris_judul) < 3 and kepala.lanjutan(baris_judul, baris_judul[-1] + 1):
+                baris_judul.append(baris_judul[-1] + 1)
+            judul = frozenset(kunci_judul(b) for b in kepala.judul(baris_judul) if b)
+            if len(judul) >= 2:
+                hasil.add((normal(lembar.nama), judul))
+    return hasil
+
+
+def profil_cocok(instansi_id: int, jenis: str, buku: list[Lembar]) -> ProfilKolom | None:
+    """The office's saved mapping for this layout (the newest when several fit), or None:
+    a profile fits when a sheet (of its name, when it has one) has exactly its column titles."""
+    profil = list(
+        ProfilKolom.objects.filter(instansi_id=instansi_id, jenis=jenis).order_by("-diubah", "-pk")
+    )
+    if not profil:
+        return None
+    ada = tata_letak(buku)
+    for p in profil:
+        if any(judul == p.judul and (not p.lembar or nama == p.lembar) for nama, judul in ada):
+            return p
+    return None
+
+
+def terapkan_profil(berkas: BerkasImpor, buku: list[Lembar]) -> str:
+    """Read an upload without a mapping of its own with the office's profile of the same layout
+    (:func:`profil_cocok`); returns the profile's name ("" when none fits)."""
+    if berkas.peta:
+        return ""
+    profil = profil_cocok(berkas.instansi_id, berkas.jenis, buku)
+    if profil is None:
+        return ""
+    berkas.peta = dict(profil.peta)
+    return profil.nama
+
+
+def hasil_json(hasil: Pemeriksaan, profil: str = "") -> dict[str, Any]:
+    """The stored outcome of a check, with the name of the profile the upload was read with."""
+    data = hasil.ke_json()
+    if profil:
+        data["profil"] = profil
+    return data
 
 
 def tabel_sumber(

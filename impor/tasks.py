@@ -18,6 +18,7 @@ from django_tasks import task
 from impor.baca import BerkasTidakSah, baca_berkas
 from impor.models import BerkasImpor, StatusImpor
 from impor.periksa import periksa
+from impor.petakan import hasil_json, terapkan_profil
 from impor.progres import PELAPOR, Pelapor, hapus_progres
 from indikator.models import Pengguna
 
@@ -41,6 +42,7 @@ def periksa_berkas_impor(berkas_id: int) -> str:
     try:
         with berkas.berkas.open("rb") as isi:
             buku = baca_berkas(isi, berkas.nama_asli)
+        profil = terapkan_profil(berkas, buku)
         hasil = periksa(berkas.jenis, buku, berkas.renstra, berkas.peta)
         del buku
     except (BerkasTidakSah, OSError) as exc:
@@ -53,7 +55,10 @@ def periksa_berkas_impor(berkas_id: int) -> str:
         hapus_progres(berkas)
     status = StatusImpor.DITOLAK if hasil.ada_galat else StatusImpor.PRATINJAU
     BerkasImpor.objects.filter(pk=berkas_id, status=StatusImpor.MEMERIKSA).update(
-        status=status, hasil={**hasil.ke_json(), "latar": True}, progres=100
+        status=status,
+        hasil={**hasil_json(hasil, profil), "latar": True},
+        peta=berkas.peta,
+        progres=100,
     )
     return status
 

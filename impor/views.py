@@ -5,11 +5,21 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from impor.akses import get_berkas_for_user, get_renstra_for_user, instansi_pengimpor
+from impor.akses import (
+    get_berkas_for_user,
+    get_profil_for_user,
+    get_renstra_for_user,
+    instansi_pengimpor,
+)
+from impor.aksi import ganti_nama_profil, hapus_profil
 from impor.alur import (
     PINTU_PORTAL,
     halaman_konfirmasi,
@@ -19,7 +29,7 @@ from impor.alur import (
     unduhan_xlsx,
 )
 from impor.forms import UnggahForm
-from impor.models import BerkasImpor
+from impor.models import BerkasImpor, ProfilKolom
 from indikator.http import PenggunaRequest
 from indikator.models import Renstra
 
@@ -88,3 +98,41 @@ def templat(request: PenggunaRequest, jenis: str, renstra_id: int) -> HttpRespon
 def ekspor(request: PenggunaRequest, jenis: str, renstra_id: int) -> HttpResponse:
     renstra = get_renstra_for_user(request.user, renstra_id)
     return unduhan_xlsx(jenis, renstra, isi=True)
+
+
+@login_required
+@require_GET
+def profil_daftar(request: PenggunaRequest) -> HttpResponse:
+    """The office's saved column mappings ("Petakan kolom" profiles): rename or delete."""
+    instansi = instansi_pengimpor(request.user)
+    daftar = ProfilKolom.objects.filter(instansi=instansi).select_related("dibuat_oleh")
+    return render(request, "impor/profil.html", {"daftar": daftar.order_by("jenis", "nama", "pk")})
+
+
+@login_required
+@require_POST
+def profil_ubah(request: PenggunaRequest, profil_id: int) -> HttpResponse:
+    profil = get_profil_for_user(request.user, profil_id)
+    try:
+        ganti_nama_profil(profil=profil, nama=request.POST.get("nama", ""), oleh=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Nama profil diganti."))
+    return redirect("impor:profil")
+
+
+@login_required
+@require_POST
+def profil_hapus(request: PenggunaRequest, profil_id: int) -> HttpResponse:
+    profil = get_profil_for_user(request.user, profil_id)
+    hapus_profil(profil=profil, oleh=request.user)
+    messages.success(
+        request,
+        _(
+            "Profil \u201c%(nama)s\u201d dihapus; unggahan bertata letak itu kembali perlu "
+            "dipetakan."
+        )
+        % {"nama": profil.nama},
+    )
+    return redirect("impor:profil")
