@@ -65,6 +65,23 @@ TURUNAN: dict[str, dict[str, str]] = {
 """Code columns an office table may lack: the codes are then derived from the rows' nesting
 (the text column named here), see :mod:`impor.periksa.renstra`."""
 
+JUDUL_NOMOR = frozenset({"no", "nomor", "no urut", "nomor urut", "no. urut", "nmr"})
+"""Titles of a table's numbering column ("No.", "Nomor"): read for the codes a Renstra table
+without code columns lacks (:class:`impor.periksa.renstra.PenurunKode`)."""
+NOMOR = "nomor"
+"""The key of the numbering column in :attr:`DataLembar.kolom`."""
+
+
+def kolom_nomor(judul: list[list[str]], dipakai: set[int]) -> int | None:
+    """The numbering column among composed titles (not one mapped otherwise), or None."""
+    for idx, bagian in enumerate(judul):
+        if idx in dipakai or not bagian:
+            continue
+        if normal(bagian[-1]).rstrip(".: ").strip() in JUDUL_NOMOR:
+            return idx
+    return None
+
+
 PETA_KOLOM: ContextVar[dict[str, str] | None] = ContextVar("PETA_KOLOM", default=None)
 """The column mapping of the file being checked ("Petakan kolom", saved profiles): composed
 header title (:func:`kunci_judul`) -> column key, "tahun:<year>" for a year column, or "" for a
@@ -349,10 +366,17 @@ def baca_lembar(
                 baris_judul.append(baris_judul[-1] + 1)
             judul = kepala.judul(baris_judul)
             kolom, tahun, dobel, diabaikan = _cocokkan_judul(judul, res)
+            if turunan:
+                dipakai = set(kolom.values()) | set(tahun.values()) | diabaikan
+                nomor_idx = kolom_nomor(judul, dipakai)
+                if nomor_idx is not None and any(k not in kolom for k in turunan):
+                    kolom[NOMOR] = nomor_idx
             kurang = [
                 str(k.column_name)
                 for k in wajib_kolom
-                if k.kunci not in kolom and turunan.get(k.kunci, k.kunci) not in kolom
+                if k.kunci not in kolom
+                and turunan.get(k.kunci, k.kunci) not in kolom
+                and not (NOMOR in kolom and k.kunci in turunan)
             ]
             if not kurang:
                 for lb in tersembunyi:
@@ -439,6 +463,8 @@ def _siapkan(
         for k in res.kolom
         if k.kunci in kolom
     }
+    if NOMOR in kolom:
+        judul[NOMOR] = _label(kolom[NOMOR], judul_kolom[kolom[NOMOR]])
     judul_tahun = {th: _label(idx, judul_kolom[idx]) for th, idx in tahun.items()}
     for idx in dobel:
         p.galat_berkas(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db.models import Max
@@ -14,6 +15,7 @@ from impor.periksa.bersama import BATCH, DaftarUnit, Indikatoran, sambung_fk
 from impor.periksa.hasil import BARU, TETAP, UBAH, Pemeriksaan
 from impor.periksa.lembar import (
     KOSONG,
+    NOMOR,
     Baris,
     DataLembar,
     baca_lembar,
@@ -178,10 +180,67 @@ def _teks(data: DataLembar, sel: list[Sel], kunci: str) -> str:
     return "" if normal(teks) in KOSONG else teks
 
 
+_ROMAWI = {
+    r: n
+    for n, r in enumerate(
+        [
+            "i",
+            "ii",
+            "iii",
+            "iv",
+            "v",
+            "vi",
+            "vii",
+            "viii",
+            "ix",
+            "x",
+            "xi",
+            "xii",
+            "xiii",
+            "xiv",
+            "xv",
+            "xvi",
+            "xvii",
+            "xviii",
+            "xix",
+            "xx",
+        ],
+        start=1,
+    )
+}
+_TOKEN_NOMOR = re.compile(r"^\(?\s*([0-9]{1,4}(?:\.[0-9]{1,4})*|[a-z]{1,5})\s*[.)]?\s*\)?\.?$")
+TANPA_NOMOR = "tanpa nomor"
+
+
+def urai_nomor(teks: str, huruf_terakhir: int = 0) -> tuple[str, int] | None:
+    """The style and number of a numbering cell: "1." ("arab1", 1), "1.2" ("arab2", 2),
+    "a." ("huruf", 1), "IV" ("romawi", 4), "(3)" ("arab1", 3); None for anything else.
+    A lone "i", "v" or "x" is a letter when it follows "h", "u" or "w" of the letter style."""
+    cocok = _TOKEN_NOMOR.match(normal(teks))
+    if cocok is None:
+        return None
+    isi = cocok.group(1)
+    if isi[0].isdigit():
+        bagian = isi.split(".")
+        return f"arab{len(bagian)}", int(bagian[-1])
+    if isi in _ROMAWI and not (len(isi) == 1 and huruf_terakhir == ord(isi) - ord("a")):
+        return "romawi", _ROMAWI[isi]
+    if len(isi) == 1:
+        return "huruf", ord(isi) - ord("a") + 1
+    return None
+
+
 class PenurunKode:
-    """Codes for a Renstra table without code columns, from the rows' nesting: a goal, a target
-    under it, an indicator under that. A stored goal, target or indicator with the same text
-    (compared case- and space-insensitively) keeps its code; others get the next free number."""
+    """Codes for a Renstra table without code columns.
+
+    From the rows' nesting: a goal, a target under it, an indicator under that; with a numbering
+    column ("No": 1., 1.1, a., I, ...) its numbers make the codes (goal 2, target 2.1, indicator
+    2.1.3). A table with neither goal nor target column is read as a numbered outline in one
+    text column: the numbering styles in order of appearance are the levels (I / 1. / a., or
+    1. / 1.1 / 1.1.1; unnumbered lines are the deepest), the last three are goal, target,
+    indicator. A stored goal, target or indicator with the same text (compared case- and
+    space-insensitively) keeps its code; a number another stored item already has is not taken
+    (the next free one is)."""
 
     def __init__(self, data: DataLembar, ts: TujuanSasaran, ind: Indikatoran) -> None:
         self.data = data
@@ -199,39 +258,85 @@ class PenurunKode:
         self.dipakai_indikator: set[str] = set(ind.db)
         self.contoh: list[tuple[int, str, str, str]] = []
         self.jumlah = 0
+        self.galat = ""
+        """Why the codes cannot be derived (the file is then refused)."""
+        self.konteks_bernilai: list[tuple[int, str]] = []
+        """Goal and target lines of an outline that carry values (not imported: noted)."""
 
     @staticmethod
-    def _baru(dipakai: set[str], awalan: str, lingkup: str = "") -> str:
-        """The next free code `awalan`1, `awalan`2, ... (sasaran codes are scoped by goal)."""
+    def _baru(dipakai: set[str], awalan: str, lingkup: str = "", nomor: int | None = None) -> str:
+        """The code `awalan``nomor` when that number is free, else the next free `awalan`1,
+        `awalan`2, ... (sasaran codes are scoped by goal)."""
+        if nomor is not None and f"{lingkup}{awalan}{nomor}" not in dipakai:
+            dipakai.add(f"{lingkup}{awalan}{nomor}")
+            return f"{awalan}{nomor}"
         n = 1
         while f"{lingkup}{awalan}{n}" in dipakai:
             n += 1
         dipakai.add(f"{lingkup}{awalan}{n}")
         return f"{awalan}{n}"
 
+    def _kode_tujuan(self, teks: str, nomor: int | None) -> str:
+        kt = self.tujuan.get(normal(teks)) or ""
+        if not kt:
+            kt = self.tujuan[normal(teks)] = self._baru(self.dipakai_tujuan, "", "", nomor)
+        return kt
+
+    def _kode_sasaran(self, kt: str, teks: str, nomor: int | None) -> str:
+        ks = self.sasaran.get((kt, normal(teks))) or ""
+        if not ks:
+            ks = self.sasaran[(kt, normal(teks))] = self._baru(
+                self.dipakai_sasaran, f"{kt}.", f"{kt} ", nomor
+            )
+        return ks
+
+    def _kode_indikator(self, kt: str, ks: str, nama: str, nomor: int | None) -> str:
+        kunci = (kt, ks, normal(nama))
+        ki = self.indikator.get(kunci) or ""
+        if not ki:
+            ki = self.indikator[kunci] = self._baru(
+                self.dipakai_indikator, f"{ks}." if ks else f"{kt}.", "", nomor
+            )
+        return ki
+
+    def _catat_contoh(self, nomor: int, kt: str, ks: str, ki: str) -> None:
+        self.jumlah += 1
+        if len(self.contoh) < 3:
+            self.contoh.append((nomor, kt, ks, ki))
+
     def turunkan(self) -> dict[int, dict[str, Any]]:
         if not self.kurang:
             return {}
+        if NOMOR in self.data.kolom and not {
+            "tujuan",
+            "sasaran",
+            "kode_tujuan",
+            "kode_sasaran",
+        } & set(self.data.kolom):
+            return self._turunkan_bertingkat()
         hasil: dict[int, dict[str, Any]] = {}
         teks_t = teks_s = kt = ks = ""
+        huruf = 0
         for nomor, sel in self.data.baris:
             t, s, nama = (_teks(self.data, sel, k) for k in ("tujuan", "sasaran", "nama"))
             kode_t, kode_s = (
                 _teks(self.data, sel, "kode_tujuan"),
                 _teks(self.data, sel, "kode_sasaran"),
             )
+            token = urai_nomor(_teks(self.data, sel, NOMOR), huruf)
+            if token is not None and token[0] == "huruf":
+                huruf = token[1]
+            n = token[1] if token is not None else None
+            # the row's number belongs to the innermost item the row starts
+            n_ind = n if nama else None
+            n_s = n if not nama and (s or kode_s) else None
+            n_t = n if not nama and not (s or kode_s) else None
             if t or kode_t:
                 teks_t, teks_s, ks = t or teks_t, "", ""
-                kt = kode_t or self.tujuan.get(normal(teks_t)) or ""
-                if not kt:
-                    kt = self.tujuan[normal(teks_t)] = self._baru(self.dipakai_tujuan, "")
+                kt = kode_t or self._kode_tujuan(teks_t, n_t)
             if s or kode_s:
                 teks_s = s or teks_s
-                ks = kode_s or self.sasaran.get((kt, normal(teks_s))) or ""
-                if not ks:
-                    ks = self.sasaran[(kt, normal(teks_s))] = self._baru(
-                        self.dipakai_sasaran, f"{kt}.", f"{kt} "
-                    )
+                ks = kode_s or self._kode_sasaran(kt, teks_s, n_s)
             ganti: dict[str, Any] = {"tujuan": teks_t, "sasaran": teks_s}
             if "kode_tujuan" in self.kurang:
                 ganti["kode_tujuan"] = kt
@@ -241,17 +346,70 @@ class PenurunKode:
                 if not nama:
                     ganti["konteks"] = True
                 else:
-                    kunci = (kt, ks, normal(nama))
-                    ki = self.indikator.get(kunci) or ""
-                    if not ki:
-                        ki = self.indikator[kunci] = self._baru(
-                            self.dipakai_indikator, f"{ks}." if ks else f"{kt}."
-                        )
-                    ganti["kode"] = ki
+                    ganti["kode"] = self._kode_indikator(kt, ks, nama, n_ind)
             if nama:
-                self.jumlah += 1
-                if len(self.contoh) < 3:
-                    self.contoh.append((nomor, kt, ks, ganti.get("kode", "")))
+                self._catat_contoh(nomor, kt, ks, ganti.get("kode", ""))
+            hasil[nomor] = ganti
+        return hasil
+
+    def _turunkan_bertingkat(self) -> dict[int, dict[str, Any]]:
+        """A numbered outline in one text column (see the class)."""
+        baris: list[tuple[int, str, tuple[str, int] | None, bool]] = []
+        gaya: list[str] = []
+        huruf = 0
+        for nomor, sel in self.data.baris:
+            token = urai_nomor(_teks(self.data, sel, NOMOR), huruf)
+            nama = _teks(self.data, sel, "nama")
+            if token is not None and token[0] == "huruf":
+                huruf = token[1]
+            if token is None and not nama:
+                continue
+            kunci = token[0] if token is not None else TANPA_NOMOR
+            if kunci != TANPA_NOMOR and kunci not in gaya:
+                gaya.append(kunci)
+            bernilai = any(
+                idx < len(sel)
+                and sel[idx].nilai not in (None, "")
+                and normal(sel[idx].nilai) not in KOSONG
+                for idx in self.data.tahun.values()
+            )
+            baris.append((nomor, nama, token, bernilai))
+        if any(token is None for _n, _t, token, _b in baris):
+            gaya.append(TANPA_NOMOR)
+        if len(gaya) < 3:
+            self.galat = _(
+                "Tabel tanpa kolom Tujuan dan Sasaran dibaca sebagai daftar bernomor, tetapi "
+                "penomoran di kolom %(kolom)s hanya punya %(n)s tingkat; perlu tiga (tujuan, "
+                "sasaran, indikator), mis. 1. / 1.1 / 1.1.1 atau I / 1. / a. Tambahkan kolom "
+                "Tujuan dan Sasaran, atau perbaiki penomorannya."
+            ) % {"kolom": self.data.judul.get(NOMOR, NOMOR), "n": len(gaya)}
+            return {}
+        peran = {g: i - (len(gaya) - 3) for i, g in enumerate(gaya)}  # 0 goal, 1 target, 2 ind.
+        hasil: dict[int, dict[str, Any]] = {}
+        hitung: dict[int, int] = {}
+        teks_t = teks_s = kt = ks = ""
+        for nomor, nama, token, bernilai in baris:
+            tingkat = peran[token[0] if token is not None else TANPA_NOMOR]
+            n = token[1] if token is not None else hitung.get(tingkat, 0) + 1
+            hitung = {k: v for k, v in hitung.items() if k < tingkat} | {tingkat: n}
+            ganti: dict[str, Any] = {}
+            if tingkat < 0:
+                ganti["konteks"] = True  # above the goals (a mission line): context only
+            elif tingkat == 0:
+                teks_t, teks_s, ks = nama, "", ""
+                kt = self._kode_tujuan(nama, n)
+                ganti["konteks"] = True
+            elif tingkat == 1:
+                teks_s = nama
+                ks = self._kode_sasaran(kt, nama, n) if kt else ""
+                ganti["konteks"] = True
+            else:
+                if "kode" in self.kurang:
+                    ganti["kode"] = self._kode_indikator(kt, ks, nama, n) if ks else ""
+                self._catat_contoh(nomor, kt, ks, ganti.get("kode", ""))
+            if ganti.get("konteks") and bernilai:
+                self.konteks_bernilai.append((nomor, nama))
+            ganti |= {"tujuan": teks_t, "sasaran": teks_s, "kode_tujuan": kt, "kode_sasaran": ks}
             hasil[nomor] = ganti
         return hasil
 
@@ -291,7 +449,20 @@ def periksa_renstra(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
     ts = TujuanSasaran(renstra)
     penurun = PenurunKode(data, ts, ind)
     turunan = penurun.turunkan()
+    if penurun.galat:
+        p.galat_berkas(data.nama, penurun.galat, kolom=data.judul.get(NOMOR))
+        return p
     penurun.usulkan(p, res)
+    for nomor, uraian in penurun.konteks_bernilai:
+        p.catat(
+            data.nama,
+            _(
+                "Baris \u201c%(uraian)s\u201d adalah tujuan atau sasaran (menurut penomoran); "
+                "nilai target di baris ini tidak diimpor karena target milik indikator."
+            )
+            % {"uraian": uraian[:60]},
+            baris=nomor,
+        )
     sebelumnya: dict[str, Any] = {}
     for b in baris_lembar(data, p):
         b.ganti = turunan.get(b.nomor, {})
