@@ -51,7 +51,7 @@ def _buku(baris: list[list[Any]], judul: list[str]) -> bytes:
 
 OUTLINE_JUDUL = ["No", "Indikator Kinerja", "Satuan", "Penanggung Jawab", "Target 2031",
                  "Target 2032"]  # fmt: skip
-OUTLINE = [
+OUTLINE: list[list[Any]] = [
     ["I", "Meningkatnya derajat kesehatan masyarakat", None, None, None, None],
     ["1.", "Meningkatnya kesehatan ibu dan anak", None, None, None, None],
     ["a.", "Angka Kematian Ibu", "per 100.000 KH", "Seksi Kesga", 95, 90],
@@ -65,17 +65,12 @@ OUTLINE = [
 
 
 def _susunan(renstra: Renstra) -> list[tuple[str, str, str, str, str, str]]:
-    return sorted(
-        (
-            i.sasaran.tujuan.kode,
-            i.sasaran.tujuan.uraian,
-            i.sasaran.kode,
-            i.sasaran.uraian,
-            i.kode,
-            i.nama,
-        )
-        for i in Indikator.objects.filter(renstra=renstra).select_related("sasaran__tujuan")
-    )
+    hasil = []
+    for i in Indikator.objects.filter(renstra=renstra).select_related("sasaran__tujuan"):
+        s = i.sasaran
+        assert s is not None
+        hasil.append((s.tujuan.kode, s.tujuan.uraian, s.kode, s.uraian, i.kode, i.nama))
+    return sorted(hasil)
 
 
 def _target(renstra: Renstra, kode: str) -> dict[int, Decimal]:
@@ -115,7 +110,7 @@ def test_outline_numbered_roman_arabic_letter_imports_as_read(renstra) -> None:
 
 
 def test_outline_numbered_with_dotted_numbers(renstra) -> None:
-    baris = [
+    baris: list[list[Any]] = [
         ["1", "Tujuan satu", None, None, None, None],
         ["1.1", "Sasaran satu satu", None, None, None, None],
         ["1.1.1", "Indikator pertama", "%", "Seksi Kesga", 10, 20],
@@ -134,7 +129,7 @@ def test_outline_numbered_with_dotted_numbers(renstra) -> None:
 
 
 def test_outline_with_unnumbered_indicator_lines(renstra) -> None:
-    baris = [
+    baris: list[list[Any]] = [
         ["A", "Tujuan A", None, None, None, None],
         ["1.", "Sasaran A1", None, None, None, None],
         [None, "Indikator A1 pertama", "%", "Seksi Kesga", 1, 2],
@@ -162,7 +157,7 @@ def test_values_on_goal_or_target_lines_are_noted_not_dropped_silently(renstra) 
 
 
 def test_outline_of_two_levels_is_refused_saying_why(renstra) -> None:
-    baris = [
+    baris: list[list[Any]] = [
         ["1.", "Sasaran satu", None, None, None, None],
         ["a.", "Indikator pertama", "%", "Seksi Kesga", 1, 2],
     ]
@@ -176,7 +171,7 @@ def test_flat_table_number_column_gives_the_indicator_numbers(renstra) -> None:
     """Goal and target columns, no code columns, "No" numbering the indicators."""
     judul = ["No", "Tujuan", "Sasaran", "Indikator Kinerja", "Satuan", "Penanggung Jawab",
              "Target 2031"]  # fmt: skip
-    baris = [
+    baris: list[list[Any]] = [
         [1, "Tujuan A", "Sasaran A1", "Indikator A1a", "%", "Seksi Kesga", 10],
         [2, None, None, "Indikator A1b", "%", "Seksi Kesga", 11],
         [3, None, "Sasaran A2", "Indikator A2a", "%", "Seksi P2M", 12],
