@@ -60,6 +60,9 @@ class Pemeriksaan:
         self.usulan: list[Galat] = []
         """Values the import proposes (polarity, calculation, level, parent) for the user to
         confirm before the import may be written."""
+        self.pilihan: list[dict[str, Any]] = []
+        """Names the user must resolve to an indicator (wide Monev table): key, name, rows,
+        candidates [[code, name], ...]."""
         self._penulis: list[Callable[[Pengguna | None], None]] = []
 
     @property
@@ -95,6 +98,7 @@ class Pemeriksaan:
             "galat": [g.ke_dict() for g in self.galat],
             "catatan": [g.ke_dict() for g in self.catatan],
             "usulan": [g.ke_dict() for g in self.usulan],
+            "pilihan": self.pilihan,
             "baris": [[b.lembar, b.baris, b.kunci, b.status, b.perubahan] for b in self.baris],
         }
 

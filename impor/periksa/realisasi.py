@@ -16,6 +16,7 @@ from impor.models import JenisImpor
 from impor.periksa.bersama import BATCH, cek_tahun, label_bidang, pesan_validasi, ubah_isi
 from impor.periksa.hasil import BARU, GALAT, TETAP, UBAH, HasilBaris, Pemeriksaan
 from impor.periksa.lembar import Baris, baca_lembar, baris_lembar, lepas_baris
+from impor.periksa.monev import ubah_monev
 from impor.resources import RealisasiResource
 from indikator import capaian as hitung
 from indikator.models import Indikator, Pengguna, Realisasi, Renstra
@@ -187,6 +188,7 @@ class DaftarRealisasi:
 def periksa_realisasi(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
     p = Pemeriksaan(JenisImpor.REALISASI, renstra)
     res = RealisasiResource(renstra)
+    buku = ubah_monev(buku, renstra, p)
     data = baca_lembar(buku, res, p, wajib=True)
     lepas_baris(buku)
     if data is None:
