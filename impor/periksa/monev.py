@@ -233,9 +233,7 @@ def _sempitkan(t: _Tabel, renstra: Renstra, p: Pemeriksaan) -> Lembar:
             nama_lembar,
             pesan + " " + _("Pilih indikatornya di pratinjau (Pilih indikator)."),
             baris=nomor_baris[0],
-            kolom=f"{_huruf(t.nama)} ({' / '.join(t.judul[t.nama])})"
-            if t.nama is not None
-            else None,
+            kolom=label_nama,
         )
         p.pilihan.append({"kunci": kunci, "nama": nama, "baris": nomor_baris, "calon": calon})
     return hasil
