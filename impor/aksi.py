@@ -15,11 +15,12 @@ from impor.baca import baca_berkas, perkiraan_baris
 from impor.kolom import normal
 from impor.models import BerkasImpor, ProfilKolom, StatusImpor
 from impor.periksa import Pemeriksaan, periksa
+from impor.periksa.monev import PILIHAN
 from impor.petakan import hasil_json, terapkan_profil
 from impor.progres import MACET_MENIT, baca_progres, hapus_progres
 from impor.tasks import impor_berkas_latar, periksa_berkas_impor
 from indikator.berkas import berkas_dengan_baris
-from indikator.models import Pengguna, Renstra
+from indikator.models import Indikator, Pengguna, Renstra
 
 
 def petakan_kolom(
@@ -59,6 +60,24 @@ def petakan_kolom(
             berkas.status = StatusImpor.DITOLAK if hasil.ada_galat else StatusImpor.PRATINJAU
         berkas.save(update_fields=["peta", "status", "progres", "hasil"])
     return berkas
+
+
+def pilih_indikator(*, berkas: BerkasImpor, pilihan: dict[str, str], oleh: Pengguna) -> BerkasImpor:
+    """Resolve the indicator names of a wide Monev table the check could not match (or matched
+    to several): `pilihan` maps a name key to the chosen indicator code. The choices are kept
+    on the upload and the file is checked again. Raises ValidationError for an unknown name or
+    a code that is no indicator of the Renstra."""
+    belum = {x["kunci"] for x in berkas.hasil.get("pilihan", [])}
+    kode = set(
+        Indikator.objects.filter(renstra_id=berkas.renstra_id).values_list("kode", flat=True)
+    )
+    for kunci, k in pilihan.items():
+        if kunci not in belum:
+            raise ValidationError(_("Nama indikator ini tidak perlu dipilih lagi."))
+        if k not in kode:
+            raise ValidationError(_("Kode %(kode)s bukan indikator Renstra ini.") % {"kode": k})
+    peta = {**berkas.peta, **{PILIHAN + kunci: k for kunci, k in pilihan.items()}}
+    return petakan_kolom(berkas=berkas, peta=peta, nama_profil="", oleh=oleh)
 
 
 @transaction.atomic

@@ -37,7 +37,7 @@ from impor.progres import baca_progres
 from impor.templat import buat_xlsx, nama_berkas
 from indikator.berkas import GAGAL_SIMPAN
 from indikator.http import PenggunaRequest
-from indikator.models import Instansi, Renstra
+from indikator.models import Indikator, Instansi, Renstra
 
 JENIS_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BARIS_PER_HALAMAN = 200
@@ -137,9 +137,21 @@ def konteks_hasil(request: HttpRequest, berkas: BerkasImpor) -> dict[str, Any]:
     galat = hasil.get("galat", [])
     halaman_galat = Paginator(galat, BARIS_PER_HALAMAN).get_page(request.GET.get("halaman_galat"))
     berjalan = berkas.status in (StatusImpor.MEMERIKSA, StatusImpor.MENGIMPOR)
+    pilihan = hasil.get("pilihan", [])
+    semua: list[list[str]] = []
+    if pilihan and berkas.boleh_dipetakan:
+        semua = [
+            [k, n]
+            for k, n in Indikator.objects.filter(renstra_id=berkas.renstra_id)
+            .order_by("kode")
+            .values_list("kode", "nama")
+        ]
     return {
         "berkas": berkas,
         "progres": baca_progres(berkas) if berjalan else None,
+        "pilihan": [{**x, "pilihan": x["calon"] or semua, "i": i} for i, x in enumerate(pilihan)]
+        if semua
+        else [],
         "ringkasan": hasil.get("ringkasan", {}),
         "galat": galat,
         "halaman_galat": halaman_galat,

@@ -104,6 +104,11 @@ class BerkasImpor(models.Model):
         return self.status == StatusImpor.PRATINJAU and not self.kedaluwarsa
 
     @property
+    def boleh_dipetakan(self) -> bool:
+        """May its columns be mapped or its names resolved, and the file checked again?"""
+        return self.status in (StatusImpor.PRATINJAU, StatusImpor.DITOLAK) and not self.pesan
+
+    @property
     def ringkasan(self) -> dict[str, int]:
         ringkasan: dict[str, int] = self.hasil.get("ringkasan", {})
         return ringkasan

@@ -8,6 +8,7 @@ urlpatterns = [
     path("<uuid:token>/", views.pratinjau, name="pratinjau"),
     path("<uuid:token>/konfirmasi/", views.konfirmasi, name="konfirmasi"),
     path("<uuid:token>/petakan/", views.petakan, name="petakan"),
+    path("<uuid:token>/pilih/", views.pilih, name="pilih"),
     path("profil/", views.profil_daftar, name="profil"),
     path("profil/<int:profil_id>/ubah/", views.profil_ubah, name="profil_ubah"),
     path("profil/<int:profil_id>/hapus/", views.profil_hapus, name="profil_hapus"),
