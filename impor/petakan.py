@@ -23,7 +23,9 @@ from impor.models import BerkasImpor, JenisImpor, ProfilKolom
 from impor.periksa.hasil import Pemeriksaan
 from impor.periksa.lembar import (
     BARIS_CARI_JUDUL,
+    NOMOR,
     PETA_KOLOM,
+    TURUNAN,
     DataLembar,
     _cocokkan_judul,
     _huruf,
@@ -33,6 +35,7 @@ from impor.periksa.lembar import (
     _teks_asli,
     baca_lembar,
     baris_nomor,
+    kolom_nomor,
     kunci_judul,
     lembar_diabaikan,
 )
@@ -175,6 +178,10 @@ def tabel_sumber(
     finally:
         PETA_KOLOM.reset(token)
     awal = {idx: k for k, idx in kolom.items()} | {idx: f"tahun:{th}" for th, idx in tahun.items()}
+    if res.nama_lembar in TURUNAN and NOMOR not in kolom:
+        nomor = kolom_nomor(judul, set(awal) | set(_abaikan))
+        if nomor is not None:
+            awal[nomor] = NOMOR
     hasil = []
     for idx, bagian in enumerate(judul):
         if not bagian:
@@ -204,6 +211,8 @@ def pilihan_kolom(jenis: str, renstra: Renstra) -> list[tuple[str, str]]:
     res = RESOURCE_UTAMA[jenis](renstra)
     pilihan = [("", _("\u2014 tidak diimpor \u2014"))]
     pilihan += [(k.kunci, str(k.column_name)) for k in res.kolom]
+    if res.nama_lembar in TURUNAN:
+        pilihan.append((NOMOR, _("No (penomoran: kode dibuat darinya)")))
     if res.awalan_tahun:
         pilihan += [(f"tahun:{th}", f"{res.awalan_tahun} {th}") for th in renstra.daftar_tahun]
     return pilihan

@@ -258,6 +258,8 @@ def _dipetakan(tujuan: str, res: _ResourceTemplat) -> tuple[str, int] | None:
         return ("tahun", int(tujuan[6:]))
     if tujuan in res.fields and not tujuan.startswith(normal(res.awalan_tahun or "-") + "_"):
         return ("kolom", 0)
+    if tujuan == NOMOR and res.nama_lembar in TURUNAN:
+        return ("kolom", 0)
     return None
 
 
@@ -366,7 +368,7 @@ def baca_lembar(
                 baris_judul.append(baris_judul[-1] + 1)
             judul = kepala.judul(baris_judul)
             kolom, tahun, dobel, diabaikan = _cocokkan_judul(judul, res)
-            if turunan:
+            if turunan and NOMOR not in kolom:
                 dipakai = set(kolom.values()) | set(tahun.values()) | diabaikan
                 nomor_idx = kolom_nomor(judul, dipakai)
                 if nomor_idx is not None and any(k not in kolom for k in turunan):

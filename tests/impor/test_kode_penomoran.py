@@ -224,3 +224,32 @@ def test_numbers_taken_by_stored_items_are_not_reused(renstra, demo) -> None:
 )
 def test_numbering_cells(teks, huruf, hasil) -> None:
     assert urai_nomor(teks, huruf) == hasil
+
+
+def test_petakan_offers_and_prefills_the_numbering_column(client, demo, renstra) -> None:
+    from django.urls import reverse
+
+    from impor.aksi import unggah_berkas
+    from impor.models import StatusImpor
+    from tests.impor.bantu import unggahan
+
+    judul = ["No.", "Tujuan / Sasaran / Indikator", *OUTLINE_JUDUL[2:]]
+    berkas = unggah_berkas(
+        berkas=unggahan(_buku(OUTLINE, judul)),
+        jenis="renstra",
+        renstra=renstra,
+        oleh=demo.binjai.pengguna["perencana"],
+    )
+    assert berkas.status == StatusImpor.DITOLAK  # the text column's title is not known
+    client.force_login(demo.binjai.pengguna["perencana"])
+    url = reverse("impor:petakan", args=[berkas.token])
+    r = client.get(url)
+    awal = {k.huruf: k.awal for k in r.context["tabel"].kolom}
+    assert awal["A"] == "nomor" and awal["B"] == ""
+    assert "No (penomoran: kode dibuat darinya)" in r.content.decode()
+    data = {f"k{i}": t for i, t in enumerate(
+        ["nomor", "nama", "satuan", "unit", "tahun:2031", "tahun:2032"])}  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    berkas.refresh_from_db()
+    assert berkas.status == StatusImpor.PRATINJAU, berkas.hasil["galat"]
+    assert berkas.hasil["ringkasan"]["baru"] == 4
