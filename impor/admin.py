@@ -22,6 +22,7 @@ from impor.akses import boleh_impor
 from impor.alur import (
     PINTU_ADMIN,
     halaman_konfirmasi,
+    halaman_pilih,
     halaman_pratinjau,
     halaman_unggah,
     unduhan_xlsx,
@@ -78,6 +79,11 @@ class BerkasImporAdmin(HanyaBacaAdmin):
                 "<uuid:token>/konfirmasi/",
                 bungkus(self.konfirmasi_view),
                 name="impor_berkasimpor_konfirmasi",
+            ),
+            path(
+                "<uuid:token>/pilih/",
+                bungkus(self.pilih_view),
+                name="impor_berkasimpor_pilih",
             ),
             path(
                 "unduh/<slug:isi>/<slug:jenis>/<int:renstra_id>/",
@@ -139,6 +145,12 @@ class BerkasImporAdmin(HanyaBacaAdmin):
         if request.method != "POST":
             return HttpResponse(status=405, headers={"Allow": "POST"})
         return halaman_konfirmasi(request, PINTU_ADMIN, berkas)
+
+    def pilih_view(self, request: PenggunaRequest, token: uuid.UUID) -> HttpResponse:
+        berkas = self._berkas(request, token)
+        if request.method != "POST":
+            return HttpResponse(status=405, headers={"Allow": "POST"})
+        return halaman_pilih(request, PINTU_ADMIN, berkas)
 
     def unduh_view(
         self, request: PenggunaRequest, isi: str, jenis: str, renstra_id: int

@@ -26,6 +26,7 @@ from impor.aksi import (
     berkas_besar,
     jalankan_impor,
     petakan_kolom,
+    pilih_indikator,
     unggah_berkas,
 )
 from impor.baca import BerkasTidakSah, baca_berkas
@@ -51,6 +52,7 @@ class Pintu:
     url_pratinjau: str
     templat_unggah: str
     templat_pratinjau: str
+    url_pilih: str
 
 
 PINTU_PORTAL = Pintu(
@@ -58,12 +60,14 @@ PINTU_PORTAL = Pintu(
     url_pratinjau="impor:pratinjau",
     templat_unggah="impor/index.html",
     templat_pratinjau="impor/pratinjau.html",
+    url_pilih="impor:pilih",
 )
 PINTU_ADMIN = Pintu(
     url_unggah="admin:impor_berkasimpor_unggah",
     url_pratinjau="admin:impor_berkasimpor_pratinjau",
     templat_unggah="admin/impor/berkasimpor/unggah.html",
     templat_pratinjau="admin/impor/berkasimpor/pratinjau.html",
+    url_pilih="admin:impor_berkasimpor_pilih",
 )
 
 
@@ -185,7 +189,9 @@ def halaman_pratinjau(
             )
         return HttpResponse(status=204, headers={"HX-Refresh": "true"})
     return render(
-        request, pintu.templat_pratinjau, {**(konteks or {}), **konteks_hasil(request, berkas)}
+        request,
+        pintu.templat_pratinjau,
+        {**(konteks or {}), **konteks_hasil(request, berkas), "url_pilih": pintu.url_pilih},
     )
 
 
@@ -285,6 +291,29 @@ def halaman_petakan(request: PenggunaRequest, pintu: Pintu, berkas: BerkasImpor)
         {"berkas": berkas, "tabel": tabel, "form": form},
         status=400 if request.method == "POST" else 200,
     )
+
+
+def halaman_pilih(request: PenggunaRequest, pintu: Pintu, berkas: BerkasImpor) -> HttpResponse:
+    """The preview's "Pilih indikator" step: the indicator of each unresolved Monev name."""
+    pilihan = {
+        x["kunci"]: kode
+        for i, x in enumerate(berkas.hasil.get("pilihan", []))
+        if (kode := request.POST.get(f"pilihan-{i}", "").strip())
+    }
+    if not berkas.boleh_dipetakan:
+        messages.error(request, _("Berkas ini tidak dapat diperiksa ulang lagi."))
+    elif not pilihan:
+        messages.error(request, _("Pilih indikator untuk sedikitnya satu nama."))
+    else:
+        try:
+            pilih_indikator(berkas=berkas, pilihan=pilihan, oleh=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        except (BerkasTidakSah, OSError) as exc:
+            messages.error(request, _("Berkas tersimpan tidak dapat dibaca: %(e)s") % {"e": exc})
+        else:
+            messages.success(request, _("Pilihan indikator dipakai; berkas diperiksa ulang."))
+    return redirect(pintu.url_pratinjau, berkas.token)
 
 
 def unduhan_xlsx(jenis: str, renstra: Renstra, *, isi: bool) -> HttpResponse:

@@ -19,16 +19,16 @@ from impor.akses import (
     get_renstra_for_user,
     instansi_pengimpor,
 )
-from impor.aksi import ganti_nama_profil, hapus_profil, pilih_indikator
+from impor.aksi import ganti_nama_profil, hapus_profil
 from impor.alur import (
     PINTU_PORTAL,
     halaman_konfirmasi,
     halaman_petakan,
+    halaman_pilih,
     halaman_pratinjau,
     halaman_unggah,
     unduhan_xlsx,
 )
-from impor.baca import BerkasTidakSah
 from impor.forms import UnggahForm
 from impor.models import BerkasImpor, ProfilKolom
 from indikator.http import PenggunaRequest
@@ -142,22 +142,5 @@ def profil_hapus(request: PenggunaRequest, profil_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def pilih(request: PenggunaRequest, token: uuid.UUID) -> HttpResponse:
-    """The preview's "Pilih indikator" step: the indicator of each unresolved Monev name."""
     berkas = get_berkas_for_user(request.user, token)
-    pilihan = {
-        x["kunci"]: kode
-        for i, x in enumerate(berkas.hasil.get("pilihan", []))
-        if (kode := request.POST.get(f"pilihan-{i}", "").strip())
-    }
-    if not pilihan:
-        messages.error(request, _("Pilih indikator untuk sedikitnya satu nama."))
-        return redirect("impor:pratinjau", berkas.token)
-    try:
-        pilih_indikator(berkas=berkas, pilihan=pilihan, oleh=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    except (BerkasTidakSah, OSError) as exc:
-        messages.error(request, _("Berkas tersimpan tidak dapat dibaca: %(e)s") % {"e": exc})
-    else:
-        messages.success(request, _("Pilihan indikator dipakai; berkas diperiksa ulang."))
-    return redirect("impor:pratinjau", berkas.token)
+    return halaman_pilih(request, PINTU_PORTAL, berkas)

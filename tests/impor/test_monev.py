@@ -173,3 +173,28 @@ def test_choice_view_doors(client, demo) -> None:
     r = client.post(url, {}, follow=True)
     assert "sedikitnya satu nama" in " ".join(str(m) for m in r.context["messages"])
     assert BerkasImpor.objects.get(pk=berkas.pk).status == StatusImpor.DITOLAK
+
+
+def test_choice_in_the_admin_preview(client, demo) -> None:
+    binjai = demo.binjai
+    _indikator_absolut(binjai)
+    berkas = unggah_berkas(
+        berkas=unggahan(_monev([[1, "Nama lain", "orang", 1, 7, None]], kode=False)),
+        jenis="realisasi",
+        renstra=binjai.renstra,
+        oleh=binjai.pengguna["admin"],
+    )
+    client.force_login(binjai.pengguna["admin"])
+    halaman = client.get(reverse("admin:impor_berkasimpor_pratinjau", args=[berkas.token]))
+    url = reverse("admin:impor_berkasimpor_pilih", args=[berkas.token])
+    assert f'action="{url}"' in halaman.content.decode()
+    assert client.get(url).status_code == 405
+    r = client.post(url, {"pilihan-0": "1.2"})
+    assert r.status_code == 302
+    assert r["Location"] == reverse("admin:impor_berkasimpor_pratinjau", args=[berkas.token])
+    berkas.refresh_from_db()
+    assert berkas.status == StatusImpor.PRATINJAU, berkas.hasil["galat"]
+    # resolved: no choice left, and a second choice is refused
+    assert berkas.hasil["pilihan"] == []
+    r = client.post(url, {"pilihan-0": "1.2"}, follow=True)
+    assert "sedikitnya satu nama" in " ".join(str(m) for m in r.context["messages"])
