@@ -1,0 +1,20 @@
+"""The database cache's table (CACHE_URL=db://<table>, the production default).
+
+`createcachetable` does nothing for other cache backends and for a table already there, so
+every deployment gets the table from `migrate` without a separate step.
+"""
+
+from typing import Any
+
+from django.core.management import call_command
+from django.db import migrations
+
+
+def buat_tabel_cache(apps: Any, schema_editor: Any) -> None:
+    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("indikator", "0007_desimal_indikator_logo_instansi")]
+
+    operations = [migrations.RunPython(buat_tabel_cache, migrations.RunPython.noop, elidable=True)]
