@@ -20,8 +20,9 @@ from django.test import Client
 from django.urls import reverse
 
 from bench.common import Hasil, Konteks, hasil_ukur, ukur
-from indikator.models import JenisUnit, Pengguna, Unit
+from indikator.models import Instansi, JenisUnit, Pengguna, Unit
 from indikator.peran import Peran
+from reports.provinsi import PER_HALAMAN
 
 BAGIAN = "skala"
 MAKS_MS = 150
@@ -44,7 +45,17 @@ def _klien(user: Pengguna) -> Client:
     return c
 
 
+def _pastikan_statis() -> None:
+    """The dataset runs with DEBUG=0 (hashed static names): collect the files once."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.core.management import call_command
+
+    if not staticfiles_storage.exists(staticfiles_storage.manifest_name):  # type: ignore[attr-defined]
+        call_command("collectstatic", interactive=False, verbosity=0)
+
+
 def run(ctx: Konteks) -> list[Hasil]:
+    _pastikan_statis()
     tahun = int(ctx.extra["tahun"])
     staf = ctx.pengguna(Peran.STAF)
     seksi = Unit.objects.get(pk=staf.unit_id, jenis=JenisUnit.SEKSI)
@@ -75,7 +86,11 @@ def run(ctx: Konteks) -> list[Hasil]:
             ctx.pengguna(Peran.ADMIN),
             reverse("admin:indikator_indikator_changelist"),
         ),
-        ("Progress page", ctx.pengguna(Peran.PERENCANA), reverse("realisasi:progres")),
+        (
+            "Progress page",
+            ctx.pengguna(Peran.PERENCANA),
+            reverse("realisasi:progres") + f"?tahun={tahun}&triwulan=4",
+        ),
         (
             "Province: signed LKjIP list",
             provinsi,
@@ -89,7 +104,8 @@ def run(ctx: Konteks) -> list[Hasil]:
         (
             "Province: IKU recap (last page)",
             provinsi,
-            reverse("provinsi:capaian-iku") + f"?tahun={tahun}&halaman=last",
+            reverse("provinsi:capaian-iku")
+            + f"?tahun={tahun}&halaman={-(-Instansi.objects.count() // PER_HALAMAN)}",
         ),
     ]
     hasil: list[Hasil] = []

@@ -224,7 +224,8 @@ def test_a_real_office_with_the_synthetic_code_is_not_deleted():
     ("opsi", "pesan"),
     [
         ({"instansi": 0}, "--instansi"),
-        ({"instansi": 1000}, "--instansi"),
+        ({"instansi": 10000}, "--instansi"),
+        ({"proses": 0}, "--proses"),
         ({"indikator": 5}, "--indikator"),
         ({"tahun": 0}, "--tahun"),
         ({"tahun_awal": 1990}, "--tahun-awal"),
