@@ -40,7 +40,7 @@ def taksiran_baris(qs: QuerySet[Any]) -> int | None:
     return int(rencana[0]["Plan"]["Plan Rows"])
 
 
-class PaginatorTaksiran(Paginator):
+class PaginatorTaksiran(Paginator[Any]):
     """A Paginator whose `count` is PostgreSQL's estimate for large results (see module)."""
 
     @cached_property

@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -252,7 +253,8 @@ def test_two_app_servers_a_worker_and_object_storage(
     )
     a, b = server["a"][0], server["b"][0]
     for url in (a, b):
-        tunggu(lambda url=url: menjawab(f"{url}/masuk/"), 60, f"{url} did not start")
+        masuk_url = f"{url}/masuk/"
+        tunggu(partial(menjawab, masuk_url), 60, f"{url} did not start")
 
     # 1. The staf uploads evidence through A.
     staf = masuk(a, demo.binjai.pengguna["staf"].username)

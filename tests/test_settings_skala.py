@@ -99,7 +99,7 @@ def test_s3_bucket_with_keys_selects_the_object_store(tmp_path):
 
 def test_s3_without_endpoint_and_style_uses_aws_defaults(tmp_path):
     env = {k: v for k, v in S3_PENUH.items() if k not in {"S3_ENDPOINT_URL", "S3_ADDRESSING_STYLE"}}
-    opsi = _nilai(DEBUG="1", LKJ_VAR_DIR=str(tmp_path), **env)["storage"]["OPTIONS"]  # type: ignore[index]
+    opsi = _nilai(DEBUG="1", LKJ_VAR_DIR=str(tmp_path), **env)["storage"]["OPTIONS"]
     assert opsi["endpoint_url"] is None
     assert opsi["addressing_style"] == "auto"
 
