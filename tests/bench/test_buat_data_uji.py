@@ -235,3 +235,42 @@ def test_bad_options_are_refused(opsi, pesan):
     with pytest.raises(CommandError, match=pesan):
         buat(**opsi)
     assert not Instansi.objects.exists()
+
+
+@pytest.mark.postgres
+def test_plain_indexes_are_dropped_and_rebuilt(db):
+    """A large PostgreSQL build drops the big tables' plain indexes and creates them again."""
+    from django.db import connection
+
+    from indikator.management.commands.buat_data_uji import lepas_indeks, pasang_indeks
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+
+    def indeks() -> set[str]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE tablename IN "
+                "('indikator_realisasi', 'indikator_target')"
+            )
+            return {r[0] for r in cursor.fetchall()}
+
+    sebelum = indeks()
+    dilepas = lepas_indeks()
+    assert dilepas and {n for n, _d in dilepas} <= sebelum
+    sisa = indeks()
+    assert "realisasi_satu_per_periode" in sisa  # unique constraints stay
+    assert not sisa & {n for n, _d in dilepas}
+    pasang_indeks(dilepas)
+    assert indeks() == sebelum
+
+
+def test_parallel_build_matches_a_serial_one(transactional_db):
+    """Two forked builders give the same offices, indicators and figures as one (PostgreSQL);
+    on SQLite --proses is ignored and the build is serial."""
+    buat(instansi=3, proses=2)
+    paralel = sorted(angka_realisasi())
+    jumlah = instansi_uji().count()
+    buat(instansi=3, hapus=True)
+    assert jumlah == instansi_uji().count() == 3
+    assert sorted(angka_realisasi()) == paralel
