@@ -127,3 +127,15 @@ def test_upload_page_shows_the_message_when_the_store_fails(client, demo, settin
     assert respons.status_code == 400  # the form again, with the message
     assert str(GAGAL_SIMPAN) in respons.content.decode()
     assert not BuktiDukung.objects.filter(realisasi=r).exists()
+
+
+def test_production_check_writes_and_reads_the_bucket(settings, s3):
+    from reports.management.commands.periksa_produksi import media_dapat_ditulis
+
+    settings.S3_BUCKET = BUCKET
+    assert media_dapat_ditulis() is None
+    assert _kunci(s3) == []  # its probe object is removed again
+    settings.STORAGES = {**settings.STORAGES, "default": opsi_s3("bucket-yang-tidak-ada")}
+    settings.S3_BUCKET = "bucket-yang-tidak-ada"
+    pesan = media_dapat_ditulis()
+    assert pesan is not None and pesan.startswith("Bucket S3 bucket-yang-tidak-ada tidak dapat")
