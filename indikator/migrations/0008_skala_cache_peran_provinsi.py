@@ -8,13 +8,23 @@ every deployment gets the table from `migrate` without a separate step.
 from typing import Any
 
 from django.core.management import call_command
+from django.core.management.commands import createcachetable
 from django.db import migrations
 
 from indikator.peran import sinkronkan_peran
 
+TABEL_BAWAAN = "lkj_cache"
+"""The table of CACHE_URL's production default (db://lkj_cache)."""
+
 
 def buat_tabel_cache(apps: Any, schema_editor: Any) -> None:
-    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
+    alias = schema_editor.connection.alias
+    # The configured database caches, and the default table even when this process runs with
+    # another cache (development, tests): a production process started later expects it.
+    call_command("createcachetable", database=alias, verbosity=0)
+    perintah = createcachetable.Command()
+    perintah.verbosity = 0
+    perintah.create_table(alias, TABEL_BAWAAN, False)
 
 
 def grup_peran(apps: Any, schema_editor: Any) -> None:
