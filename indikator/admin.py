@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from indikator.admin_masuk import PenggunaBaruForm, SandiDariAdminForm
 from indikator.aksi import aktifkan_indikator, nonaktifkan_indikator
+from indikator.halaman import PaginatorTaksiran
 from indikator.jejak_akun import (
     KeadaanAkun,
     catat_kata_sandi,
@@ -375,6 +376,9 @@ class AlasanActionForm(ActionForm):
 
 @admin.register(Indikator)
 class IndikatorAdmin(SatuInstansiMixin, HistoryAdmin[Indikator]):
+    # A province holds millions of rows: count them from the planner's estimate (indikator.halaman).
+    paginator = PaginatorTaksiran
+    show_full_result_count = False
     """An indicator with data is not deleted (its targets and realisations protect it): it is
     deactivated with a reason (`nonaktifkan`)."""
 
@@ -427,6 +431,9 @@ def target_berdata(target: Target) -> bool:
 
 @admin.register(Target)
 class TargetAdmin(SatuInstansiMixin, HistoryAdmin[Target]):
+    # A province holds millions of rows: count them from the planner's estimate (indikator.halaman).
+    paginator = PaginatorTaksiran
+    show_full_result_count = False
     list_display = ["indikator", "tahun", "triwulan", "nilai"]
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -448,6 +455,9 @@ class TargetAdmin(SatuInstansiMixin, HistoryAdmin[Target]):
 
 @admin.register(Anggaran)
 class AnggaranAdmin(SatuInstansiMixin, HistoryAdmin[Anggaran]):
+    # A province holds millions of rows: count them from the planner's estimate (indikator.halaman).
+    paginator = PaginatorTaksiran
+    show_full_result_count = False
     list_display = ["mata_anggaran", "tahun", "pagu", "realisasi"]
     list_filter = [TahunFilter, "mata_anggaran__renstra__instansi"]
     search_fields = ["mata_anggaran__kode", "mata_anggaran__nama"]

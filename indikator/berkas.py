@@ -21,7 +21,7 @@ import posixpath
 import uuid
 import zipfile
 from collections.abc import Collection, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import PurePath
 
 import filetype
@@ -190,9 +190,14 @@ def simpan_utuh(storage: Storage, nama: str, berkas: File[bytes]) -> str:
             akhir = _tulis(storage, akhir, salinan)
         if storage.size(akhir) != ukuran:
             raise OSError(_("Berkas tidak tersimpan utuh; unggah ulang."))
-    except BaseException:
-        _hapus(storage, akhir)
-        _hapus(storage, sementara)
+    except BaseException as exc:
+        with suppress(Exception):  # an object store that is down cannot delete either
+            _hapus(storage, akhir)
+            _hapus(storage, sementara)
+        if isinstance(exc, Exception) and not isinstance(exc, OSError):
+            # An object store's client raises its own errors (botocore's ClientError,
+            # EndpointConnectionError): the callers show GAGAL_SIMPAN for an OSError.
+            raise OSError(str(exc)) from exc
         raise
     _hapus(storage, sementara)
     return akhir

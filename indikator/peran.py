@@ -35,6 +35,7 @@ class Peran(models.TextChoices):
     STAF = "staf", _("Staf")
     ADMIN = "admin", _("Administrator")
     PENGAWAS = "pengawas", _("Pengawas (Inspektorat, Bagian Organisasi, Bappeda)")
+    PENGAWAS_PROVINSI = "pengawas_provinsi", _("Pengawas Provinsi (Inspektorat Provinsi)")
 
 
 class Kemampuan(models.TextChoices):
@@ -77,9 +78,17 @@ class Kemampuan(models.TextChoices):
         "pakai_2fa",
         _("Memasang verifikasi dua langkah (kode autentikator) untuk akunnya"),
     )
+    BACA_PROVINSI = (
+        "baca_provinsi",
+        _("Membaca LKjIP bertanda tangan dan rekap capaian IKU semua instansi"),
+    )
 
 
 SEMUA: frozenset[Peran] = frozenset(Peran)
+PERAN_PROVINSI: frozenset[Peran] = frozenset({Peran.PENGAWAS_PROVINSI})
+"""Roles above the offices (a province's inspectorate): they read every office's signed LKjIP
+and the IKU recap (`BACA_PROVINSI`) and nothing of an office's running work."""
+PERAN_DINAS: frozenset[Peran] = SEMUA - PERAN_PROVINSI
 PEMBACA_INSTANSI = frozenset(
     {Peran.KEPALA_DINAS, Peran.SEKRETARIS, Peran.PERENCANA, Peran.ANALIS, Peran.ADMIN}
 )
@@ -92,20 +101,21 @@ ATURAN: Mapping[Kemampuan, frozenset[Peran]] = {
     Kemampuan.TERIMA_DATA_UNIT: frozenset({Peran.PERENCANA}),
     Kemampuan.BUKA_REALISASI: frozenset({Peran.STAF, Peran.KOORDINATOR, Peran.KABID}),
     Kemampuan.LIHAT_PROGRES: frozenset({Peran.PERENCANA, Peran.SEKRETARIS, Peran.KEPALA_DINAS}),
-    Kemampuan.LIHAT_TUGAS: SEMUA,
-    Kemampuan.LIHAT_ALUR: SEMUA,
+    Kemampuan.LIHAT_TUGAS: PERAN_DINAS,
+    Kemampuan.LIHAT_ALUR: PERAN_DINAS,
     # The live tables hold unsigned data and staff analysis: the Pengawas reads signed
     # documents only (issue 11).
     Kemampuan.BACA_TABEL: PEMBACA_INSTANSI | {Peran.KABID},
     Kemampuan.BACA_DOKUMEN: PEMBACA_INSTANSI | {Peran.KABID, Peran.PENGAWAS},
-    Kemampuan.BACA_SEBELUM_TTD: SEMUA - {Peran.PENGAWAS},
-    Kemampuan.BACA_SETELAH_TTD: SEMUA,
+    Kemampuan.BACA_SEBELUM_TTD: PERAN_DINAS - {Peran.PENGAWAS},
+    Kemampuan.BACA_SETELAH_TTD: PERAN_DINAS,
     Kemampuan.MULAI_LAPORAN: frozenset({Peran.KEPALA_DINAS}),
     Kemampuan.SUNTING_NASKAH: frozenset({Peran.PERENCANA, Peran.ANALIS}),
     Kemampuan.KIRIM: frozenset({Peran.PERENCANA, Peran.SEKRETARIS}),
     Kemampuan.IMPOR: frozenset({Peran.PERENCANA, Peran.ADMIN}),
     Kemampuan.BUKA_ADMIN: frozenset({Peran.ADMIN}),
     Kemampuan.PAKAI_2FA: frozenset({Peran.KEPALA_DINAS, Peran.SEKRETARIS, Peran.ADMIN}),
+    Kemampuan.BACA_PROVINSI: PERAN_PROVINSI,
 }
 """Who holds each capability. `boleh()` reads it; the scoped rules below add the unit's place."""
 
@@ -146,7 +156,7 @@ def boleh(user: Pengguna, kemampuan: Kemampuan) -> bool:
     if kemampuan == Kemampuan.PAKAI_2FA and user.is_superuser:
         return True  # the signers and every admin, a superuser too
     if kemampuan in UNTUK_SETIAP_AKUN:
-        return user.instansi_id is not None
+        return user.instansi_id is not None  # a province account has no office
     return not user.daftar_peran.isdisjoint(ATURAN[kemampuan])
 
 
@@ -283,6 +293,7 @@ IZIN: dict[str, list[str]] = {
     "admin": [f"{aksi}_{m}" for m in MODEL for aksi in ("add", "change", "delete", "view")]
     + ["view_jejakpengguna"],
     "pengawas": LIHAT,
+    "pengawas_provinsi": [],  # the province pages only, no admin
 }
 
 

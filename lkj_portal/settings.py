@@ -240,8 +240,71 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 # In production WhiteNoise serves the files `collectstatic` wrote, compressed and with hashed
 # names (cached for a year); a missing manifest is reported by `manage.py periksa_produksi`.
 # The demo and the tests serve them from the source folders.
+# Files (evidence, workflow uploads, import files, generated and signed PDFs, logos) go through
+# the "default" storage only: the local MEDIA_ROOT, or an S3-compatible object store (AWS S3,
+# MinIO, Ceph, Wasabi; django-storages) when S3_BUCKET is set, so that several app servers and
+# workers on different machines see the same files. Objects stay private: every download is
+# streamed through the portal after its office check, never a public or pre-signed URL.
+S3_BUCKET = os.environ.get("S3_BUCKET", "").strip()
+_S3_LAIN = {
+    nama: os.environ.get(nama, "").strip()
+    for nama in (
+        "S3_ENDPOINT_URL",
+        "S3_REGION",
+        "S3_ACCESS_KEY_ID",
+        "S3_SECRET_ACCESS_KEY",
+        "S3_ADDRESSING_STYLE",
+        "S3_PREFIX",
+    )
+}
+
+
+def penyimpanan_berkas() -> dict[str, object]:
+    """The "default" entry of STORAGES, from the S3_* variables (a half-set one stops the start)."""
+    if not S3_BUCKET:
+        diisi = sorted(nama for nama, nilai in _S3_LAIN.items() if nilai)
+        if diisi:
+            raise ImproperlyConfigured(
+                f"S3_BUCKET must be set when {', '.join(diisi)} is set (or unset them for the "
+                "local file system)."
+            )
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    kunci, rahasia = _S3_LAIN["S3_ACCESS_KEY_ID"], _S3_LAIN["S3_SECRET_ACCESS_KEY"]
+    if not kunci or not rahasia:
+        raise ImproperlyConfigured(
+            "S3_BUCKET is set: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must both be set too."
+        )
+    titik = _S3_LAIN["S3_ENDPOINT_URL"]
+    if titik and not titik.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(
+            f"S3_ENDPOINT_URL must start with http:// or https://, not {titik!r}."
+        )
+    gaya = _S3_LAIN["S3_ADDRESSING_STYLE"] or "auto"
+    if gaya not in {"auto", "path", "virtual"}:
+        raise ImproperlyConfigured(
+            f"S3_ADDRESSING_STYLE must be auto, path or virtual, not {gaya!r}."
+        )
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "access_key": kunci,
+            "secret_key": rahasia,
+            "endpoint_url": titik or None,
+            "region_name": _S3_LAIN["S3_REGION"] or None,
+            "addressing_style": gaya,
+            "signature_version": "s3v4",
+            "location": _S3_LAIN["S3_PREFIX"].strip("/"),
+            # Same names as on the file system: an existing name gets a suffix, never replaced.
+            "file_overwrite": False,
+            "default_acl": None,  # the bucket's own (private) policy
+            "querystring_auth": True,
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": penyimpanan_berkas(),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -255,6 +318,48 @@ WHITENOISE_USE_FINDERS = not PRODUKSI
 WHITENOISE_AUTOREFRESH = not PRODUKSI
 MEDIA_URL = "media/"  # never served directly: evidence and reports go through views
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+
+# Cache shared by every process (CACHE_URL): db://<table> (default in production: a table of
+# the portal's database, created by migrate), redis://host:6379/0 or rediss://... (needs the
+# `redis` package; Redis is never required), locmem:// (one process only: development, tests).
+CACHE_URL = os.environ.get("CACHE_URL", "").strip() or (
+    "db://lkj_cache" if PRODUKSI else "locmem://"
+)
+
+
+def cache_dari_url(url: str) -> dict[str, object]:
+    skema, _, sisa = url.partition("://")
+    if not _:
+        raise ImproperlyConfigured(
+            f"CACHE_URL must look like db://table, redis://host:port/db or locmem://, not {url!r}."
+        )
+    if skema == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": sisa}
+    if skema == "db":
+        tabel = sisa.strip("/") or "lkj_cache"
+        if not tabel.replace("_", "").isalnum():
+            raise ImproperlyConfigured(
+                f"CACHE_URL: the table name must be letters, digits and _, not {tabel!r}."
+            )
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": tabel}
+    if skema in {"redis", "rediss"}:
+        import importlib.util
+
+        if importlib.util.find_spec("redis") is None:
+            raise ImproperlyConfigured(
+                "CACHE_URL is a redis:// URL but the `redis` package is not installed "
+                "(pip install redis), or use db://lkj_cache."
+            )
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be a db://, redis://, rediss:// or locmem:// URL, not {url!r}."
+    )
+
+
+CACHES = {"default": cache_dari_url(CACHE_URL)}
+# Sessions and login throttling live in the database: any app server answers any request.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 
 # Upload limits, in megabytes.
 BUKTI_MAKS_MB = env_int("BUKTI_MAKS_MB", 10, minimum=1)

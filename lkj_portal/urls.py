@@ -13,6 +13,7 @@ urlpatterns = [
     path("indikator/", include("realisasi.urls")),
     path("alur/", include("workflow.urls")),
     path("laporan/", include("reports.urls")),
+    path("provinsi/", include("reports.urls_provinsi")),
     path("impor/", include("impor.urls")),
     path("", include("reports.urls_publik")),
     path("admin/", admin.site.urls),

@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from indikator.admin import HistoryAdmin, SatuInstansiMixin, TahunFilter
+from indikator.halaman import PaginatorTaksiran
 from indikator.models import Pengguna, Realisasi
 from realisasi.pengisian import (
     Isian,
@@ -95,6 +96,9 @@ def _info_kunci(obj: Realisasi) -> InfoKunci | None:
 
 @admin.register(Realisasi)
 class RealisasiAdmin(SatuInstansiMixin, HistoryAdmin[Realisasi]):
+    # A province holds millions of rows: count them from the planner's estimate (indikator.halaman).
+    paginator = PaginatorTaksiran
+    show_full_result_count = False
     form = RealisasiAdminForm
     list_display = ["indikator", "tahun", "triwulan", "sasaran", "jumlah", "nilai", "diperbarui"]
     list_filter = [TahunFilter, "triwulan", "indikator__renstra__instansi"]

@@ -90,6 +90,12 @@ class DataLaporan:
             return []
         return list(
             Indikator.objects.filter(renstra=self.renstra, sasaran__isnull=False, aktif=True)
+            # Redundant by the model's rules; they keep PostgreSQL on the office's own units
+            # and sasaran (index) instead of hashing every office's (docs/benchmarks.md).
+            .filter(
+                sasaran__tujuan__renstra=self.renstra,
+                unit_penanggung_jawab__instansi_id=self.renstra.instansi_id,
+            )
             .select_related("sasaran", "unit_penanggung_jawab")
             .order_by("sasaran__urutan", "sasaran__kode", "urutan", "kode")
         )

@@ -176,6 +176,9 @@ ARGUMEN: dict[str, Isi] = {
     "reports:ekspor": lambda o: [{"ekspor_id": _uuid(o, lambda o: o.ekspor.pk)}],
     "reports:ekspor-unduh": lambda o: [{"ekspor_id": _uuid(o, lambda o: o.ekspor.pk)}],
     "reports:dokumen-unduh": lambda o: [{"dokumen_id": _id(o, lambda o: o.dokumen.pk)}],
+    "provinsi:lkjip": lambda o: [{}],
+    "provinsi:capaian-iku": lambda o: [{}],
+    "provinsi:lkjip-unduh": lambda o: [{"dokumen_id": _id(o, lambda o: o.dokumen.pk)}],
     "reports:distribusi": lambda o: [{"dokumen_id": _id(o, lambda o: o.dokumen.pk)}],
     "reports:dokumen": lambda o: [{"jenis": "lkj", "laporan_id": _id(o, lambda o: o.lkj.pk)}],
     "reports:dokumen-html": lambda o: [

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from indikator.models import Pengguna
-from indikator.peran import ATURAN, UNTUK_SETIAP_AKUN, Kemampuan, Peran, boleh
+from indikator.peran import ATURAN, PERAN_DINAS, UNTUK_SETIAP_AKUN, Kemampuan, Peran, boleh
 from reports.models import DokumenTertanda
 from tests.workflow.bantu import mulai_lkj
 from workflow.models import LaporanKinerja
@@ -33,10 +33,11 @@ NAV: dict[Kemampuan, str] = {
     Kemampuan.BACA_DOKUMEN: "reports:index",
     Kemampuan.IMPOR: "impor:index",
     Kemampuan.BUKA_ADMIN: "admin:index",
+    Kemampuan.BACA_PROVINSI: "provinsi:lkjip",
 }
 """The capabilities with a link in the main navigation, and the link's URL name."""
 
-PERAN = [p.value for p in Peran]
+PERAN = [p.value for p in Peran if p in PERAN_DINAS]
 
 
 def pemegang(kemampuan: Kemampuan, peran: str) -> bool:
@@ -64,7 +65,7 @@ def test_every_capability_has_a_rule_and_every_role_holds_one() -> None:
     assert all(ATURAN[k] for k in Kemampuan)
     assert set().union(*ATURAN.values()) == set(Peran)
     for k in UNTUK_SETIAP_AKUN:
-        assert ATURAN[k] == frozenset(Peran)
+        assert ATURAN[k] == PERAN_DINAS
 
 
 def test_every_demo_role_holds_the_capabilities_of_its_rule(demo) -> None:

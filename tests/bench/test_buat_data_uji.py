@@ -34,7 +34,7 @@ from indikator.models import (
     TingkatAnggaran,
     Unit,
 )
-from indikator.peran import Peran
+from indikator.peran import PERAN_DINAS, Peran
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +90,7 @@ def test_counts_of_a_small_dataset():
         assert mata.filter(tingkat=TingkatAnggaran.PROGRAM).count() == 4
         assert Anggaran.objects.filter(mata_anggaran__renstra=renstra).count() == mata.count()
         orang = Pengguna.objects.filter(instansi=k)
-        for peran in Peran.values:
+        for peran in sorted(PERAN_DINAS):
             assert orang.filter(groups__name=peran).exists(), peran
         staf = Pengguna.objects.get(username=f"{k.kode}.staf")
         assert staf.check_password(KATA_SANDI_UJI)
@@ -224,7 +224,8 @@ def test_a_real_office_with_the_synthetic_code_is_not_deleted():
     ("opsi", "pesan"),
     [
         ({"instansi": 0}, "--instansi"),
-        ({"instansi": 1000}, "--instansi"),
+        ({"instansi": 10000}, "--instansi"),
+        ({"proses": 0}, "--proses"),
         ({"indikator": 5}, "--indikator"),
         ({"tahun": 0}, "--tahun"),
         ({"tahun_awal": 1990}, "--tahun-awal"),
@@ -234,3 +235,42 @@ def test_bad_options_are_refused(opsi, pesan):
     with pytest.raises(CommandError, match=pesan):
         buat(**opsi)
     assert not Instansi.objects.exists()
+
+
+@pytest.mark.postgres
+def test_plain_indexes_are_dropped_and_rebuilt(db):
+    """A large PostgreSQL build drops the big tables' plain indexes and creates them again."""
+    from django.db import connection
+
+    from indikator.management.commands.buat_data_uji import lepas_indeks, pasang_indeks
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+
+    def indeks() -> set[str]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes WHERE tablename IN "
+                "('indikator_realisasi', 'indikator_target')"
+            )
+            return {r[0] for r in cursor.fetchall()}
+
+    sebelum = indeks()
+    dilepas = lepas_indeks()
+    assert dilepas and {n for n, _d in dilepas} <= sebelum
+    sisa = indeks()
+    assert "realisasi_satu_per_periode" in sisa  # unique constraints stay
+    assert not sisa & {n for n, _d in dilepas}
+    pasang_indeks(dilepas)
+    assert indeks() == sebelum
+
+
+def test_parallel_build_matches_a_serial_one(transactional_db):
+    """Two forked builders give the same offices, indicators and figures as one (PostgreSQL);
+    on SQLite --proses is ignored and the build is serial."""
+    buat(instansi=3, proses=2)
+    paralel = sorted(angka_realisasi())
+    jumlah = instansi_uji().count()
+    buat(instansi=3, hapus=True)
+    assert jumlah == instansi_uji().count() == 3
+    assert sorted(angka_realisasi()) == paralel

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from indikator.peran import Peran
+from indikator.peran import PERAN_DINAS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_every_role_logs_in_and_sees_home(page, live_server, demo, masuk):
     for kantor in demo.kantor:
-        for peran in Peran.values:
+        for peran in sorted(PERAN_DINAS):
             user = kantor.pengguna[peran]
             masuk(page, live_server, user)
             assert page.get_by_role("heading", level=1).inner_text() == kantor.instansi.nama

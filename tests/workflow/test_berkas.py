@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 
-from indikator.peran import ATURAN, Kemampuan, Peran
+from indikator.peran import ATURAN, PERAN_DINAS, Kemampuan, Peran
 from tests.workflow.bantu import maju_sampai
 from workflow import aksi as alur
 from workflow.models import LaporanKinerja
@@ -61,14 +61,14 @@ def test_other_office_unknown_name_wrong_method(client, demo, laporan) -> None:
     assert client.get(bad).status_code == 404
 
 
-@pytest.mark.parametrize("peran", [p.value for p in Peran])
+@pytest.mark.parametrize("peran", [p.value for p in Peran if p in PERAN_DINAS])
 def test_only_document_readers_download_before_signature(client, demo, laporan, peran) -> None:
     client.force_login(demo.binjai.pengguna[peran])
     boleh = peran in ATURAN[Kemampuan.BACA_DOKUMEN] and peran != Peran.PENGAWAS
     assert client.get(url(laporan, "surat_masuk")).status_code == (200 if boleh else 403)
 
 
-@pytest.mark.parametrize("peran", [p.value for p in Peran])
+@pytest.mark.parametrize("peran", [p.value for p in Peran if p in PERAN_DINAS])
 def test_signed_report_files_follow_the_document_rule(client, demo, laporan, peran) -> None:
     LaporanKinerja.objects.filter(pk=laporan.pk).update(status=LaporanKinerja.STATUS_FINAL)
     client.force_login(demo.binjai.pengguna[peran])

@@ -6,7 +6,9 @@ Office number `i` is generated from its own `random.Random(f"{seed}-{i}")`, so t
 
 from __future__ import annotations
 
+import multiprocessing
 import random
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +19,7 @@ from typing import Any
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import connection, models, transaction
+from django.db import connection, connections, models, transaction
 from django.db.models import ProtectedError, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -50,7 +52,8 @@ from indikator.peran import ATURAN, Kemampuan, Peran, sinkronkan_peran
 PENANDA = "Data uji sintetis (buat_data_uji)"
 """`pemerintah_daerah` of every synthetic office: how `--hapus` tells them from real ones."""
 KATA_SANDI_UJI = "uji-lkj-2026"
-POLA_KODE = r"^uji[0-9]{3}$"
+POLA_KODE = r"^uji[0-9]{3,4}$"
+MAKS_INSTANSI = 9999
 BATCH = 2000
 D = Decimal
 SERATUS = D(100)
@@ -425,6 +428,47 @@ def sisip(model: type[models.Model], baris: list[dict[str, Any]]) -> None:
             )
 
 
+INSTANSI_TANPA_INDEKS = 100
+"""From this many offices on (PostgreSQL), the big tables' plain indexes are built at the end."""
+
+_PEMBANGUN_AKTIF: tuple[Pembangun, int, int, float] | None = None
+
+
+def _bangun_bagian(k: int) -> Ringkasan:
+    """One forked child's share of a parallel build: offices k+1, k+1+proses, ..."""
+    assert _PEMBANGUN_AKTIF is not None
+    pembangun, jumlah, proses, mulai = _PEMBANGUN_AKTIF
+    try:
+        return pembangun.bangun_rentang(range(k + 1, jumlah + 1, proses), mulai)
+    finally:
+        connections.close_all()
+
+
+def lepas_indeks() -> list[tuple[str, str]]:
+    """Drop the plain indexes of Target and Realisasi; returns (name, definition) to recreate."""
+    tabel = [Target._meta.db_table, Realisasi._meta.db_table]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i"
+            " JOIN pg_class c ON c.relname = i.indexname"
+            " JOIN pg_index x ON x.indexrelid = c.oid"
+            " WHERE i.schemaname = current_schema() AND i.tablename = ANY(%s)"
+            " AND NOT x.indisunique",
+            [tabel],
+        )
+        indeks = [(str(nama), str(definisi)) for nama, definisi in cursor.fetchall()]
+        for nama, _definisi in indeks:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(nama)}")
+    return indeks
+
+
+def pasang_indeks(indeks: list[tuple[str, str]]) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SET maintenance_work_mem = '256MB'")
+        for _nama, definisi in indeks:
+            cursor.execute(definisi.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+
+
 class Pembangun:
     """Builds the synthetic offices; one instance per command run."""
 
@@ -446,10 +490,39 @@ class Pembangun:
             sinkronkan_peran()
         self.grup = {g.name: g for g in Group.objects.filter(name__in=Peran.values)}
 
-    def bangun(self, jumlah_instansi: int) -> Ringkasan:
-        total = Ringkasan()
+    def bangun(self, jumlah_instansi: int, *, proses: int = 1) -> Ringkasan:
+        """Build offices 1..`jumlah_instansi`; `proses` > 1 splits them over forked processes.
+
+        On PostgreSQL a large build (`INSTANSI_TANPA_INDEKS` offices or more) drops the plain
+        (non-unique) indexes of the two big tables first and recreates them at the end: one
+        sorted index build is far cheaper than 12 million index insertions.
+        """
         mulai = time.perf_counter()
-        for i in range(1, jumlah_instansi + 1):
+        pg = connection.vendor == "postgresql"
+        indeks = lepas_indeks() if pg and jumlah_instansi >= INSTANSI_TANPA_INDEKS else []
+        try:
+            if pg and proses > 1:
+                total = self._bangun_paralel(jumlah_instansi, proses, mulai)
+            else:
+                total = self.bangun_rentang(range(1, jumlah_instansi + 1), mulai)
+        finally:
+            if indeks:
+                self.tulis(_("Membuat ulang %(n)s indeks...") % {"n": len(indeks)})
+                pasang_indeks(indeks)
+        if pg:
+            # What autovacuum would do shortly after a bulk load; without statistics the planner
+            # picks plans a production database would not.
+            tabel = [m._meta.db_table for m in (Unit, Pengguna, Indikator, Target, Realisasi)]
+            tabel += [MataAnggaran._meta.db_table, Anggaran._meta.db_table]
+            tabel += [Instansi._meta.db_table, Renstra._meta.db_table]
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tabel))
+        total.detik = time.perf_counter() - mulai
+        return total
+
+    def bangun_rentang(self, nomor: range, mulai: float) -> Ringkasan:
+        total = Ringkasan()
+        for i in nomor:
             with transaction.atomic():
                 r = self.bangun_instansi(i)
             for f in fields(Ringkasan):
@@ -463,14 +536,22 @@ class Pembangun:
                     "detik": time.perf_counter() - mulai,
                 }
             )
-        if connection.vendor == "postgresql":
-            # What autovacuum would do shortly after a bulk load; without statistics the planner
-            # picks plans a production database would not.
-            tabel = [m._meta.db_table for m in (Unit, Pengguna, Indikator, Target, Realisasi)]
-            tabel += [MataAnggaran._meta.db_table, Anggaran._meta.db_table]
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tabel))
-        total.detik = time.perf_counter() - mulai
+            sys.stdout.flush()
+        return total
+
+    def _bangun_paralel(self, jumlah_instansi: int, proses: int, mulai: float) -> Ringkasan:
+        global _PEMBANGUN_AKTIF
+        _PEMBANGUN_AKTIF = (self, jumlah_instansi, proses, mulai)
+        connections.close_all()  # every child opens its own connection
+        try:
+            with multiprocessing.get_context("fork").Pool(proses) as pool:
+                bagian = pool.map(_bangun_bagian, range(proses))
+        finally:
+            _PEMBANGUN_AKTIF = None
+        total = Ringkasan()
+        for r in bagian:
+            for f in fields(Ringkasan):
+                setattr(total, f.name, getattr(total, f.name) + getattr(r, f.name))
         return total
 
     def bangun_instansi(self, i: int) -> Ringkasan:
@@ -895,7 +976,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--instansi", type=int, required=True, help=_("jumlah instansi (1-999)")
+            "--instansi", type=int, required=True, help=_("jumlah instansi (1-9999)")
         )
         parser.add_argument(
             "--indikator", type=int, default=400, help=_("indikator per instansi (bawaan 400)")
@@ -910,6 +991,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--hapus", action="store_true", help=_("hapus dulu data uji yang sudah ada")
         )
+        parser.add_argument(
+            "--proses",
+            type=int,
+            default=1,
+            help=_(
+                "jumlah proses pembangun paralel (PostgreSQL saja, bawaan 1); untuk ratusan "
+                "instansi"
+            ),
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
         n, jumlah_ind, awal, tahun = (
@@ -918,8 +1008,10 @@ class Command(BaseCommand):
             opts["tahun_awal"],
             opts["tahun"],
         )
-        if not 1 <= n <= 999:
-            raise CommandError(_("--instansi harus antara 1 dan 999."))
+        if not 1 <= n <= MAKS_INSTANSI:
+            raise CommandError(_("--instansi harus antara 1 dan 9999."))
+        if not 1 <= opts["proses"] <= 16:
+            raise CommandError(_("--proses harus antara 1 dan 16."))
         if not 10 <= jumlah_ind <= 9999:
             raise CommandError(_("--indikator harus antara 10 dan 9999."))
         if not 1 <= tahun <= 10:
@@ -957,7 +1049,7 @@ class Command(BaseCommand):
             seed=opts["seed"],
             tulis=self.stdout.write if opts["verbosity"] >= 1 else None,
         )
-        r = pembangun.bangun(n)
+        r = pembangun.bangun(n, proses=opts["proses"])
         if opts["verbosity"] >= 1:
             self.stdout.write(
                 self.style.SUCCESS(
@@ -999,7 +1091,7 @@ def periksa_bentrok(n: int, *, hapus: bool) -> None:
             % {"daftar": ", ".join(bentrok[:5])}
         )
     pengguna = (
-        Pengguna.objects.filter(username__regex=r"^uji[0-9]{3}\.")
+        Pengguna.objects.filter(username__regex=r"^uji[0-9]{3,4}\.")
         .exclude(instansi__in=uji)
         .order_by("username")
         .values_list("username", flat=True)

@@ -75,6 +75,13 @@ def manifest_statis() -> str | None:
     return None
 
 
+def tempat_berkas() -> str:
+    """Where the files live, for the messages: the bucket (S3) or MEDIA_ROOT."""
+    if settings.S3_BUCKET:
+        return f"Bucket S3 {settings.S3_BUCKET}"
+    return f"MEDIA_ROOT ({settings.MEDIA_ROOT})"
+
+
 def media_dapat_ditulis() -> str | None:
     nama = f"periksa_produksi/{secrets.token_hex(8)}.txt"
     try:
@@ -82,10 +89,10 @@ def media_dapat_ditulis() -> str | None:
         with default_storage.open(disimpan) as berkas:
             terbaca = berkas.read()
         default_storage.delete(disimpan)
-    except OSError as exc:
-        return f"MEDIA_ROOT ({settings.MEDIA_ROOT}) tidak dapat ditulis: {exc}."
+    except Exception as exc:  # OSError on disk; the object store client's own errors on S3
+        return f"{tempat_berkas()} tidak dapat ditulis: {exc}."
     if terbaca != b"periksa":
-        return f"MEDIA_ROOT ({settings.MEDIA_ROOT}) tidak mengembalikan isi yang ditulis."
+        return f"{tempat_berkas()} tidak mengembalikan isi yang ditulis."
     return None
 
 
