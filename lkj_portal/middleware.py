@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import resolve_url
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -135,15 +135,17 @@ class KompresiBrotli(GZipMiddleware):
     the gzip path, whose padding needs no change of the content.
     """
 
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         if (
-            response.streaming
+            not isinstance(response, HttpResponse)
             or response.has_header("Content-Encoding")
             or len(response.content) < 200
             or not response.get("Content-Type", "").startswith("text/html")
             or not menerima_br(request.META.get("HTTP_ACCEPT_ENCODING", ""))
         ):
-            return super().process_response(request, response)  # type: ignore[no-any-return]
+            return super().process_response(request, response)
         patch_vary_headers(response, ("Accept-Encoding",))
         panjang = secrets.randbelow(self.max_random_bytes) + 1
         isi = "".join(secrets.choice(_PADDING_ALPHABET) for _ in range(panjang))
