@@ -258,6 +258,8 @@ MEDIA_URL = "media/"  # never served directly: evidence and reports go through v
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
 # Upload limits, in megabytes.
+# Processes one long table PDF may use side by side (reports/cetak_cepat.py; 1 = none).
+PDF_PROSES = env_int("PDF_PROSES", 2, minimum=1)
 BUKTI_MAKS_MB = env_int("BUKTI_MAKS_MB", 10, minimum=1)
 IMPOR_MAKS_MB = env_int("IMPOR_MAKS_MB", 10, minimum=1)
 # Bounds of an import read, checked before parsing (impor/baca.py): uncompressed size of the

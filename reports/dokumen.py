@@ -34,6 +34,13 @@ from reports.baris import (
     tabel_t3,
     tabel_t4,
 )
+from reports.cetak_cepat import (
+    bagi_dokumen,
+    gabung_pdf,
+    jumlah_proses,
+    muat_tata_tetap,
+    render_paralel,
+)
 from reports.kop import BlokTandaTangan, kop_teks, logo_data_uri
 from reports.tabel import Baris, Kolom, SelKepala, Tabel, bulat
 
@@ -490,10 +497,13 @@ def _konteks(dok: dict[str, Any], tata: TataHalaman | None = None) -> dict[str, 
     isi["ukuran"] = POTRET[kertas] if dok["jenis"] == "lkj" else LANDSKAP[kertas]
     isi["ukuran_landskap"] = LANDSKAP[kertas]
     semua: dict[int, Tabel] = {}
+    lebar_landskap_mm = float(isi["ukuran_landskap"].split("mm")[0])
 
     def tabel(data: dict[str, Any]) -> Tabel:
         t = Tabel.dari_json(data)
         t.nomor_cetak = len(semua) + 1
+        if dok["jenis"] == "tabel":  # landscape pages: the width the table is checked against
+            t.tetap = muat_tata_tetap(t, lebar_landskap_mm)
         if tata is not None:
             t.potong = tata.potong.get(t.nomor_cetak, set())
             t.putus = tata.putus.get(t.nomor_cetak, set())
@@ -574,7 +584,21 @@ def pdf_dokumen(dok: dict[str, Any]) -> tuple[bytes, int]:
     the fixes until nothing changes: a page that starts inside a Sasaran's rows repeats the
     Sasaran with "(lanjutan)", a total row never starts a page alone, the signature block never
     stands alone on a page.
+
+    A long one-table document is cut at group boundaries into parts rendered side by side by
+    :data:`PDF_PROSES <django.conf.settings>` processes (reports/cetak_cepat.py), each part with
+    the same checks, and merged with the page numbers stamped on.
     """
+    bagian = bagi_dokumen(dok, jumlah_proses())
+    if len(bagian) > 1:
+        pdf = render_paralel(bagian, lambda d: _pdf_tunggal(d)[0])
+        if pdf is not None:
+            return gabung_pdf(pdf, lambda n: _nomor_halaman(dok, n))
+    return _pdf_tunggal(dok)
+
+
+def _pdf_tunggal(dok: dict[str, Any]) -> tuple[bytes, int]:
+    """:func:`pdf_dokumen` in this process: lay out, check, lay out again with the fixes."""
     tata = TataHalaman()
     for _putaran in range(MAKS_TATA):
         konteks = _konteks(dok, tata)
@@ -584,6 +608,15 @@ def pdf_dokumen(dok: dict[str, Any]) -> tuple[bytes, int]:
             break
         tata = baru
     return hasil.write_pdf(), len(hasil.pages)
+
+
+def _nomor_halaman(dok: dict[str, Any], n: int) -> bytes:
+    """A PDF of ``n`` empty pages of the document's size with only "Halaman i dari n"."""
+    ukuran = _konteks(dok)["ukuran"]
+    html = render_to_string(
+        "reports/pdf/nomor_halaman.html", {"ukuran": ukuran, "halaman": range(n)}
+    )
+    return bytes(_html_weasy(html).write_pdf())
 
 
 def _kelas(box: Any) -> set[str]:
