@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from indikator.admin import HistoryAdmin, SatuInstansiMixin, TahunFilter
+from indikator.admin import HistoryAdmin, SatuInstansiMixin, TahunFilter, VersiNilaiMixin
 from indikator.models import Pengguna, Realisasi
 from realisasi.pengisian import (
     Isian,
@@ -94,7 +94,7 @@ def _info_kunci(obj: Realisasi) -> InfoKunci | None:
 
 
 @admin.register(Realisasi)
-class RealisasiAdmin(SatuInstansiMixin, HistoryAdmin[Realisasi]):
+class RealisasiAdmin(VersiNilaiMixin, SatuInstansiMixin, HistoryAdmin[Realisasi]):
     form = RealisasiAdminForm
     list_display = ["indikator", "tahun", "triwulan", "sasaran", "jumlah", "nilai", "diperbarui"]
     list_filter = [TahunFilter, "triwulan", "indikator__renstra__instansi"]

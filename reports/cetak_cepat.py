@@ -15,6 +15,7 @@ would run over its neighbour, where the automatic layout widens the column inste
 
 from __future__ import annotations
 
+import itertools
 import os
 import struct
 from collections.abc import Callable
@@ -141,7 +142,7 @@ def bagi_dokumen(dok: dict[str, Any], bagian: int) -> list[dict[str, Any]]:
         return [dok]
     batas = [0, *titik, len(data["baris"])]
     hasil = []
-    for k, (awal, akhir) in enumerate(zip(batas, batas[1:], strict=False)):
+    for k, (awal, akhir) in enumerate(itertools.pairwise(batas)):
         pertama, terakhir = k == 0, k == len(batas) - 2
         potongan = dict(data, baris=data["baris"][awal:akhir])
         if not terakhir:
