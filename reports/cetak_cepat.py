@@ -107,9 +107,11 @@ def jumlah_proses() -> int:
 
 
 def titik_bagi(tabel: Tabel, bagian: int) -> list[int]:
-    """Rows where a table is cut into ``bagian`` parts: the start of a group (no vertical merge
-    running, not a total row) nearest to each even share; fewer cuts when there is no such row."""
+    """Rows where a table is cut into at most ``bagian`` parts of at least
+    :data:`BARIS_PER_BAGIAN` rows: the start of a group (no vertical merge running, not a total
+    row) nearest to each even share; fewer cuts when there is no such row."""
     n = len(tabel.baris)
+    bagian = min(bagian, n // BARIS_PER_BAGIAN)
     calon = [
         r
         for r in range(1, n)
