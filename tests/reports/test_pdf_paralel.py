@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 from decimal import Decimal
+from typing import Any
 
 import reports.dokumen as dokumen
 from indikator.models import Instansi
@@ -40,7 +41,7 @@ def _tabel() -> Tabel:
     return t
 
 
-def _dok() -> dict:
+def _dok() -> dict[str, Any]:
     return dokumen.dok_tabel([_tabel()], instansi=INSTANSI, ttd=TTD)
 
 
