@@ -603,7 +603,12 @@ def _pdf_tunggal(dok: dict[str, Any]) -> tuple[bytes, int]:
     for _putaran in range(MAKS_TATA):
         konteks = _konteks(dok, tata)
         hasil = _html_weasy(_html(dok, konteks)).render()
-        baru = periksa_tata(hasil.pages, konteks["_semua_tabel"], tata)
+        baru = periksa_tata(
+            hasil.pages,
+            konteks["_semua_tabel"],
+            tata,
+            ttd_dengan_baris=dok["jenis"] == "monev",
+        )
         if baru == tata:
             break
         tata = baru
@@ -637,6 +642,8 @@ class _Jejak:
     """The table row right above the signature block, when no text stands between them."""
     terakhir: tuple[int, int] | None = None
     """The last body row walked, until text follows it."""
+    baris_akhir: tuple[int, int] | None = None
+    """The last body row walked in the whole document, text after it or not."""
 
     def halaman_baru(self) -> None:
         self.pertama = {}
@@ -659,7 +666,7 @@ def _jalan(jejak: _Jejak, box: Any, t: int | None, di_ttd: bool, di_catatan: boo
         if t is not None:
             b = int(el.get("data-b"))
             jejak.pertama.setdefault(t, b)
-            jejak.terakhir = (t, b)
+            jejak.terakhir = jejak.baris_akhir = (t, b)
             jejak.isi_lain = True
         return
     if isinstance(box, boxes.LineBox | boxes.ReplacedBox):
@@ -675,9 +682,19 @@ def _jalan(jejak: _Jejak, box: Any, t: int | None, di_ttd: bool, di_catatan: boo
         _jalan(jejak, anak, t, di_ttd, di_catatan)
 
 
-def periksa_tata(halaman: list[Any], semua: dict[int, Tabel], lama: TataHalaman) -> TataHalaman:
+def periksa_tata(
+    halaman: list[Any],
+    semua: dict[int, Tabel],
+    lama: TataHalaman,
+    *,
+    ttd_dengan_baris: bool = False,
+) -> TataHalaman:
     """The layout fixes the laid-out ``halaman`` (WeasyPrint pages) call for, given the fixes
-    ``lama`` they were laid out with (forced breaks are kept; merge cuts are found anew)."""
+    ``lama`` they were laid out with (forced breaks are kept; merge cuts are found anew).
+
+    ``ttd_dengan_baris``: the signature block closes the tables (Monev: T4, the analysis, the
+    signature), so a page with the signature block but no table row also takes the table's last
+    two rows, with whatever text stands between them and the signature."""
     baru = TataHalaman(putus={k: set(v) for k, v in lama.putus.items()})
     terlihat: set[int] = set()  # tables with rows on an earlier page
     jejak = _Jejak()
@@ -695,6 +712,15 @@ def periksa_tata(halaman: list[Any], semua: dict[int, Tabel], lama: TataHalaman)
         if jejak.ttd_di_sini and not jejak.isi_lain and jejak.ttd_setelah_baris is not None:
             t, b = jejak.ttd_setelah_baris
             if b >= 2:  # the last two rows go over to the signature block's page
+                baru.putus.setdefault(t, set()).add(b - 1)
+        elif (
+            ttd_dengan_baris
+            and jejak.ttd_di_sini
+            and not jejak.pertama
+            and jejak.baris_akhir is not None
+        ):
+            t, b = jejak.baris_akhir
+            if b >= 2:  # text between: the last two rows, the text and the signature together
                 baru.putus.setdefault(t, set()).add(b - 1)
         terlihat.update(jejak.pertama)
     baru.potong = {k: v for k, v in baru.potong.items() if v}
