@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import os
 import struct
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -173,6 +174,8 @@ def _anak(kerja: Callable[[], bytes]) -> tuple[int, int]:
                 keluar.write(struct.pack("!Q", len(isi)))
                 keluar.write(isi)
             kode = 0
+        except BaseException:  # reported here; the parent renders the whole document itself
+            traceback.print_exc()
         finally:
             # No interpreter shutdown: the parent's database connection and files, inherited
             # by the fork, must not be closed from here.

@@ -617,7 +617,8 @@ def _pdf_tunggal(dok: dict[str, Any]) -> tuple[bytes, int]:
 
 def _nomor_halaman(dok: dict[str, Any], n: int) -> bytes:
     """A PDF of ``n`` empty pages of the document's size with only "Halaman i dari n"."""
-    ukuran = _konteks(dok)["ukuran"]
+    kertas = dok.get("kertas", "f4")
+    ukuran = POTRET[kertas] if dok["jenis"] == "lkj" else LANDSKAP[kertas]
     html = render_to_string(
         "reports/pdf/nomor_halaman.html", {"ukuran": ukuran, "halaman": range(n)}
     )
