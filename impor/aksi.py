@@ -21,6 +21,7 @@ from impor.progres import MACET_MENIT, baca_progres, hapus_progres
 from impor.tasks import impor_berkas_latar, periksa_berkas_impor
 from indikator.berkas import berkas_dengan_baris
 from indikator.models import Indikator, Pengguna, Renstra
+from indikator.nilai import naikkan_versi_nilai
 
 
 def petakan_kolom(
@@ -263,6 +264,7 @@ def jalankan_impor(
     if hasil.usulan and not setuju_usulan:
         raise ValidationError(_pesan_usulan(len(hasil.usulan)))
     hasil.tulis(oleh)
+    naikkan_versi_nilai(pk=renstra.instansi_id)  # cached yearly figures of the office expire
     berkas.status = StatusImpor.SELESAI
     berkas.diimpor_oleh = oleh
     berkas.diimpor = timezone.now()

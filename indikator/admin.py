@@ -39,6 +39,7 @@ from indikator.models import (
     Tujuan,
     Unit,
 )
+from indikator.nilai import naikkan_versi_nilai
 from indikator.peran import boleh_kelola_akun, boleh_ubah_peran, peran_boleh_diberikan
 
 if TYPE_CHECKING:  # simple-history ships no types: its admin is a ModelAdmin to the checker
@@ -107,6 +108,33 @@ class TahunFilter(admin.SimpleListFilter):
         if nilai and nilai.isdigit():
             return queryset.filter(tahun=int(nilai))
         return queryset
+
+
+class VersiNilaiMixin:
+    """Admin saves and deletions of rows the yearly figures are computed from bump their office's
+    figure version in the same transaction (the cache of `indikator.nilai`)."""
+
+    jalur_instansi = "indikator__renstra__instansi"
+    """Lookup from the model to its office."""
+
+    def _instansi_baris(self, pk: Any) -> list[int]:
+        model = self.model  # type: ignore[attr-defined]
+        return list(model.objects.filter(pk=pk).values_list(self.jalur_instansi, flat=True))
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        lama = self._instansi_baris(obj.pk) if change else []
+        super().save_model(request, obj, form, change)  # type: ignore[misc]
+        naikkan_versi_nilai(pk__in={*lama, *self._instansi_baris(obj.pk)})
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        instansi = self._instansi_baris(obj.pk)
+        super().delete_model(request, obj)  # type: ignore[misc]
+        naikkan_versi_nilai(pk__in=instansi)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        instansi = set(queryset.values_list(self.jalur_instansi, flat=True))
+        super().delete_queryset(request, queryset)  # type: ignore[misc]
+        naikkan_versi_nilai(pk__in=instansi)
 
 
 class SatuInstansiMixin:
@@ -375,7 +403,7 @@ class AlasanActionForm(ActionForm):
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(SatuInstansiMixin, HistoryAdmin[Indikator]):
+class IndikatorAdmin(VersiNilaiMixin, SatuInstansiMixin, HistoryAdmin[Indikator]):
     # A province holds millions of rows: count them from the planner's estimate (indikator.halaman).
     paginator = PaginatorTaksiran
     show_full_result_count = False
@@ -392,6 +420,7 @@ class IndikatorAdmin(SatuInstansiMixin, HistoryAdmin[Indikator]):
         "aktif",
     ]
     list_filter = ["renstra__instansi", "aktif", "jenis", "polaritas", "perhitungan"]
+    jalur_instansi = "renstra__instansi"
     action_form = AlasanActionForm
     actions = ["nonaktifkan", "aktifkan"]
     readonly_fields = ["aktif", "alasan_nonaktif"]  # changed by the actions, with history
@@ -430,7 +459,7 @@ def target_berdata(target: Target) -> bool:
 
 
 @admin.register(Target)
-class TargetAdmin(SatuInstansiMixin, HistoryAdmin[Target]):
+class TargetAdmin(VersiNilaiMixin, SatuInstansiMixin, HistoryAdmin[Target]):
     # A province holds millions of rows: count them from the planner's estimate (indikator.halaman).
     paginator = PaginatorTaksiran
     show_full_result_count = False

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from indikator.models import Indikator, Pengguna
+from indikator.nilai import naikkan_versi_nilai
 
 
 @transaction.atomic
@@ -26,6 +27,8 @@ def nonaktifkan_indikator(*, indikator: QuerySet[Indikator], alasan: str, oleh: 
         ind._change_reason = alasan  # type: ignore[attr-defined]
         ind.save(update_fields=["aktif", "alasan_nonaktif"])
         jumlah += 1
+    if jumlah:
+        naikkan_versi_nilai(renstra__indikator__in=indikator)
     return jumlah
 
 
@@ -40,4 +43,6 @@ def aktifkan_indikator(*, indikator: QuerySet[Indikator], oleh: Pengguna) -> int
         ind._history_user = oleh  # type: ignore[attr-defined]
         ind.save(update_fields=["aktif", "alasan_nonaktif"])
         jumlah += 1
+    if jumlah:
+        naikkan_versi_nilai(renstra__indikator__in=indikator)
     return jumlah

@@ -133,6 +133,15 @@ class Instansi(models.Model):
             "pada langkah Sekretaris laporan yang sama."
         ),
     )
+    versi_nilai = models.PositiveBigIntegerField(
+        _("versi angka"),
+        default=0,
+        editable=False,
+        help_text=_(
+            "Naik setiap kali realisasi, target atau indikator instansi ini berubah; angka "
+            "tahunan yang tersimpan di cache hanya dipakai untuk versi yang sama."
+        ),
+    )
 
     class Meta:
         verbose_name = _("instansi")

@@ -6,13 +6,18 @@ so the numbers are the same everywhere and always come from `indikator.capaian`.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import F
 
 from indikator import capaian as hitung
-from indikator.models import TRIWULAN_TAHUNAN, Indikator, Realisasi, Target
+from indikator.models import TRIWULAN_TAHUNAN, Indikator, Instansi, Realisasi, Target
 
 Angka = tuple[Decimal | None, Decimal | None, Decimal | None]
 """(jumlah, sasaran, nilai) of one realisation row."""
@@ -190,3 +195,60 @@ def terisi_triwulan(ids: Sequence[int], tahun: int, triwulan: int) -> set[int]:
         .order_by()
         .values_list("indikator_id", flat=True)
     )
+
+
+# --- per-office cache of the yearly figures (issue 17) -------------------------------------------
+# Every writer of what the yearly figures are computed from (realisations, targets, indicators)
+# calls `naikkan_versi_nilai` inside its transaction: the office's counter goes up with the
+# write, so a figure cached under the old counter is never read again once the write commits.
+# The key also holds what the computation reads from elsewhere (the indicators' rules, the
+# office's category scale and cap), so a change there misses the cache without a bump.
+
+CACHE_DETIK = 6 * 3600
+"""Entries expire anyway (the counter makes them unreachable first; this frees the memory)."""
+
+
+def naikkan_versi_nilai(**saring: Any) -> int:
+    """Bump the figure version of the offices matching ``saring`` (Instansi lookups, e.g.
+    ``pk=...``, ``renstra=...``, ``renstra__indikator=...``); call inside the writer's
+    transaction. Returns the number of offices bumped."""
+    return Instansi.objects.filter(**saring).update(versi_nilai=F("versi_nilai") + 1)
+
+
+def _kunci_cache(
+    instansi: Instansi,
+    daftar: list[Indikator],
+    tahun: int,
+    skala: Sequence[tuple[Decimal | None, str]],
+    batas: Decimal | None,
+) -> str:
+    sidik = hashlib.blake2b(digest_size=16)
+    sidik.update(repr((list(skala), batas)).encode())
+    for i in daftar:
+        sidik.update(
+            f"{i.pk},{i.polaritas},{i.rumus_negatif},{i.perhitungan},{i.agregasi};".encode()
+        )
+    return f"lkj:nilai-tahun:{instansi.pk}:{instansi.versi_nilai}:{tahun}:{sidik.hexdigest()}"
+
+
+def nilai_tahun_instansi(
+    instansi: Instansi,
+    indikator: Iterable[Indikator],
+    tahun: int,
+    *,
+    skala: Sequence[tuple[Decimal | None, str]],
+    batas: Decimal | None,
+) -> dict[int, NilaiPeriode]:
+    """:func:`nilai_tahun` of indicators of ``instansi``, from the cache when the office's figure
+    version (as loaded with ``instansi``) and the inputs are the same. The cached figures carry
+    no Realisasi object (``realisasi`` is None): for pages that show the numbers only."""
+    daftar = list(indikator)
+    kunci = _kunci_cache(instansi, daftar, tahun, skala, batas)
+    hasil: dict[int, NilaiPeriode] | None = cache.get(kunci)
+    if hasil is None:
+        hasil = {
+            pk: replace(h, realisasi=None)
+            for pk, h in nilai_tahun(daftar, tahun, skala=skala, batas=batas).items()
+        }
+        cache.set(kunci, hasil, CACHE_DETIK)
+    return hasil

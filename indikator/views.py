@@ -17,7 +17,7 @@ from indikator.akses import instansi_pengguna
 from indikator.angka import format_angka
 from indikator.http import PenggunaRequest
 from indikator.models import Indikator, Realisasi, Renstra
-from indikator.nilai import NilaiPeriode, nilai_tahun, terisi_triwulan
+from indikator.nilai import NilaiPeriode, nilai_tahun_instansi, terisi_triwulan
 from indikator.peran import Kemampuan, boleh
 
 
@@ -119,7 +119,9 @@ def beranda(request: PenggunaRequest) -> HttpResponse:
         if renstra
         else []
     )
-    hasil = nilai_tahun(indikator, tahun, skala=skala, batas=instansi.batas_capaian)
+    hasil = nilai_tahun_instansi(
+        instansi, indikator, tahun, skala=skala, batas=instansi.batas_capaian
+    )
     per_kategori = Counter(h.kategori for h in hasil.values())
     kategori = [(nama, per_kategori.get(nama, 0)) for _batas, nama in skala]
     belum_dinilai = per_kategori.get(None, 0)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import secrets
+import string
 import time
 from collections.abc import Callable
 
+import brotli
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import resolve_url
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 # Session keys: when the session was signed in and when it was last seen active (epoch seconds).
@@ -97,3 +101,63 @@ class TanpaSimpanUntukPengguna:
         if request.user.is_authenticated:
             patch_cache_control(respons, private=True, no_store=True)
         return respons
+
+
+def menerima_br(accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding header accepts `br` (listed and not refused with q=0)."""
+    for bagian in accept_encoding.split(","):
+        nama, _titik_koma, param = bagian.strip().partition(";")
+        if nama.strip().lower() != "br":
+            continue
+        kunci, _sama, nilai = param.strip().partition("=")
+        if kunci.strip().lower() != "q":
+            return True
+        try:
+            return float(nilai) > 0
+        except ValueError:
+            return False
+    return False
+
+
+BROTLI_QUALITY = 5
+"""About 2 ms for a 90 KiB page, and a tenth smaller than gzip level 6 (level 11 takes 50 times
+as long for another few per cent)."""
+_PADDING_ALPHABET = string.ascii_letters + string.digits
+
+
+class KompresiBrotli(GZipMiddleware):
+    """Brotli for HTML pages when the browser accepts it; gzip (Django's) for everything else.
+
+    BREACH: as Django pads each gzip response with a random-length file name in its header, each
+    Brotli page ends with an HTML comment of 1 to 100 random letters and digits, so the length of
+    the compressed page varies from response to response; Django's CSRF middleware masks the
+    token afresh in every response as before. Streamed responses and other content types keep
+    the gzip path, whose padding needs no change of the content.
+    """
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        if (
+            not isinstance(response, HttpResponse)
+            or response.has_header("Content-Encoding")
+            or len(response.content) < 200
+            or not response.get("Content-Type", "").startswith("text/html")
+            or not menerima_br(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        ):
+            return super().process_response(request, response)
+        patch_vary_headers(response, ("Accept-Encoding",))
+        panjang = secrets.randbelow(self.max_random_bytes) + 1
+        isi = "".join(secrets.choice(_PADDING_ALPHABET) for _ in range(panjang))
+        padat = brotli.compress(
+            response.content + f"\n<!-- {isi} -->\n".encode(),
+            quality=BROTLI_QUALITY,
+            mode=brotli.MODE_TEXT,
+        )
+        response.content = padat
+        response.headers["Content-Length"] = str(len(padat))
+        etag = response.get("ETag")
+        if etag and etag.startswith('"'):
+            response.headers["ETag"] = "W/" + etag
+        response.headers["Content-Encoding"] = "br"
+        return response

@@ -118,10 +118,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages compressed for browsers that ask (Accept-Encoding: gzip): the home page shrinks from
-    # about 90 KiB to about 9 KiB. Django adds random bytes to every gzip header against BREACH
-    # and masks the CSRF token per response; WhiteNoise above serves static files pre-compressed.
-    "django.middleware.gzip.GZipMiddleware",
+    # Pages compressed for browsers that ask: Brotli for HTML (Accept-Encoding: br), else gzip;
+    # the home page shrinks from about 90 KiB to about 9 KiB. Random padding per response against
+    # BREACH (see the class) and the CSRF token masked per response; WhiteNoise above serves
+    # static files pre-compressed (.br and .gz written by collectstatic).
+    "lkj_portal.middleware.KompresiBrotli",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -362,6 +363,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 
 # Upload limits, in megabytes.
+# Processes one long table PDF may use side by side (reports/cetak_cepat.py; 1 = none).
+PDF_PROSES = env_int("PDF_PROSES", 2, minimum=1)
 BUKTI_MAKS_MB = env_int("BUKTI_MAKS_MB", 10, minimum=1)
 IMPOR_MAKS_MB = env_int("IMPOR_MAKS_MB", 10, minimum=1)
 # Bounds of an import read, checked before parsing (impor/baca.py): uncompressed size of the

@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from indikator.admin import HistoryAdmin, SatuInstansiMixin, TahunFilter
+from indikator.admin import HistoryAdmin, SatuInstansiMixin, TahunFilter, VersiNilaiMixin
 from indikator.halaman import PaginatorTaksiran
 from indikator.models import Pengguna, Realisasi
 from realisasi.pengisian import (
@@ -95,7 +95,7 @@ def _info_kunci(obj: Realisasi) -> InfoKunci | None:
 
 
 @admin.register(Realisasi)
-class RealisasiAdmin(SatuInstansiMixin, HistoryAdmin[Realisasi]):
+class RealisasiAdmin(VersiNilaiMixin, SatuInstansiMixin, HistoryAdmin[Realisasi]):
     # A province holds millions of rows: count them from the planner's estimate (indikator.halaman).
     paginator = PaginatorTaksiran
     show_full_result_count = False

@@ -32,6 +32,7 @@ from indikator.models import (
     Target,
     Unit,
 )
+from indikator.nilai import naikkan_versi_nilai
 from workflow.kunci import InfoKunci, kunci_periode
 
 KOLOM_SIMPAN = [
@@ -430,6 +431,8 @@ def simpan_realisasi(
     if diubah:
         # One history INSERT for every updated row (simple-history's bulk API).
         Realisasi.history.bulk_history_create(diubah, update=True, default_user=oleh)
+    if hasil.tersimpan:
+        naikkan_versi_nilai(pk=unit.instansi_id)  # cached yearly figures of the office expire
     return hasil
 
 

@@ -34,6 +34,13 @@ from reports.baris import (
     tabel_t3,
     tabel_t4,
 )
+from reports.cetak_cepat import (
+    bagi_dokumen,
+    gabung_pdf,
+    jumlah_proses,
+    muat_tata_tetap,
+    render_paralel,
+)
 from reports.kop import BlokTandaTangan, kop_teks, logo_data_uri
 from reports.tabel import Baris, Kolom, SelKepala, Tabel, bulat
 
@@ -490,10 +497,13 @@ def _konteks(dok: dict[str, Any], tata: TataHalaman | None = None) -> dict[str, 
     isi["ukuran"] = POTRET[kertas] if dok["jenis"] == "lkj" else LANDSKAP[kertas]
     isi["ukuran_landskap"] = LANDSKAP[kertas]
     semua: dict[int, Tabel] = {}
+    lebar_landskap_mm = float(isi["ukuran_landskap"].split("mm")[0])
 
     def tabel(data: dict[str, Any]) -> Tabel:
         t = Tabel.dari_json(data)
         t.nomor_cetak = len(semua) + 1
+        if dok["jenis"] == "tabel":  # landscape pages: the width the table is checked against
+            t.tetap = muat_tata_tetap(t, lebar_landskap_mm)
         if tata is not None:
             t.potong = tata.potong.get(t.nomor_cetak, set())
             t.putus = tata.putus.get(t.nomor_cetak, set())
@@ -574,16 +584,45 @@ def pdf_dokumen(dok: dict[str, Any]) -> tuple[bytes, int]:
     the fixes until nothing changes: a page that starts inside a Sasaran's rows repeats the
     Sasaran with "(lanjutan)", a total row never starts a page alone, the signature block never
     stands alone on a page.
+
+    A long one-table document is cut at group boundaries into parts rendered side by side by
+    :data:`PDF_PROSES <django.conf.settings>` processes (reports/cetak_cepat.py), each part with
+    the same checks, and merged with the page numbers stamped on.
     """
+    bagian = bagi_dokumen(dok, jumlah_proses())
+    if len(bagian) > 1:
+        pdf = render_paralel(bagian, lambda d: _pdf_tunggal(d)[0])
+        if pdf is not None:
+            return gabung_pdf(pdf, lambda n: _nomor_halaman(dok, n))
+    return _pdf_tunggal(dok)
+
+
+def _pdf_tunggal(dok: dict[str, Any]) -> tuple[bytes, int]:
+    """:func:`pdf_dokumen` in this process: lay out, check, lay out again with the fixes."""
     tata = TataHalaman()
     for _putaran in range(MAKS_TATA):
         konteks = _konteks(dok, tata)
         hasil = _html_weasy(_html(dok, konteks)).render()
-        baru = periksa_tata(hasil.pages, konteks["_semua_tabel"], tata)
+        baru = periksa_tata(
+            hasil.pages,
+            konteks["_semua_tabel"],
+            tata,
+            ttd_dengan_baris=dok["jenis"] == "monev",
+        )
         if baru == tata:
             break
         tata = baru
     return hasil.write_pdf(), len(hasil.pages)
+
+
+def _nomor_halaman(dok: dict[str, Any], n: int) -> bytes:
+    """A PDF of ``n`` empty pages of the document's size with only "Halaman i dari n"."""
+    kertas = dok.get("kertas", "f4")
+    ukuran = POTRET[kertas] if dok["jenis"] == "lkj" else LANDSKAP[kertas]
+    html = render_to_string(
+        "reports/pdf/nomor_halaman.html", {"ukuran": ukuran, "halaman": range(n)}
+    )
+    return bytes(_html_weasy(html).write_pdf())
 
 
 def _kelas(box: Any) -> set[str]:
@@ -604,6 +643,8 @@ class _Jejak:
     """The table row right above the signature block, when no text stands between them."""
     terakhir: tuple[int, int] | None = None
     """The last body row walked, until text follows it."""
+    baris_akhir: tuple[int, int] | None = None
+    """The last body row walked in the whole document, text after it or not."""
 
     def halaman_baru(self) -> None:
         self.pertama = {}
@@ -626,7 +667,7 @@ def _jalan(jejak: _Jejak, box: Any, t: int | None, di_ttd: bool, di_catatan: boo
         if t is not None:
             b = int(el.get("data-b"))
             jejak.pertama.setdefault(t, b)
-            jejak.terakhir = (t, b)
+            jejak.terakhir = jejak.baris_akhir = (t, b)
             jejak.isi_lain = True
         return
     if isinstance(box, boxes.LineBox | boxes.ReplacedBox):
@@ -642,9 +683,19 @@ def _jalan(jejak: _Jejak, box: Any, t: int | None, di_ttd: bool, di_catatan: boo
         _jalan(jejak, anak, t, di_ttd, di_catatan)
 
 
-def periksa_tata(halaman: list[Any], semua: dict[int, Tabel], lama: TataHalaman) -> TataHalaman:
+def periksa_tata(
+    halaman: list[Any],
+    semua: dict[int, Tabel],
+    lama: TataHalaman,
+    *,
+    ttd_dengan_baris: bool = False,
+) -> TataHalaman:
     """The layout fixes the laid-out ``halaman`` (WeasyPrint pages) call for, given the fixes
-    ``lama`` they were laid out with (forced breaks are kept; merge cuts are found anew)."""
+    ``lama`` they were laid out with (forced breaks are kept; merge cuts are found anew).
+
+    ``ttd_dengan_baris``: the signature block closes the tables (Monev: T4, the analysis, the
+    signature), so a page with the signature block but no table row also takes the table's last
+    two rows, with whatever text stands between them and the signature."""
     baru = TataHalaman(putus={k: set(v) for k, v in lama.putus.items()})
     terlihat: set[int] = set()  # tables with rows on an earlier page
     jejak = _Jejak()
@@ -662,6 +713,15 @@ def periksa_tata(halaman: list[Any], semua: dict[int, Tabel], lama: TataHalaman)
         if jejak.ttd_di_sini and not jejak.isi_lain and jejak.ttd_setelah_baris is not None:
             t, b = jejak.ttd_setelah_baris
             if b >= 2:  # the last two rows go over to the signature block's page
+                baru.putus.setdefault(t, set()).add(b - 1)
+        elif (
+            ttd_dengan_baris
+            and jejak.ttd_di_sini
+            and not jejak.pertama
+            and jejak.baris_akhir is not None
+        ):
+            t, b = jejak.baris_akhir
+            if b >= 2:  # text between: the last two rows, the text and the signature together
                 baru.putus.setdefault(t, set()).add(b - 1)
         terlihat.update(jejak.pertama)
     baru.potong = {k: v for k, v in baru.potong.items() if v}

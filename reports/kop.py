@@ -110,9 +110,9 @@ LOGO_NETRAL = Path(settings.BASE_DIR) / "reports" / "static" / "reports" / "lamb
 _MIME = {"png": "image/png", "svg": "image/svg+xml"}
 
 
-def logo_data_uri(instansi: Instansi) -> str:
-    """The office's logo as a ``data:`` URI (read through the storage API), or the neutral mark
-    when it has none or its file is gone or not a PNG/SVG."""
+def _logo_instansi(instansi: Instansi) -> tuple[bytes, str] | None:
+    """The office's uploaded logo and its kind ("png"/"svg"), read through the storage API; None
+    when it has none, or its file is gone, too large or not a PNG/SVG."""
     isi: bytes | None = None
     if instansi.logo and instansi.logo.name:
         try:
@@ -121,9 +121,38 @@ def logo_data_uri(instansi: Instansi) -> str:
         except OSError:
             isi = None
     jenis = jenis_logo(isi) if isi is not None and len(isi) <= MAKS_LOGO else None
-    if isi is None or jenis is None:
-        isi, jenis = LOGO_NETRAL.read_bytes(), "svg"
+    return (isi, jenis) if isi is not None and jenis is not None else None
+
+
+def logo_data_uri(instansi: Instansi) -> str:
+    """The office's logo as a ``data:`` URI (read through the storage API), or the neutral mark
+    when it has none or its file is gone or not a PNG/SVG."""
+    logo = _logo_instansi(instansi)
+    isi, jenis = logo if logo is not None else (LOGO_NETRAL.read_bytes(), "svg")
     return f"data:{_MIME[jenis]};base64,{base64.b64encode(isi).decode()}"
+
+
+LOGO_NETRAL_PNG = LOGO_NETRAL.with_suffix(".png")
+"""The neutral mark as PNG (for XLSX, which shows no SVG)."""
+
+
+def logo_png(instansi: Instansi) -> bytes:
+    """The office's logo as PNG for the XLSX letterhead: the uploaded PNG, an uploaded SVG
+    rasterised when cairosvg is installed, else the neutral mark."""
+    logo = _logo_instansi(instansi)
+    if logo is not None and logo[1] == "png":
+        return logo[0]
+    if logo is not None:
+        try:
+            import cairosvg  # type: ignore[import-not-found,unused-ignore]  # optional
+        except ImportError:
+            cairosvg = None
+        if cairosvg is not None:
+            try:
+                return bytes(cairosvg.svg2png(bytestring=logo[0], output_height=140))
+            except Exception:
+                pass
+    return LOGO_NETRAL_PNG.read_bytes()
 
 
 _GOLONGAN = re.compile(r"\b([IVX]+)\s*/\s*([a-e])\b", re.IGNORECASE)

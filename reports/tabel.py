@@ -147,6 +147,8 @@ class Tabel:
     """Rows that start a new page (to keep a total or the signature block with its rows)."""
     nomor_cetak: int = 0
     """The table's number within its printed document (marks its rows for the page check)."""
+    tetap: bool = False
+    """Printed with ``table-layout: fixed`` (every cell fits its column: reports/cetak_cepat.py)."""
 
     def __post_init__(self) -> None:
         if sum(self.nomor) != len(self.kolom):

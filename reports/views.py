@@ -50,7 +50,7 @@ from reports.baris import (
 )
 from reports.dokumen import dok_tabel, html_dokumen, pdf_dokumen
 from reports.forms import NaskahLkjForm, PengirimanForm, SaringanForm
-from reports.kop import blok_tanda_tangan, kepala_dinas, kop_teks
+from reports.kop import blok_tanda_tangan, kepala_dinas, kop_teks, logo_png
 from reports.models import (
     DokumenTertanda,
     EksporPDF,
@@ -195,6 +195,7 @@ def tabel_xlsx(request: PenggunaRequest, kode: str) -> HttpResponse:
         ttd=ttd,
         kop=kop_teks(data.instansi),
         kertas=konteks["form"].cleaned_data["kertas"],
+        logo=logo_png(data.instansi),
     )
     respon = HttpResponse(isi, content_type=XLSX)
     nama = _nama_berkas(data.instansi, tabel_, data.tahun, "xlsx")

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -24,6 +25,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from indikator.sel import aman_sel
 from reports.kop import BlokTandaTangan
 from reports.tabel import Tabel, format_excel, teks_sel
+
+TINGGI_LOGO = 56
+"""Height in pixels of the logo in the XLSX letterhead (its three text rows)."""
 
 FORMAT_ANGKA = "#,##0.00"
 _TIPIS = Side(style="thin", color="000000")
@@ -125,6 +129,7 @@ def _tulis_tabel(
     ttd: BlokTandaTangan | None,
     kop: Mapping[str, str] | None,
     kertas: str,
+    logo: bytes | None = None,
 ) -> None:
     n = tabel.jumlah_kolom
     akhir = get_column_letter(n)
@@ -156,6 +161,13 @@ def _tulis_tabel(
             ws.merged_cells.add(f"A{baris_ke}:{akhir}{baris_ke}")
 
     if kop:
+        if logo:
+            gambar = Image(io.BytesIO(logo))
+            gambar.width, gambar.height = (
+                round(gambar.width * TINGGI_LOGO / gambar.height),
+                TINGGI_LOGO,
+            )
+            ws.add_image(gambar, "A1")
         tambah([_sel(ws, kop["pemerintah"].upper(), "kop_pemda")], gabung=True)
         tambah([_sel(ws, kop["nama"].upper(), "kop_nama")], gabung=True)
         tambah(
@@ -246,14 +258,16 @@ def tulis_xlsx(
     judul_sheet: Sequence[str] = (),
     kop: Mapping[str, str] | None = None,
     kertas: str = "f4",
+    logo: bytes | None = None,
 ) -> bytes:
     """One sheet per table (named by its code, or ``judul_sheet``), as XLSX bytes; ``kop`` is
-    the letterhead text (``pemerintah``, ``nama``, ``alamat``), ``kertas`` "a4" or "f4"."""
+    the letterhead text (``pemerintah``, ``nama``, ``alamat``), ``logo`` a PNG drawn at its
+    left (:func:`reports.kop.logo_png`), ``kertas`` "a4" or "f4"."""
     wb = Workbook(write_only=True)
     for i, t in enumerate(tabel):
         nama = judul_sheet[i] if i < len(judul_sheet) else t.kode
         ws = wb.create_sheet(title=nama[:31])
-        _tulis_tabel(ws, t, ttd, kop, kertas)
+        _tulis_tabel(ws, t, ttd, kop, kertas, logo)
     keluaran = io.BytesIO()
     wb.save(keluaran)
     return keluaran.getvalue()

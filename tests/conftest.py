@@ -77,6 +77,17 @@ def demo(_demo_sesi: None, db: None) -> Demo:
 
 
 @pytest.fixture(autouse=True)
+def cache_kosong() -> Iterator[None]:
+    """Each test starts with an empty cache: a rolled-back test leaves entries (the yearly figures
+    of `indikator.nilai`) keyed by office versions the database no longer has."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_sementara(settings: Any, tmp_path: Path) -> Path:
     """Uploads and generated files of a test go to a temporary folder, not var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"

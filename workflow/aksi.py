@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from indikator.berkas import GAGAL_SIMPAN, simpan_utuh
 from indikator.models import Indikator, Instansi, JenisIndikator, Pengguna, Renstra
+from indikator.nilai import naikkan_versi_nilai
 from indikator.peran import PERAN_PENYUSUN
 from workflow.fsm import ConcurrentTransition, TransitionNotAllowed
 from workflow.models import (
@@ -601,9 +602,13 @@ def terima_pengiriman(*, pengiriman: PengirimanData, oleh: Pengguna) -> JejakTra
     return lakukan_aksi_pengiriman(pengiriman=pengiriman, aksi="terima", oleh=oleh)
 
 
+@transaction.atomic
 def buka_kunci_pengiriman(
     *, pengiriman: PengirimanData, oleh: Pengguna, alasan: str
 ) -> JejakTransisi:
-    return lakukan_aksi_pengiriman(
+    jejak = lakukan_aksi_pengiriman(
         pengiriman=pengiriman, aksi="buka_kunci", oleh=oleh, catatan=alasan
     )
+    # The unit's figures may be edited again: the office's cached yearly figures start afresh.
+    naikkan_versi_nilai(pk=pengiriman.instansi_id)
+    return jejak

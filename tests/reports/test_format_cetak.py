@@ -197,3 +197,38 @@ def test_data_migration_sets_decimal_places_of_existing_indicators(demo):
     )
     assert desimal == {"1.1": 2, "P.2.1.1": 0, "P.1.1": 0}  # %, orang, dokumen
     assert not Indikator.objects.filter(desimal__isnull=True).exists()
+
+
+def _gambar_xlsx(isi: bytes) -> list[bytes]:
+    """The images of an XLSX file's first sheet, as stored."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(isi)) as z:
+        return [z.read(n) for n in sorted(z.namelist()) if n.startswith("xl/media/")]
+
+
+def test_xlsx_letterhead_shows_office_logo_else_neutral_png(client, demo, settings, tmp_path):
+    """The XLSX letterhead carries the office's PNG logo; without one (or with an SVG and no
+    rasteriser) the neutral mark as PNG."""
+    from django.urls import reverse
+
+    from reports.kop import LOGO_NETRAL_PNG
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    instansi = demo.binjai.instansi
+    client.force_login(demo.binjai.pengguna["perencana"])
+    url = reverse("reports:tabel-xlsx", args=["t1"])
+    gambar = _gambar_xlsx(client.get(url, {"tahun": 2025}).content)
+    assert len(gambar) == 1
+    assert Image.open(io.BytesIO(gambar[0])).size == Image.open(LOGO_NETRAL_PNG).size
+    instansi.logo.save("lambang.png", ContentFile(_png()), save=True)
+    gambar = _gambar_xlsx(client.get(url, {"tahun": 2025}).content)
+    assert len(gambar) == 1
+    assert Image.open(io.BytesIO(gambar[0])).size == (4, 4)
+    assert Image.open(io.BytesIO(gambar[0])).getpixel((0, 0))[:3] == (255, 0, 0)

@@ -5,6 +5,7 @@ test the page check itself, without its break rules."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -68,3 +69,28 @@ def test_signature_block_never_alone_on_a_page(cara):
     assert len(halaman) == 2
     assert "dr. Penanda" in halaman[1]
     assert f"Baris {muat - 1} " in halaman[1]  # the last row(s) of the table come along
+
+
+def _dok_monev(n: int, analisis: str) -> dict[str, Any]:
+    dok = dokumen.dok_tabel([_tabel(n, jumlah=False)], instansi=INSTANSI, ttd=TTD)
+    return dict(dok, jenis="monev", analisis=analisis)
+
+
+def test_monev_signature_keeps_rows_with_the_analysis_between(monkeypatch):
+    """Monev: T4, the analysis, the signature. A page with the signature block and analysis text
+    but no table row takes the last two rows of T4 along (the CSS alone cannot: text stands
+    between the rows and the signature)."""
+    analisis = "Capaian triwulan ini dianalisis per indikator. " * 12
+    muat = _baris_per_halaman()
+    monkeypatch.setattr(dokumen, "MAKS_TATA", 1)  # the CSS alone: find a table that orphans it
+    for n in range(muat, muat - 12, -1):
+        halaman = teks_pdf(dokumen.pdf_dokumen(_dok_monev(n, analisis))[0])
+        if len(halaman) == 2 and "dr. Penanda" in halaman[1] and "Baris" not in halaman[1]:
+            break
+    else:
+        pytest.skip("no table length leaves the signature page without rows")
+    monkeypatch.setattr(dokumen, "MAKS_TATA", 4)
+    halaman = teks_pdf(dokumen.pdf_dokumen(_dok_monev(n, analisis))[0])
+    akhir = halaman[-1]
+    assert "dr. Penanda" in akhir and "Capaian triwulan ini" in akhir
+    assert f"Baris {n - 2} " in akhir and f"Baris {n - 1} " in akhir  # the last two rows
