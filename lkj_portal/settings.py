@@ -175,12 +175,21 @@ if _database_url:
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(VAR_DIR / "lkj.sqlite3"),
-            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
-        }
+        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(VAR_DIR / "lkj.sqlite3")}
     }
+
+# SQLite, however it is configured (the default file or a sqlite:// DATABASE_URL): wait for a
+# writer instead of failing with "database is locked", take the write lock when a transaction
+# starts (no deadlock on a read-then-write upgrade), and WAL so that readers never block the
+# writer nor the writer the readers. WAL is stored in the file; the PRAGMA is repeated on every
+# connection because it is a no-op once set (and ":memory:" test databases answer "memory").
+SQLITE_OPSI = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPSI, **DATABASES["default"].get("OPTIONS", {})}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "indikator.Pengguna"
