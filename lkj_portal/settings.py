@@ -202,7 +202,7 @@ LOGOUT_REDIRECT_URL = "login"
 # for LOGIN_KUNCI_MENIT minutes (0: until an admin unlocks it). Every attempt is kept as audit.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked account or address
-    "django.contrib.auth.backends.ModelBackend",
+    "indikator.backend.BackendPengguna",  # ModelBackend, loading the roles with the user
 ]
 LOGIN_GAGAL_MAKS = env_int("LOGIN_GAGAL_MAKS", 10, minimum=1)
 LOGIN_GAGAL_MAKS_ALAMAT = env_int("LOGIN_GAGAL_MAKS_ALAMAT", 50, minimum=1)

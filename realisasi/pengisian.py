@@ -13,14 +13,26 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db import IntegrityError, transaction
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db import IntegrityError, connection, transaction
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from indikator import capaian as hitung
 from indikator.angka import format_angka
+from indikator.kueri import GabungTeks, baca_skala, pisah, skala_instansi
 from indikator.models import (
     ROMAWI,
     TRIWULAN_TAHUNAN,
@@ -32,7 +44,7 @@ from indikator.models import (
     Target,
     Unit,
 )
-from workflow.kunci import InfoKunci, kunci_periode
+from workflow.kunci import InfoKunci, kunci_periode, q_terkunci
 
 KOLOM_SIMPAN = [
     "diisi_oleh_id",
@@ -266,6 +278,134 @@ def muat_baris(
     return baris
 
 
+KOLOM_REALISASI = (
+    "id",
+    "sasaran",
+    "jumlah",
+    "nilai",
+    "analisis",
+    "permasalahan",
+    "upaya",
+    "diisi_oleh_id",
+    "dibuat",
+    "diperbarui",
+    "versi",
+)
+
+
+@dataclass
+class BarisSimpan:
+    """One row as a row save needs it: the row, its office's scale and cap (one query)."""
+
+    baris: BarisEntri
+    skala: Skala
+    batas: Decimal | None
+
+
+def muat_baris_simpan(
+    *, instansi_id: int, unit_id: int, indikator_id: int, periode: Periode
+) -> BarisSimpan | None:
+    """The indicator with its unit (for the access rules), Renstra, office and the office's
+    category scale, its targets, the stored realisation of the period (with who filled it and
+    its evidence count) and the previous period's value, in one query (a yearly period adds one
+    for the quarters). None when the indicator is not the unit's in a Renstra covering the year.
+    """
+    sebelum = periode.sebelumnya
+    target = Target.objects.filter(indikator=OuterRef("pk"), tahun=periode.tahun)
+    bukti = (
+        BuktiDukung.objects.aktif()
+        .filter(realisasi_id=OuterRef("_r_id"))
+        .order_by()
+        .values("realisasi_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    kolom_r = {f"_r_{k}": F(f"r__{k}") for k in KOLOM_REALISASI}
+    qs = (
+        Indikator.objects.filter(
+            pk=indikator_id,
+            unit_penanggung_jawab_id=unit_id,
+            aktif=True,
+            renstra__instansi_id=instansi_id,
+            renstra__tahun_awal__lte=periode.tahun,
+            renstra__tahun_akhir__gte=periode.tahun,
+        )
+        .select_related(
+            "renstra__instansi", "sasaran", "mata_anggaran", "unit_penanggung_jawab__induk__induk"
+        )
+        .annotate(
+            r=FilteredRelation(
+                "realisasi",
+                condition=Q(realisasi__tahun=periode.tahun, realisasi__triwulan=periode.triwulan),
+            ),
+            **kolom_r,
+            _r_oleh_nama=F("r__diisi_oleh__nama_lengkap"),
+            _r_oleh_username=F("r__diisi_oleh__username"),
+            _target=Coalesce(
+                Subquery(target.filter(triwulan=periode.triwulan).values("nilai")[:1]),
+                Subquery(target.filter(triwulan=TRIWULAN_TAHUNAN).values("nilai")[:1]),
+            ),
+            _lama=Subquery(
+                Realisasi.objects.filter(
+                    indikator=OuterRef("pk"), tahun=sebelum.tahun, triwulan=sebelum.triwulan
+                ).values("nilai")[:1]
+            ),
+            _skala=skala_instansi("renstra__instansi_id"),
+        )
+        .annotate(_bukti=Coalesce(Subquery(bukti), 0))
+    )
+    ind = qs.first()
+    if ind is None:
+        return None
+    a = ind.__dict__
+    r: Realisasi | None = None
+    if a["_r_id"] is not None:
+        r = Realisasi(
+            indikator=ind,
+            tahun=periode.tahun,
+            triwulan=periode.triwulan,
+            **{k: a[f"_r_{k}"] for k in KOLOM_REALISASI},
+        )
+        r._state.adding = False
+        r._state.db = qs.db
+        if r.diisi_oleh_id is not None:
+            r.diisi_oleh = Pengguna(
+                pk=r.diisi_oleh_id, username=a["_r_oleh_username"], nama_lengkap=a["_r_oleh_nama"]
+            )
+        r.jumlah_bukti = a["_bukti"]  # type: ignore[attr-defined]
+    instansi = ind.renstra.instansi
+    skala = baca_skala(a["_skala"]) or list(hitung.SKALA_BAKU)
+    nilai_lama: Decimal | None = a["_lama"]
+    dari_triwulan = None
+    if periode.tahunan:
+        rows: dict[tuple[int, int], Realisasi] = {
+            (x.tahun, x.triwulan): x
+            for x in Realisasi.objects.filter(
+                indikator_id=ind.pk, tahun__in=[periode.tahun, sebelum.tahun]
+            ).only("tahun", "triwulan", "jumlah", "sasaran", "nilai")
+        }
+        dari_triwulan = _tahun_dari_triwulan(ind, rows, periode.tahun)
+        if nilai_lama is None:
+            nilai_lama = _tahun_dari_triwulan(ind, rows, sebelum.tahun)
+    tgt: Decimal | None = a["_target"]
+    baris = BarisEntri(
+        indikator=ind,
+        target=tgt,
+        realisasi=r,
+        nilai_sebelumnya=nilai_lama,
+        hasil=hitung_hasil(
+            ind,
+            target=tgt,
+            nilai=r.nilai if r else None,
+            skala=skala,
+            batas=instansi.batas_capaian,
+        ),
+        dari_triwulan=dari_triwulan,
+        jumlah_bukti=a["_bukti"] if r else 0,
+    )
+    return BarisSimpan(baris, skala, instansi.batas_capaian)
+
+
 def baris_tersimpan(
     baris: BarisEntri, realisasi: Realisasi, *, skala: Skala, batas: Decimal | None
 ) -> BarisEntri:
@@ -357,37 +497,56 @@ class HasilSimpan:
     konflik: list[Konflik] = field(default_factory=list)
 
 
+def _sisip_tanpa_savepoint() -> bool:
+    """SQLite in IMMEDIATE mode holds the write lock from BEGIN: once the transaction has seen
+    that a row does not exist, nobody can insert it before we do; no savepoint is needed."""
+    return (
+        connection.vendor == "sqlite"
+        and getattr(connection, "transaction_mode", None) == "IMMEDIATE"
+    )
+
+
 @transaction.atomic
 def simpan_realisasi(
-    *, unit: Unit, periode: Periode, isian: Sequence[Isian], oleh: Pengguna
+    *,
+    unit: Unit,
+    periode: Periode,
+    isian: Sequence[Isian],
+    oleh: Pengguna,
+    tersimpan: dict[int, Realisasi | None] | None = None,
 ) -> HasilSimpan:
     """Save the submitted rows of one unit and period in one transaction.
 
     Refuses a locked period (PeriodeTerkunci, nothing saved). Each row is saved only if it is
     still at the version the user loaded; a row someone else saved in between is reported as a
     Konflik and left as it is. `nilai` is computed by `Realisasi.hitung_nilai()`, `versi` bumped,
-    `diisi_oleh` set; simple-history records who changed what (existing rows, locked and checked
-    first: one conditional UPDATE each, then one bulk INSERT of their history rows).
+    `diisi_oleh` set; simple-history records who changed what.
+
+    `tersimpan` gives the stored rows as the caller just read them (indicator id -> row or None),
+    so that a row save reads nothing twice. Existing rows are written by one conditional UPDATE
+    each, `WHERE id = … AND versi = <as read> AND NOT <locked>`: the version check and the lock
+    check ride on the write itself; only when it writes nothing is the reason looked up. New
+    rows are inserted after one query that checks the lock and that they still do not exist.
+    Then one bulk INSERT of the history rows.
     """
     for i in isian:
         if i.indikator.unit_penanggung_jawab_id != unit.pk:
             raise ValueError(f"Indicator {i.indikator.pk} is not the responsibility of {unit.pk}.")
-    periksa_kunci(unit_id=unit.pk, periode=periode)
     hasil = HasilSimpan()
-    if not isian:
-        return hasil
-    ada: dict[int, Realisasi] = {
-        r.indikator_id: r
-        for r in Realisasi.objects.select_for_update(of=("self",))
-        .select_related("diisi_oleh")
-        .filter(
-            indikator_id__in=[i.indikator.pk for i in isian],
-            tahun=periode.tahun,
-            triwulan=periode.triwulan,
-        )
-    }
+    if tersimpan is None:
+        ada: dict[int, Realisasi] = {
+            r.indikator_id: r
+            for r in Realisasi.objects.select_related("diisi_oleh").filter(
+                indikator_id__in=[i.indikator.pk for i in isian],
+                tahun=periode.tahun,
+                triwulan=periode.triwulan,
+            )
+        }
+    else:
+        ada = {k: v for k, v in tersimpan.items() if v is not None}
     sekarang = timezone.now()
-    diubah: list[Realisasi] = []
+    ubah: list[tuple[Isian, Realisasi]] = []
+    baru: list[tuple[Isian, Realisasi]] = []
     for i in isian:
         r: Realisasi | None = ada.get(i.indikator.pk)
         if r is not None:
@@ -402,35 +561,90 @@ def simpan_realisasi(
             r = Realisasi(
                 indikator=i.indikator, tahun=periode.tahun, triwulan=periode.triwulan, versi=1
             )
+            baru.append((i, r))
         else:
             r.versi += 1
-        _isi(r, i, oleh)
-        if r.pk is None:
-            try:
-                with transaction.atomic():
-                    r.save()
-            except IntegrityError:
-                # Someone created the row at the same moment (PostgreSQL); theirs stays.
-                lain = Realisasi.objects.select_related("diisi_oleh").get(
-                    indikator=i.indikator, tahun=periode.tahun, triwulan=periode.triwulan
-                )
-                hasil.konflik.append(Konflik(i.indikator, i, lain))
-                continue
-        else:
             r.diperbarui = sekarang
-            diubah.append(r)
-        hasil.tersimpan.append(r)
-    for r in diubah:
-        # Conditional on the version read under the row lock: a second guard against lost updates.
-        ditulis = Realisasi.objects.filter(pk=r.pk, versi=r.versi - 1).update(
-            **{kolom: getattr(r, kolom) for kolom in KOLOM_SIMPAN}
+            ubah.append((i, r))
+        _isi(r, i, oleh)
+    if not ubah and not baru:
+        periksa_kunci(unit_id=unit.pk, periode=periode)
+        return hasil
+    kunci = q_terkunci(
+        unit_id=unit.pk,
+        instansi_id=unit.instansi_id,
+        tahun=periode.tahun,
+        triwulan=periode.triwulan,
+    )
+    diubah: list[Realisasi] = []
+    for i, r in ubah:
+        ditulis = (
+            Realisasi.objects.filter(pk=r.pk, versi=r.versi - 1)
+            .exclude(kunci)
+            .update(**{kolom: getattr(r, kolom) for kolom in KOLOM_SIMPAN})
         )
-        if ditulis != 1:
-            raise RuntimeError(f"Realisasi {r.pk} changed under its row lock.")
+        if ditulis == 1:
+            diubah.append(r)
+            hasil.tersimpan.append(r)
+            continue
+        periksa_kunci(unit_id=unit.pk, periode=periode)  # locked: nothing of this save stays
+        lain = Realisasi.objects.select_related("diisi_oleh").filter(pk=r.pk).first()
+        hasil.konflik.append(Konflik(i.indikator, i, lain))
+    if baru:
+        _sisipkan(baru, unit=unit, periode=periode, hasil=hasil)
     if diubah:
         # One history INSERT for every updated row (simple-history's bulk API).
         Realisasi.history.bulk_history_create(diubah, update=True, default_user=oleh)
     return hasil
+
+
+def _sisipkan(
+    baru: list[tuple[Isian, Realisasi]], *, unit: Unit, periode: Periode, hasil: HasilSimpan
+) -> None:
+    """Insert new rows: one query checks the lock and that nobody created them meanwhile."""
+    ids = [i.indikator.pk for i, _r in baru]
+    q = q_terkunci(
+        unit_id=unit.pk,
+        instansi_id=unit.instansi_id,
+        tahun=periode.tahun,
+        triwulan=periode.triwulan,
+    )
+    ada = (
+        Realisasi.objects.filter(
+            indikator_id__in=ids, tahun=periode.tahun, triwulan=periode.triwulan
+        )
+        .order_by()
+        .values("tahun")
+        .annotate(ids=GabungTeks(Cast("indikator_id", CharField())))
+        .values("ids")
+    )
+    cek = (
+        Unit.objects.filter(pk=unit.pk)
+        .annotate(kunci=ExpressionWrapper(q, output_field=BooleanField()), ada=Subquery(ada))
+        .values_list("kunci", "ada")
+        .get()
+    )
+    if cek[0]:
+        periksa_kunci(unit_id=unit.pk, periode=periode)  # raises, with the reason
+    sudah = {int(x) for x in pisah(cek[1])}
+    tanpa_savepoint = _sisip_tanpa_savepoint()
+    for i, r in baru:
+        if i.indikator.pk not in sudah:
+            try:
+                if tanpa_savepoint:
+                    r.save()
+                else:
+                    with transaction.atomic():
+                        r.save()
+            except IntegrityError:
+                pass  # someone created the row at the same moment (PostgreSQL); theirs stays
+            else:
+                hasil.tersimpan.append(r)
+                continue
+        lain = Realisasi.objects.select_related("diisi_oleh").get(
+            indikator=i.indikator, tahun=periode.tahun, triwulan=periode.triwulan
+        )
+        hasil.konflik.append(Konflik(i.indikator, i, lain))
 
 
 def _isi(r: Realisasi, i: Isian, oleh: Pengguna) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from functools import cached_property
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
@@ -56,6 +57,7 @@ from realisasi.pengisian import (
     hitung_hasil,
     indikator_unit,
     muat_baris,
+    muat_baris_simpan,
     simpan_realisasi,
 )
 from workflow.kunci import InfoKunci, kunci_periode, pengiriman_untuk
@@ -381,35 +383,59 @@ def _galat_berlabel(form: RealisasiForm) -> list[tuple[str, str]]:
 def realisasi_simpan(
     request: PenggunaRequest, unit_id: int, tahun: int, triwulan: int, indikator_id: int
 ) -> HttpResponse:
-    """Save one row. htmx gets the row back (with its new version); a plain post is redirected."""
-    hal = _halaman_tulis(request, unit_id, tahun, triwulan)
-    b = hal.satu_baris(indikator_id)
+    """Save one row. htmx gets the row back (with its new version); a plain post is redirected.
+
+    The lean path (issue 17): the row, its unit, office and scale in one query
+    (`muat_baris_simpan`), the save's version and lock checks inside its conditional UPDATE;
+    a refused save answers 409 (locked, or changed by someone else) or 400 (invalid input) with
+    the row and its message, and the message in `X-Pesan-Galat`.
+    """
+    periode = _periode(tahun, triwulan)
+    user = request.user
+    muat = muat_baris_simpan(
+        instansi_id=instansi_id_pengguna(user),
+        unit_id=unit_id,
+        indikator_id=indikator_id,
+        periode=periode,
+    )
+    if muat is None:
+        raise Http404(_("Indikator ini bukan tanggung jawab unit tersebut."))
+    b = muat.baris
+    unit: Unit = b.indikator.unit_penanggung_jawab
+    if not boleh_baca_unit(user, unit):
+        raise PermissionDenied(_("Anda tidak berwenang melihat data unit ini."))
+    if not boleh_isi_unit(user, unit):
+        raise PermissionDenied(_("Anda tidak berwenang mengisi data unit ini."))
     htmx = request.headers.get("HX-Request") == "true"
     form = _form(b, request.POST)
     pesan: str | None = None
     galat: str | None = None
+    status = 200
+    kunci: InfoKunci | None = None
     if not form.is_valid():
-        galat = (
-            PeriodeTerkunci(hal.kunci).pesan
-            if hal.kunci is not None
-            else _("Belum disimpan: periksa isian yang ditandai merah.")
-        )
+        status = 400
+        kunci = kunci_periode(unit_ids=[unit.pk], tahun=tahun, triwulan=triwulan).get(unit.pk)
+        if kunci is not None:
+            status, galat = 409, PeriodeTerkunci(kunci).pesan
+        else:
+            galat = _("Belum disimpan: periksa isian yang ditandai merah.")
     else:
-        # The lock is checked once, inside the save's transaction (where it counts).
         try:
             hasil = simpan_realisasi(
-                unit=hal.unit, periode=hal.periode, isian=[_isian(form)], oleh=request.user
+                unit=unit,
+                periode=periode,
+                isian=[_isian(form)],
+                oleh=user,
+                tersimpan={b.indikator.pk: b.realisasi},
             )
         except PeriodeTerkunci as exc:
-            hal.kunci_diketahui(exc.info)
-            galat = exc.pesan
+            kunci, status, galat = exc.info, 409, exc.pesan
         except ValidationError as exc:
-            galat = " ".join(exc.messages)
+            status, galat = 400, " ".join(exc.messages)
         else:
-            hal.kunci_diketahui(None)  # the save found the period open
             if hasil.konflik:
                 k = hasil.konflik[0]
-                galat = k.pesan
+                status, galat = 409, k.pesan
                 data = request.POST.copy()
                 data[f"{form.prefix}-versi"] = str(k.realisasi.versi if k.realisasi else 0)
                 form = _form(b, data)
@@ -421,27 +447,38 @@ def realisasi_simpan(
                 peringatan = form.peringatan
                 if hasil.tersimpan:
                     # The saved row is what a reload would read: no second load of the row.
-                    b = baris_tersimpan(
-                        b, hasil.tersimpan[0], skala=hal.skala, batas=hal.instansi.batas_capaian
-                    )
+                    b = baris_tersimpan(b, hasil.tersimpan[0], skala=muat.skala, batas=muat.batas)
                 form = _form(b)
                 form.peringatan = peringatan if hasil.tersimpan else []
     if not htmx:
+        hal = Halaman(request, unit_id, tahun, triwulan)
+        hal.kunci_diketahui(kunci)
         return _simpan_baris_tanpa_js(hal, b, form, pesan=pesan, galat=galat)
-    b.form = form if hal.dapat_ubah else None
-    return HttpResponse(
+    dapat_ubah = kunci is None
+    b.form = form if dapat_ubah else None
+    b.url_simpan = request.path
+    b.url_pratinjau = reverse(
+        "realisasi:realisasi-pratinjau", args=[unit.pk, tahun, triwulan, b.indikator.pk]
+    )
+    respons = HttpResponse(
         render_to_string(
             "realisasi/realisasi_baris.html",
             {
                 "b": b,
-                "dapat_ubah": hal.dapat_ubah,
-                "periode": hal.periode,
-                "unit": hal.unit,
+                "dapat_ubah": dapat_ubah,
+                "periode": periode,
+                "unit": unit,
                 "pesan_baris": pesan,
                 "galat_baris": galat,
             },
-        )
+        ),
+        status=status,
     )
+    if galat:
+        # htmx-galat.js swaps this row in (it carries the message) instead of failing silently.
+        respons["X-Tukar-Galat"] = "1"
+        respons["X-Pesan-Galat"] = quote(galat)
+    return respons
 
 
 def _simpan_baris_tanpa_js(

@@ -258,10 +258,10 @@ def test_locked_period_refuses_a_post(client, demo, kunci):
     assert not Realisasi.objects.filter(versi__gt=1).exists()
 
 
-# Queries: session, user, groups, unit, Renstra + office, category scale, locks (2),
+# Queries: session, user with its roles, unit, Renstra + office, category scale, locks (2),
 # indicators, targets, realisations (this and last period), submission, unit switch,
 # and the workflow's task badge in the nav.
-KUERI_HALAMAN = 14
+KUERI_HALAMAN = 13
 
 
 def test_query_count_is_pinned_and_constant(client, demo, django_assert_num_queries):

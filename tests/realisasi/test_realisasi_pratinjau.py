@@ -90,7 +90,7 @@ def test_query_count_is_pinned(client, demo, django_assert_num_queries):
     client.force_login(demo.binjai.pengguna["staf"])
     data = data_baris(ind, 1, sasaran="1000", jumlah="900")
     client.post(_url(unit, ind), data)
-    # session, user, groups, unit, Renstra + office, scale, indicator, targets, realisations;
+    # session, user with its roles, unit, Renstra + office, scale, indicator, targets, realisations;
     # nothing is saved, so no lock query; a fragment: no nav, so no task badge.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         assert client.post(_url(unit, ind), data).status_code == 200
