@@ -134,6 +134,7 @@ MIDDLEWARE = [
     "indikator.middleware.tolak_karakter_nul",
     "lkj_portal.middleware.BatasWaktuSesi",
     "lkj_portal.middleware.TanpaSimpanUntukPengguna",
+    "lkj_portal.middleware.PesanGalatHtmx",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
