@@ -46,6 +46,7 @@ class RealisasiAdminForm(forms.ModelForm[Realisasi]):
             "analisis",
             "permasalahan",
             "upaya",
+            "alasan_tahunan",
         ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -154,6 +155,7 @@ class RealisasiAdmin(SatuInstansiMixin, HistoryAdmin[Realisasi]):
             analisis=obj.analisis,
             permasalahan=obj.permasalahan,
             upaya=obj.upaya,
+            alasan_tahunan=obj.alasan_tahunan,
         )
         try:
             hasil = simpan_realisasi(

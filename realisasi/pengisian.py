@@ -44,6 +44,7 @@ from indikator.models import (
     Target,
     Unit,
 )
+from realisasi.pencilan import BatasPencilan, tanda_pencilan
 from workflow.kunci import InfoKunci, kunci_periode, q_terkunci
 
 KOLOM_SIMPAN = [
@@ -54,6 +55,7 @@ KOLOM_SIMPAN = [
     "analisis",
     "permasalahan",
     "upaya",
+    "alasan_tahunan",
     "diperbarui",
     "versi",
 ]
@@ -184,6 +186,62 @@ class BarisEntri:
     form: RealisasiForm | None = None
     url_pratinjau: str = ""
     url_simpan: str = ""
+    pencilan: list[str] = field(default_factory=list)  # outlier flags of the stored value
+    dihitung: bool = False  # yearly period, no yearly value stored: the quarters' value shown
+    timpa: bool = False  # yearly value stored and different from the quarters' value
+    batas_capaian: Decimal | None = None  # the office's cap, for the form's warnings
+    batas_pencilan: BatasPencilan | None = None
+
+    @property
+    def alasan_tahunan(self) -> str:
+        return self.realisasi.alasan_tahunan if self.realisasi is not None else ""
+
+
+def buat_baris(
+    ind: Indikator,
+    periode: Periode,
+    *,
+    target: Decimal | None,
+    realisasi: Realisasi | None,
+    nilai_sebelumnya: Decimal | None,
+    dari_triwulan: Decimal | None,
+    skala: Skala,
+    batas: Decimal | None,
+    pencilan: BatasPencilan | None,
+    jumlah_bukti: int = 0,
+) -> BarisEntri:
+    """One row's figures. A yearly row without a stored value shows the value computed from the
+    quarters by the indicator's rule (as the reports do); a stored yearly value that differs
+    from it is an override (shown with its reason)."""
+    nilai = realisasi.nilai if realisasi is not None else None
+    dihitung = periode.tahunan and nilai is None and dari_triwulan is not None
+    timpa = (
+        periode.tahunan
+        and nilai is not None
+        and dari_triwulan is not None
+        and hitung.bulatkan(dari_triwulan, TEMPAT_NILAI) != nilai
+    )
+    if dihitung:
+        nilai = dari_triwulan
+    hasil = hitung_hasil(ind, target=target, nilai=nilai, skala=skala, batas=batas)
+    return BarisEntri(
+        indikator=ind,
+        target=target,
+        realisasi=realisasi,
+        nilai_sebelumnya=nilai_sebelumnya,
+        hasil=hasil,
+        dari_triwulan=dari_triwulan,
+        jumlah_bukti=jumlah_bukti,
+        pencilan=tanda_pencilan(
+            capaian=hasil.capaian, nilai=nilai, nilai_lama=nilai_sebelumnya, batas=pencilan
+        )
+        if pencilan is not None
+        else [],
+        dihitung=dihitung,
+        timpa=timpa,
+        batas_capaian=batas,
+        batas_pencilan=pencilan,
+    )
 
 
 def indikator_unit(*, unit: Unit, renstra: Renstra) -> QuerySet[Indikator]:
@@ -207,6 +265,7 @@ def muat_baris(
     *,
     skala: Skala,
     batas: Decimal | None,
+    pencilan: BatasPencilan | None = None,
 ) -> list[BarisEntri]:
     """Rows of the entry page in two queries (targets; realisations of this and the last period)."""
     ids = [i.pk for i in daftar]
@@ -259,19 +318,16 @@ def muat_baris(
             nilai_lama = lama.nilai if lama is not None else None
         tgt = t.get(periode.triwulan, t.get(TRIWULAN_TAHUNAN))
         baris.append(
-            BarisEntri(
-                indikator=ind,
+            buat_baris(
+                ind,
+                periode,
                 target=tgt,
                 realisasi=r,
                 nilai_sebelumnya=nilai_lama,
-                hasil=hitung_hasil(
-                    ind,
-                    target=tgt,
-                    nilai=r.nilai if r else None,
-                    skala=skala,
-                    batas=batas,
-                ),
                 dari_triwulan=dari_triwulan,
+                skala=skala,
+                batas=batas,
+                pencilan=pencilan,
                 jumlah_bukti=getattr(r, "jumlah_bukti", 0) if r else 0,
             )
         )
@@ -286,6 +342,7 @@ KOLOM_REALISASI = (
     "analisis",
     "permasalahan",
     "upaya",
+    "alasan_tahunan",
     "diisi_oleh_id",
     "dibuat",
     "diperbarui",
@@ -300,6 +357,7 @@ class BarisSimpan:
     baris: BarisEntri
     skala: Skala
     batas: Decimal | None
+    pencilan: BatasPencilan
 
 
 def muat_baris_simpan(
@@ -387,41 +445,49 @@ def muat_baris_simpan(
         dari_triwulan = _tahun_dari_triwulan(ind, rows, periode.tahun)
         if nilai_lama is None:
             nilai_lama = _tahun_dari_triwulan(ind, rows, sebelum.tahun)
-    tgt: Decimal | None = a["_target"]
-    baris = BarisEntri(
-        indikator=ind,
-        target=tgt,
+    pencilan = BatasPencilan.dari(instansi)
+    baris = buat_baris(
+        ind,
+        periode,
+        target=a["_target"],
         realisasi=r,
         nilai_sebelumnya=nilai_lama,
-        hasil=hitung_hasil(
-            ind,
-            target=tgt,
-            nilai=r.nilai if r else None,
-            skala=skala,
-            batas=instansi.batas_capaian,
-        ),
         dari_triwulan=dari_triwulan,
+        skala=skala,
+        batas=instansi.batas_capaian,
+        pencilan=pencilan,
         jumlah_bukti=a["_bukti"] if r else 0,
     )
-    return BarisSimpan(baris, skala, instansi.batas_capaian)
+    return BarisSimpan(baris, skala, instansi.batas_capaian, pencilan)
 
 
 def baris_tersimpan(
-    baris: BarisEntri, realisasi: Realisasi, *, skala: Skala, batas: Decimal | None
+    baris: BarisEntri,
+    realisasi: Realisasi,
+    *,
+    periode: Periode,
+    skala: Skala,
+    batas: Decimal | None,
+    pencilan: BatasPencilan | None,
 ) -> BarisEntri:
     """The row as `muat_baris` would load it right after `realisasi` was saved into it.
 
     Target, previous value and evidence count do not change with a save; the yearly roll-up of
     a yearly row comes from the other quarters, which a save of this period leaves alone.
     """
-    return replace(
-        baris,
+    baru = buat_baris(
+        baris.indikator,
+        periode,
+        target=baris.target,
         realisasi=realisasi,
-        hasil=hitung_hasil(
-            baris.indikator, target=baris.target, nilai=realisasi.nilai, skala=skala, batas=batas
-        ),
-        form=None,
+        nilai_sebelumnya=baris.nilai_sebelumnya,
+        dari_triwulan=baris.dari_triwulan,
+        skala=skala,
+        batas=batas,
+        pencilan=pencilan,
+        jumlah_bukti=baris.jumlah_bukti,
     )
+    return replace(baru, url_pratinjau=baris.url_pratinjau, url_simpan=baris.url_simpan)
 
 
 def _tahun_dari_triwulan(
@@ -455,6 +521,7 @@ class Isian:
     analisis: str = ""
     permasalahan: str = ""
     upaya: str = ""
+    alasan_tahunan: str = ""
 
     def sama_dengan(self, r: Realisasi) -> bool:
         return (
@@ -464,6 +531,7 @@ class Isian:
             and r.analisis == self.analisis
             and r.permasalahan == self.permasalahan
             and r.upaya == self.upaya
+            and r.alasan_tahunan == self.alasan_tahunan
         )
 
 
@@ -655,6 +723,7 @@ def _isi(r: Realisasi, i: Isian, oleh: Pengguna) -> None:
     r.analisis = i.analisis
     r.permasalahan = i.permasalahan
     r.upaya = i.upaya
+    r.alasan_tahunan = i.alasan_tahunan
     r.diisi_oleh = oleh
     r.clean_fields(exclude=["indikator", "diisi_oleh"])
     r.clean()

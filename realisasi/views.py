@@ -47,6 +47,7 @@ from indikator.models import (
 from indikator.peran import Kemampuan, boleh
 from realisasi.bukti import hapus_bukti, unggah_bukti
 from realisasi.forms import BuktiForm, HapusBuktiForm, RealisasiForm
+from realisasi.pencilan import BatasPencilan
 from realisasi.pengisian import (
     BarisEntri,
     HasilSimpan,
@@ -106,6 +107,10 @@ def _form(
         indikator=baris.indikator,
         realisasi=baris.realisasi,
         nilai_sebelumnya=baris.nilai_sebelumnya,
+        target=baris.target,
+        batas_capaian=baris.batas_capaian,
+        batas_pencilan=baris.batas_pencilan,
+        tahunan_dihitung=baris.dari_triwulan,
         **kwargs,
     )
 
@@ -121,6 +126,7 @@ def _isian(form: RealisasiForm) -> Isian:
         analisis=d["analisis"],
         permasalahan=d["permasalahan"],
         upaya=d["upaya"],
+        alasan_tahunan=d["alasan_tahunan"],
     )
 
 
@@ -158,7 +164,11 @@ class Halaman:
         if indikator_id is not None:
             qs = qs.filter(pk=indikator_id)
         baris = muat_baris(
-            list(qs), self.periode, skala=self.skala, batas=self.instansi.batas_capaian
+            list(qs),
+            self.periode,
+            skala=self.skala,
+            batas=self.instansi.batas_capaian,
+            pencilan=BatasPencilan.dari(self.instansi),
         )
         # One reverse() per page instead of several per row.
         args = [self.unit.pk, self.periode.tahun, self.periode.triwulan, PENANDA]
@@ -447,7 +457,14 @@ def realisasi_simpan(
                 peringatan = form.peringatan
                 if hasil.tersimpan:
                     # The saved row is what a reload would read: no second load of the row.
-                    b = baris_tersimpan(b, hasil.tersimpan[0], skala=muat.skala, batas=muat.batas)
+                    b = baris_tersimpan(
+                        b,
+                        hasil.tersimpan[0],
+                        periode=periode,
+                        skala=muat.skala,
+                        batas=muat.batas,
+                        pencilan=muat.pencilan,
+                    )
                 form = _form(b)
                 form.peringatan = peringatan if hasil.tersimpan else []
     if not htmx:

@@ -168,9 +168,18 @@ def test_absolute_value_and_yearly_period(client, demo):
     data = data_halaman(unit, TAHUN, 0)
     versi = data[f"i{ind.pk}-versi"]
     data.update(data_baris(ind, versi, nilai="1.275", sasaran="99", jumlah="98"))
+    # The quarters already give a yearly value: typing another one needs a written reason.
+    response = client.post(url_isi(unit, TAHUN, 0), data)
+    assert response.status_code == 400
+    assert "berbeda dari nilai hasil hitungan triwulan" in response.content.decode()
+    assert not Realisasi.objects.filter(indikator=ind, tahun=TAHUN, triwulan=0).exists()
+    data[f"i{ind.pk}-alasan_tahunan"] = "Data akhir tahun dari laporan dinas sosial."
     assert client.post(url_isi(unit, TAHUN, 0), data).status_code == 302
     r = Realisasi.objects.get(indikator=ind, tahun=TAHUN, triwulan=0)
     assert (r.nilai, r.sasaran, r.jumlah) == (Decimal(1275), None, None)
+    assert r.alasan_tahunan == "Data akhir tahun dari laporan dinas sosial."
+    html = client.get(url_isi(unit, TAHUN, 0)).content.decode()
+    assert f'data-testid="timpa-{ind.kode}"' in html and "dinas sosial" in html
 
 
 def test_invalid_rows_save_nothing_and_show_errors_in_indonesian(client, demo):
