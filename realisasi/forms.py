@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from indikator import capaian as hitung
 from indikator.angka import format_angka, parse_angka
 from indikator.models import Indikator, Perhitungan, Realisasi
-from realisasi.pencilan import BatasPencilan, tanda_pencilan
+from indikator.pencilan import BatasPencilan, tanda_pencilan
 
 BATAS_ANGKA = Decimal(10) ** 14  # max_digits=18, decimal_places=4 on Realisasi
 TEMPAT_DESIMAL = 4

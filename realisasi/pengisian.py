@@ -44,7 +44,7 @@ from indikator.models import (
     Target,
     Unit,
 )
-from realisasi.pencilan import BatasPencilan, tanda_pencilan
+from indikator.pencilan import BatasPencilan, tanda_pencilan
 from workflow.kunci import InfoKunci, kunci_periode, q_terkunci
 
 KOLOM_SIMPAN = [

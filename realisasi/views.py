@@ -44,10 +44,10 @@ from indikator.models import (
     Renstra,
     Unit,
 )
+from indikator.pencilan import BatasPencilan
 from indikator.peran import Kemampuan, boleh
 from realisasi.bukti import hapus_bukti, unggah_bukti
 from realisasi.forms import BuktiForm, HapusBuktiForm, RealisasiForm
-from realisasi.pencilan import BatasPencilan
 from realisasi.pengisian import (
     BarisEntri,
     HasilSimpan,
