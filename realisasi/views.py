@@ -50,6 +50,8 @@ from realisasi.bukti import hapus_bukti, unggah_bukti
 from realisasi.forms import BuktiForm, HapusBuktiForm, RealisasiForm
 from realisasi.pengisian import (
     BarisEntri,
+    BarisSimpan,
+    Hasil,
     HasilSimpan,
     Isian,
     Periode,
@@ -346,11 +348,26 @@ def _pesan_hasil(
                 messages.warning(request, f"{f.indikator.kode}: {p}")
 
 
-def _halaman_tulis(request: PenggunaRequest, unit_id: int, tahun: int, triwulan: int) -> Halaman:
-    hal = Halaman(request, unit_id, tahun, triwulan)
-    if not hal.boleh_isi:
+def _baris_tulis(
+    request: PenggunaRequest, unit_id: int, tahun: int, triwulan: int, indikator_id: int
+) -> BarisSimpan:
+    """The row a preview or a save works on, in one query; 404 for another office's unit or an
+    indicator not the unit's, 403 for a user who may not fill the unit's data."""
+    user = request.user
+    muat = muat_baris_simpan(
+        instansi_id=instansi_id_pengguna(user),
+        unit_id=unit_id,
+        indikator_id=indikator_id,
+        periode=_periode(tahun, triwulan),
+    )
+    if muat is None:
+        raise Http404(_("Indikator ini bukan tanggung jawab unit tersebut."))
+    unit = muat.baris.indikator.unit_penanggung_jawab
+    if not boleh_baca_unit(user, unit):
+        raise PermissionDenied(_("Anda tidak berwenang melihat data unit ini."))
+    if not boleh_isi_unit(user, unit):
         raise PermissionDenied(_("Anda tidak berwenang mengisi data unit ini."))
-    return hal
+    return muat
 
 
 @login_required
@@ -358,9 +375,11 @@ def _halaman_tulis(request: PenggunaRequest, unit_id: int, tahun: int, triwulan:
 def realisasi_pratinjau(
     request: PenggunaRequest, unit_id: int, tahun: int, triwulan: int, indikator_id: int
 ) -> HttpResponse:
-    """% realisasi, capaian and category of what the user is typing (htmx, nothing saved)."""
-    hal = _halaman_tulis(request, unit_id, tahun, triwulan)
-    b = hal.satu_baris(indikator_id)
+    """% realisasi, capaian and category of what the user is typing (htmx, nothing saved).
+
+    Where a figure cannot be computed the preview says why instead of showing "-"."""
+    muat = _baris_tulis(request, unit_id, tahun, triwulan, indikator_id)
+    b = muat.baris
     form = _form(b, request.POST)
     hasil = None
     if form.is_valid():
@@ -368,16 +387,55 @@ def realisasi_pratinjau(
             b.indikator,
             target=b.target,
             nilai=form.nilai_dihitung(),
-            skala=hal.skala,
-            batas=hal.instansi.batas_capaian,
+            skala=muat.skala,
+            batas=muat.batas,
         )
+    alasan_nilai, alasan_capaian = alasan_kosong(form, hasil, target=b.target)
     # A fragment: rendered without the request, so the nav's context processors do not run.
     return HttpResponse(
         render_to_string(
             "realisasi/realisasi_hasil.html",
-            {"b": b, "form": form, "hasil": hasil, "galat": _galat_berlabel(form)},
+            {
+                "b": b,
+                "form": form,
+                "hasil": hasil,
+                "galat": _galat_berlabel(form),
+                "alasan_nilai": alasan_nilai,
+                "alasan_capaian": alasan_capaian,
+            },
         )
     )
+
+
+def alasan_kosong(
+    form: RealisasiForm, hasil: Hasil | None, *, target: Decimal | None
+) -> tuple[str, str]:
+    """Why the preview has no value / no capaian (empty strings when it has them)."""
+    if hasil is None:  # invalid input: the first error, by field
+        galat = _galat_berlabel(form)
+        pesan = galat[0][1] if galat else _("isian belum benar")
+        teks = _("tidak dihitung: %(pesan)s") % {"pesan": pesan}
+        return teks, teks
+    alasan_nilai = ""
+    if hasil.nilai is None:
+        d = form.cleaned_data
+        if form.pakai_pembagi and d.get("sasaran") == 0:
+            alasan_nilai = _("tidak dihitung: penyebut (sasaran) tidak boleh nol")
+        elif form.pakai_pembagi:
+            alasan_nilai = _("isi sasaran (penyebut) dan jumlah (pembilang)")
+        else:
+            alasan_nilai = _("isi nilai realisasi")
+    alasan_capaian = ""
+    if hasil.capaian is None:
+        if hasil.nilai is None:
+            alasan_capaian = _("menunggu nilai realisasi")
+        elif target is None:
+            alasan_capaian = _("tidak dihitung: target periode ini belum ditetapkan")
+        elif target == 0:
+            alasan_capaian = _("tidak dihitung: target nol")
+        else:
+            alasan_capaian = _("tidak dapat dihitung untuk nilai ini")
+    return alasan_nilai, alasan_capaian
 
 
 def _galat_berlabel(form: RealisasiForm) -> list[tuple[str, str]]:
@@ -402,20 +460,9 @@ def realisasi_simpan(
     """
     periode = _periode(tahun, triwulan)
     user = request.user
-    muat = muat_baris_simpan(
-        instansi_id=instansi_id_pengguna(user),
-        unit_id=unit_id,
-        indikator_id=indikator_id,
-        periode=periode,
-    )
-    if muat is None:
-        raise Http404(_("Indikator ini bukan tanggung jawab unit tersebut."))
+    muat = _baris_tulis(request, unit_id, tahun, triwulan, indikator_id)
     b = muat.baris
     unit: Unit = b.indikator.unit_penanggung_jawab
-    if not boleh_baca_unit(user, unit):
-        raise PermissionDenied(_("Anda tidak berwenang melihat data unit ini."))
-    if not boleh_isi_unit(user, unit):
-        raise PermissionDenied(_("Anda tidak berwenang mengisi data unit ini."))
     htmx = request.headers.get("HX-Request") == "true"
     form = _form(b, request.POST)
     pesan: str | None = None
