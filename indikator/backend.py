@@ -23,7 +23,7 @@ def pengguna_dengan_peran() -> Any:
         .order_by()
         .values("pengguna_id")
         .annotate(nama=GabungTeks("group__name"))
-        .values("nama")
+        .values("nama")  # type: ignore[misc]  # django-stubs misses the annotation
     )
     return Pengguna._default_manager.annotate(_peran=Subquery(grup))
 

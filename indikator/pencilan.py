@@ -26,9 +26,14 @@ SERATUS = Decimal(100)
 
 
 class PunyaBatas(Protocol):
-    pencilan_capaian_atas: Decimal | None
-    pencilan_capaian_bawah: Decimal | None
-    pencilan_perubahan: Decimal | None
+    """An office's thresholds (`Instansi`), read-only."""
+
+    @property
+    def pencilan_capaian_atas(self) -> Decimal | None: ...
+    @property
+    def pencilan_capaian_bawah(self) -> Decimal | None: ...
+    @property
+    def pencilan_perubahan(self) -> Decimal | None: ...
 
 
 @dataclass(frozen=True)

@@ -411,10 +411,8 @@ def alasan_kosong(
     form: RealisasiForm, hasil: Hasil | None, *, target: Decimal | None
 ) -> tuple[str, str]:
     """Why the preview has no value / no capaian (empty strings when it has them)."""
-    if hasil is None:  # invalid input: the first error, by field
-        galat = _galat_berlabel(form)
-        pesan = galat[0][1] if galat else _("isian belum benar")
-        teks = _("tidak dihitung: %(pesan)s") % {"pesan": pesan}
+    if hasil is None:  # invalid input: the row's error list above says exactly what
+        teks = _("tidak dihitung: isian belum benar (lihat pesan di baris ini)")
         return teks, teks
     alasan_nilai = ""
     if hasil.nilai is None:

@@ -84,4 +84,10 @@
   document.addEventListener("htmx:timeout", function (e) {
     tampilkan(e.detail.elt, teks("waktu"));
   });
+  // A save cut off by another request of the same row (e.g. a preview while typing) may not
+  // have reached the server: say so. Aborted previews are normal while typing and stay quiet.
+  document.addEventListener("htmx:sendAbort", function (e) {
+    var jalur = e.detail.pathInfo && e.detail.pathInfo.requestPath;
+    if (jalur && /\/simpan\/$/.test(jalur)) { tampilkan(e.detail.elt, teks("batal")); }
+  });
 })();

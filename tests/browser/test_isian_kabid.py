@@ -42,6 +42,7 @@ def test_save_failure_read_only_and_kabid_review(page, live_server, demo, masuk)
     # A save that fails on the server (forced 500) shows a visible message in the row.
     baris.get_by_label("Sasaran (penyebut) 1.1").fill("1.300")
     baris.get_by_label("Jumlah realisasi (pembilang) 1.1").fill("1.250")
+    page.get_by_test_id("capaian-1.1").filter(has_text="96,15").wait_for()  # preview done
     pola_simpan = re.compile(r".*/simpan/$")
     page.route(pola_simpan, lambda route: route.fulfill(status=500, body="kacau"))
     baris.get_by_role("button", name="Simpan baris").click()

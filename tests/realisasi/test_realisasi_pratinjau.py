@@ -96,17 +96,27 @@ def test_query_count_is_pinned(client, demo, django_assert_num_queries):
         assert client.post(_url(unit, ind), data).status_code == 200
 
 
+SALAH = "tidak dihitung: isian belum benar"
+
+
 @pytest.mark.parametrize(
-    ("isi", "alasan_nilai", "alasan_capaian"),
+    ("isi", "alasan_nilai", "alasan_capaian", "galat"),
     [
-        ({"sasaran": "0", "jumlah": "0"}, "penyebut (sasaran) tidak boleh nol", "menunggu nilai"),
-        ({"sasaran": "0", "jumlah": "5"}, "tidak dihitung: Jumlah realisasi (pembilang)", None),
-        ({"sasaran": "abc", "jumlah": "5"}, "tidak dihitung: Bukan angka yang sah", None),
-        ({"sasaran": "100", "jumlah": ""}, "tidak dihitung: Isi juga jumlah", None),
-        ({"sasaran": "", "jumlah": ""}, "isi sasaran (penyebut) dan jumlah", "menunggu nilai"),
+        (
+            {"sasaran": "0", "jumlah": "0"},
+            "penyebut (sasaran) tidak boleh nol",
+            "menunggu nilai",
+            "",
+        ),
+        ({"sasaran": "0", "jumlah": "5"}, SALAH, SALAH, "tidak boleh lebih besar dari sasaran"),
+        ({"sasaran": "abc", "jumlah": "5"}, SALAH, SALAH, "Bukan angka yang sah"),
+        ({"sasaran": "100", "jumlah": ""}, SALAH, SALAH, "Isi juga jumlah"),
+        ({"sasaran": "", "jumlah": ""}, "isi sasaran (penyebut) dan jumlah", "menunggu nilai", ""),
     ],
 )
-def test_preview_explains_why_a_figure_is_missing(client, demo, isi, alasan_nilai, alasan_capaian):
+def test_preview_explains_why_a_figure_is_missing(
+    client, demo, isi, alasan_nilai, alasan_capaian, galat
+):
     """Invalid or incomplete input: the preview says why instead of showing "-"."""
     unit, ind = demo.binjai.unit["kesga"], demo.binjai.indikator["1.1"]
     client.force_login(demo.binjai.pengguna["staf"])
@@ -114,7 +124,9 @@ def test_preview_explains_why_a_figure_is_missing(client, demo, isi, alasan_nila
     nilai = html.split(f'id="nilai-{ind.pk}"')[1].split("</span></span>")[0]
     capaian = html.split(f'id="capaian-{ind.pk}"')[1].split("</span></span>")[0]
     assert alasan_nilai in nilai
-    assert (alasan_capaian or alasan_nilai) in capaian
+    assert alasan_capaian in capaian
+    daftar = html.split('<ul class="errorlist">')[1].split("</ul>")[0] if galat else ""
+    assert galat in daftar
 
 
 def test_preview_says_when_the_target_is_missing(client, demo):
