@@ -186,7 +186,7 @@ def test_retry_query_counts(
     """The retries only queue (the database backend): their query counts are fixed."""
     ekspor = _ekspor(client, demo, django_capture_on_commit_callbacks)
     EksporPDF.objects.filter(pk=ekspor.pk).update(status=StatusBerkas.GAGAL)
-    with django_assert_num_queries(10), django_capture_on_commit_callbacks(execute=True):
+    with django_assert_num_queries(11), django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("reports:ekspor-ulang", args=[ekspor.pk]))
     laporan = mulai_lkj(demo.binjai, 2025)
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
