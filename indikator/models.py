@@ -56,9 +56,36 @@ class RumusNegatif(models.TextChoices):
 
 
 class Agregasi(models.TextChoices):
-    JUMLAH = "jumlah", _("Dijumlahkan")
-    TERAKHIR = "terakhir", _("Nilai triwulan terakhir")
-    RATA_RATA = "rata_rata", _("Rata-rata")
+    """How an indicator's quarters make its year, and so what a quarter's value means.
+
+    JUMLAH and RATA_RATA: each quarter holds that quarter's own value (not cumulative);
+    TERAKHIR: each quarter holds the value up to that quarter (kumulatif s.d. triwulan), or a
+    state at the quarter's end, and the year is the last quarter reported.
+    """
+
+    JUMLAH = "jumlah", _("Nilai triwulan itu sendiri; tahunan = jumlah semua triwulan")
+    TERAKHIR = "terakhir", _("Kumulatif s.d. triwulan; tahunan = nilai triwulan terakhir")
+    RATA_RATA = "rata_rata", _("Nilai triwulan itu sendiri; tahunan = rata-rata triwulan")
+
+    @property
+    def kumulatif(self) -> bool:
+        return self is Agregasi.TERAKHIR
+
+    @property
+    def isi_triwulan(self) -> str:
+        """What a quarter's value is, for the entry form."""
+        if self.kumulatif:
+            return str(_("Isi nilai kumulatif s.d. triwulan ini"))
+        return str(_("Isi nilai triwulan ini saja (bukan kumulatif)"))
+
+    @property
+    def rumus_tahunan(self) -> str:
+        """How the yearly value is computed, for pages and reports."""
+        return {
+            Agregasi.JUMLAH: str(_("jumlah triwulan")),
+            Agregasi.TERAKHIR: str(_("nilai triwulan terakhir (kumulatif)")),
+            Agregasi.RATA_RATA: str(_("rata-rata triwulan")),
+        }[self]
 
 
 class JenisUnit(models.TextChoices):
@@ -116,6 +143,34 @@ class Instansi(models.Model):
         blank=True,
         validators=[MinValueValidator(Decimal("100"))],
         help_text=_("Kosongkan bila capaian tidak dibatasi; mis. 120."),
+    )
+    pencilan_capaian_atas = models.DecimalField(
+        _("tandai capaian di atas (%)"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("150"),
+        validators=[MinValueValidator(Decimal("100"))],
+        help_text=_(
+            "Capaian di atas batas ini ditandai untuk diperiksa (peringatan, bukan tolakan)."
+        ),
+    )
+    pencilan_capaian_bawah = models.DecimalField(
+        _("tandai capaian di bawah (%)"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("50"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Capaian di bawah batas ini ditandai untuk diperiksa."),
+    )
+    pencilan_perubahan = models.DecimalField(
+        _("tandai perubahan dari periode lalu di atas (%)"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("50"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_(
+            "Nilai yang naik atau turun lebih dari persentase ini dibanding periode lalu ditandai."
+        ),
     )
     wajib_2fa_tanda_tangan = models.BooleanField(
         _("tanda tangan wajib verifikasi dua langkah"),
@@ -704,6 +759,11 @@ class Indikator(models.Model):
         return Perhitungan(self.perhitungan).pakai_pembagi
 
     @property
+    def aturan_triwulan(self) -> Agregasi:
+        """Whether a quarter's value is its own or cumulative, and how the year is computed."""
+        return Agregasi(self.agregasi)
+
+    @property
     def tempat_desimal(self) -> int:
         """Decimal places of the indicator's figures in tables: its own setting, else the
         default of its unit and calculation (:func:`indikator.angka.desimal_bawaan`)."""
@@ -788,6 +848,15 @@ class Realisasi(models.Model):
     analisis = models.TextField(_("analisis"), blank=True)
     permasalahan = models.TextField(_("permasalahan"), blank=True)
     upaya = models.TextField(_("upaya mengatasi permasalahan"), blank=True)
+    alasan_tahunan = models.TextField(
+        _("alasan nilai tahunan diisi manual"),
+        blank=True,
+        max_length=1000,
+        help_text=_(
+            "Wajib bila nilai tahunan berbeda dari nilai yang dihitung dari triwulan "
+            "(nilai tahunan ini menggantikan hasil hitungan di semua laporan)."
+        ),
+    )
     diisi_oleh = models.ForeignKey(
         Pengguna,
         on_delete=models.PROTECT,

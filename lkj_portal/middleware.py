@@ -6,13 +6,15 @@ import secrets
 import string
 import time
 from collections.abc import Callable
+from urllib.parse import quote
 
 import brotli
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import resolve_url
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -161,3 +163,31 @@ class KompresiBrotli(GZipMiddleware):
             response.headers["ETag"] = "W/" + etag
         response.headers["Content-Encoding"] = "br"
         return response
+class PesanGalatHtmx:
+    """A failed htmx request carries its Indonesian message in `X-Pesan-Galat`.
+
+    `static/js/htmx-galat.js` shows it next to the element that sent the request: the refusal's
+    own text for a 403/404 (e.g. "Anda tidak berwenang mengisi data unit ini."), a generic
+    "data belum tersimpan" for a server error. Percent-encoded UTF-8 (headers are Latin-1).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        respons = self.get_response(request)
+        if (
+            respons.status_code >= 400
+            and request.headers.get("HX-Request") == "true"
+            and "X-Pesan-Galat" not in respons
+        ):
+            pesan = getattr(request, "_pesan_galat", None)
+            if pesan is None and respons.status_code >= 500:
+                pesan = _("Terjadi kesalahan, data belum tersimpan. Coba lagi sebentar lagi.")
+            if pesan:
+                respons["X-Pesan-Galat"] = quote(str(pesan))
+        return respons
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        if isinstance(exception, (PermissionDenied, Http404)) and str(exception):
+            request._pesan_galat = str(exception)  # type: ignore[attr-defined]

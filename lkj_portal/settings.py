@@ -135,6 +135,7 @@ MIDDLEWARE = [
     "indikator.middleware.tolak_karakter_nul",
     "lkj_portal.middleware.BatasWaktuSesi",
     "lkj_portal.middleware.TanpaSimpanUntukPengguna",
+    "lkj_portal.middleware.PesanGalatHtmx",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
@@ -176,12 +177,21 @@ if _database_url:
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(VAR_DIR / "lkj.sqlite3"),
-            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
-        }
+        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(VAR_DIR / "lkj.sqlite3")}
     }
+
+# SQLite, however it is configured (the default file or a sqlite:// DATABASE_URL): wait for a
+# writer instead of failing with "database is locked", take the write lock when a transaction
+# starts (no deadlock on a read-then-write upgrade), and WAL so that readers never block the
+# writer nor the writer the readers. WAL is stored in the file; the PRAGMA is repeated on every
+# connection because it is a no-op once set (and ":memory:" test databases answer "memory").
+SQLITE_OPSI = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPSI, **DATABASES["default"].get("OPTIONS", {})}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "indikator.Pengguna"
@@ -194,7 +204,7 @@ LOGOUT_REDIRECT_URL = "login"
 # for LOGIN_KUNCI_MENIT minutes (0: until an admin unlocks it). Every attempt is kept as audit.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked account or address
-    "django.contrib.auth.backends.ModelBackend",
+    "indikator.backend.BackendPengguna",  # ModelBackend, loading the roles with the user
 ]
 LOGIN_GAGAL_MAKS = env_int("LOGIN_GAGAL_MAKS", 10, minimum=1)
 LOGIN_GAGAL_MAKS_ALAMAT = env_int("LOGIN_GAGAL_MAKS_ALAMAT", 50, minimum=1)

@@ -47,6 +47,7 @@ class RealisasiAdminForm(forms.ModelForm[Realisasi]):
             "analisis",
             "permasalahan",
             "upaya",
+            "alasan_tahunan",
         ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -158,6 +159,7 @@ class RealisasiAdmin(VersiNilaiMixin, SatuInstansiMixin, HistoryAdmin[Realisasi]
             analisis=obj.analisis,
             permasalahan=obj.permasalahan,
             upaya=obj.upaya,
+            alasan_tahunan=obj.alasan_tahunan,
         )
         try:
             hasil = simpan_realisasi(

@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy
 from indikator import capaian as hitung
 from indikator.angka import format_angka, parse_angka
 from indikator.models import Indikator, Perhitungan, Realisasi
+from indikator.pencilan import BatasPencilan, tanda_pencilan
 
 BATAS_ANGKA = Decimal(10) ** 14  # max_digits=18, decimal_places=4 on Realisasi
 TEMPAT_DESIMAL = 4
-AMBANG_LONJAKAN = Decimal(50)  # % change against the last period that earns a warning
 
 
 class AngkaField(forms.Field):
@@ -92,6 +92,12 @@ class RealisasiForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea,
     )
+    alasan_tahunan = forms.CharField(
+        label=gettext_lazy("Alasan nilai tahunan diisi manual"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea,
+    )
     versi = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
     def __init__(
@@ -101,6 +107,10 @@ class RealisasiForm(forms.Form):
         indikator: Indikator,
         realisasi: Realisasi | None,
         nilai_sebelumnya: Decimal | None = None,
+        target: Decimal | None = None,
+        batas_capaian: Decimal | None = None,
+        batas_pencilan: BatasPencilan | None = None,
+        tahunan_dihitung: Decimal | None = None,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("prefix", f"i{indikator.pk}")
@@ -109,6 +119,11 @@ class RealisasiForm(forms.Form):
         self.indikator = indikator
         self.realisasi = realisasi
         self.nilai_sebelumnya = nilai_sebelumnya
+        self.target = target
+        self.batas_capaian = batas_capaian
+        self.batas_pencilan = batas_pencilan or BatasPencilan()
+        # A yearly row: the value the quarters give by the indicator's rule (None otherwise).
+        self.tahunan_dihitung = tahunan_dihitung
         self.peringatan: list[str] = []
 
     @property
@@ -125,8 +140,36 @@ class RealisasiForm(forms.Form):
             data["sasaran"] = None
             data["jumlah"] = None
         if not self.errors:
-            self._periksa_lonjakan(self.nilai_dihitung())
+            self._periksa_pencilan(self.nilai_dihitung())
+            self._periksa_timpa(data)
         return data
+
+    def _periksa_timpa(self, data: dict[str, Any]) -> None:
+        """A yearly value that differs from the quarters' value replaces it: say why."""
+        dihitung = self.tahunan_dihitung
+        nilai = self.nilai_dihitung()
+        if dihitung is None:
+            data["alasan_tahunan"] = ""
+            return
+        if nilai is None or hitung.bulatkan(nilai, TEMPAT_DESIMAL) == hitung.bulatkan(
+            dihitung, TEMPAT_DESIMAL
+        ):
+            data["alasan_tahunan"] = ""
+            return
+        if not data.get("alasan_tahunan", "").strip():
+            self.add_error(
+                "alasan_tahunan",
+                _(
+                    "Nilai tahunan %(nilai)s berbeda dari nilai hasil hitungan triwulan "
+                    "%(dihitung)s (%(rumus)s). Tulis alasan nilai tahunan diisi manual, atau "
+                    "kosongkan isian agar nilai hitungan yang dipakai."
+                )
+                % {
+                    "nilai": format_angka(nilai),
+                    "dihitung": format_angka(dihitung),
+                    "rumus": self.indikator.aturan_triwulan.rumus_tahunan,
+                },
+            )
 
     def _periksa_pembagi(self, data: dict[str, Any]) -> None:
         sasaran, jumlah = data.get("sasaran"), data.get("jumlah")
@@ -162,23 +205,23 @@ class RealisasiForm(forms.Form):
             nilai=data.get("nilai"),
         )
 
-    def _periksa_lonjakan(self, nilai: Decimal | None) -> None:
-        lama = self.nilai_sebelumnya
-        if nilai is None or lama is None or lama == 0:
-            return
-        perubahan = (nilai - lama) / abs(lama) * 100
-        if abs(perubahan) > AMBANG_LONJAKAN:
-            self.peringatan.append(
-                _(
-                    "Nilai %(baru)s berubah %(persen)s%% dibanding periode sebelumnya "
-                    "(%(lama)s). Periksa kembali bila tidak disengaja."
-                )
-                % {
-                    "baru": format_angka(nilai),
-                    "persen": format_angka(perubahan, 0),
-                    "lama": format_angka(lama),
-                }
+    def _periksa_pencilan(self, nilai: Decimal | None) -> None:
+        """Far from target or from the last period: warned (the office's thresholds)."""
+        capaian = hitung.capaian(
+            target=self.target,
+            realisasi=nilai,
+            polaritas=self.indikator.polaritas,
+            rumus_negatif=self.indikator.rumus_negatif,
+            batas=self.batas_capaian,
+        )
+        self.peringatan.extend(
+            tanda_pencilan(
+                capaian=capaian,
+                nilai=nilai,
+                nilai_lama=self.nilai_sebelumnya,
+                batas=self.batas_pencilan,
             )
+        )
 
 
 def awal_dari(realisasi: Realisasi | None) -> dict[str, Any]:
@@ -192,6 +235,7 @@ def awal_dari(realisasi: Realisasi | None) -> dict[str, Any]:
         "analisis": realisasi.analisis,
         "permasalahan": realisasi.permasalahan,
         "upaya": realisasi.upaya,
+        "alasan_tahunan": realisasi.alasan_tahunan,
         "versi": realisasi.versi,
     }
 

@@ -13,14 +13,26 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db import IntegrityError, transaction
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db import IntegrityError, connection, transaction
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from indikator import capaian as hitung
 from indikator.angka import format_angka
+from indikator.kueri import GabungTeks, baca_skala, pisah, skala_instansi
 from indikator.models import (
     ROMAWI,
     TRIWULAN_TAHUNAN,
@@ -33,7 +45,8 @@ from indikator.models import (
     Unit,
 )
 from indikator.nilai import naikkan_versi_nilai
-from workflow.kunci import InfoKunci, kunci_periode
+from indikator.pencilan import BatasPencilan, tanda_pencilan
+from workflow.kunci import InfoKunci, kunci_periode, q_terkunci
 
 KOLOM_SIMPAN = [
     "diisi_oleh_id",
@@ -43,6 +56,7 @@ KOLOM_SIMPAN = [
     "analisis",
     "permasalahan",
     "upaya",
+    "alasan_tahunan",
     "diperbarui",
     "versi",
 ]
@@ -173,6 +187,62 @@ class BarisEntri:
     form: RealisasiForm | None = None
     url_pratinjau: str = ""
     url_simpan: str = ""
+    pencilan: list[str] = field(default_factory=list)  # outlier flags of the stored value
+    dihitung: bool = False  # yearly period, no yearly value stored: the quarters' value shown
+    timpa: bool = False  # yearly value stored and different from the quarters' value
+    batas_capaian: Decimal | None = None  # the office's cap, for the form's warnings
+    batas_pencilan: BatasPencilan | None = None
+
+    @property
+    def alasan_tahunan(self) -> str:
+        return self.realisasi.alasan_tahunan if self.realisasi is not None else ""
+
+
+def buat_baris(
+    ind: Indikator,
+    periode: Periode,
+    *,
+    target: Decimal | None,
+    realisasi: Realisasi | None,
+    nilai_sebelumnya: Decimal | None,
+    dari_triwulan: Decimal | None,
+    skala: Skala,
+    batas: Decimal | None,
+    pencilan: BatasPencilan | None,
+    jumlah_bukti: int = 0,
+) -> BarisEntri:
+    """One row's figures. A yearly row without a stored value shows the value computed from the
+    quarters by the indicator's rule (as the reports do); a stored yearly value that differs
+    from it is an override (shown with its reason)."""
+    nilai = realisasi.nilai if realisasi is not None else None
+    dihitung = periode.tahunan and nilai is None and dari_triwulan is not None
+    timpa = (
+        periode.tahunan
+        and nilai is not None
+        and dari_triwulan is not None
+        and hitung.bulatkan(dari_triwulan, TEMPAT_NILAI) != nilai
+    )
+    if dihitung:
+        nilai = dari_triwulan
+    hasil = hitung_hasil(ind, target=target, nilai=nilai, skala=skala, batas=batas)
+    return BarisEntri(
+        indikator=ind,
+        target=target,
+        realisasi=realisasi,
+        nilai_sebelumnya=nilai_sebelumnya,
+        hasil=hasil,
+        dari_triwulan=dari_triwulan,
+        jumlah_bukti=jumlah_bukti,
+        pencilan=tanda_pencilan(
+            capaian=hasil.capaian, nilai=nilai, nilai_lama=nilai_sebelumnya, batas=pencilan
+        )
+        if pencilan is not None
+        else [],
+        dihitung=dihitung,
+        timpa=timpa,
+        batas_capaian=batas,
+        batas_pencilan=pencilan,
+    )
 
 
 def indikator_unit(*, unit: Unit, renstra: Renstra) -> QuerySet[Indikator]:
@@ -196,6 +266,7 @@ def muat_baris(
     *,
     skala: Skala,
     batas: Decimal | None,
+    pencilan: BatasPencilan | None = None,
 ) -> list[BarisEntri]:
     """Rows of the entry page in two queries (targets; realisations of this and the last period)."""
     ids = [i.pk for i in daftar]
@@ -248,41 +319,176 @@ def muat_baris(
             nilai_lama = lama.nilai if lama is not None else None
         tgt = t.get(periode.triwulan, t.get(TRIWULAN_TAHUNAN))
         baris.append(
-            BarisEntri(
-                indikator=ind,
+            buat_baris(
+                ind,
+                periode,
                 target=tgt,
                 realisasi=r,
                 nilai_sebelumnya=nilai_lama,
-                hasil=hitung_hasil(
-                    ind,
-                    target=tgt,
-                    nilai=r.nilai if r else None,
-                    skala=skala,
-                    batas=batas,
-                ),
                 dari_triwulan=dari_triwulan,
+                skala=skala,
+                batas=batas,
+                pencilan=pencilan,
                 jumlah_bukti=getattr(r, "jumlah_bukti", 0) if r else 0,
             )
         )
     return baris
 
 
+KOLOM_REALISASI = (
+    "id",
+    "sasaran",
+    "jumlah",
+    "nilai",
+    "analisis",
+    "permasalahan",
+    "upaya",
+    "alasan_tahunan",
+    "diisi_oleh_id",
+    "dibuat",
+    "diperbarui",
+    "versi",
+)
+
+
+@dataclass
+class BarisSimpan:
+    """One row as a row save needs it: the row, its office's scale and cap (one query)."""
+
+    baris: BarisEntri
+    skala: Skala
+    batas: Decimal | None
+    pencilan: BatasPencilan
+
+
+def muat_baris_simpan(
+    *, instansi_id: int, unit_id: int, indikator_id: int, periode: Periode
+) -> BarisSimpan | None:
+    """The indicator with its unit (for the access rules), Renstra, office and the office's
+    category scale, its targets, the stored realisation of the period (with who filled it and
+    its evidence count) and the previous period's value, in one query (a yearly period adds one
+    for the quarters). None when the indicator is not the unit's in a Renstra covering the year.
+    """
+    sebelum = periode.sebelumnya
+    target = Target.objects.filter(indikator=OuterRef("pk"), tahun=periode.tahun)
+    bukti = (
+        BuktiDukung.objects.aktif()
+        .filter(realisasi_id=OuterRef("_r_id"))
+        .order_by()
+        .values("realisasi_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    kolom_r = {f"_r_{k}": F(f"r__{k}") for k in KOLOM_REALISASI}
+    qs = (
+        Indikator.objects.filter(
+            pk=indikator_id,
+            unit_penanggung_jawab_id=unit_id,
+            aktif=True,
+            renstra__instansi_id=instansi_id,
+            renstra__tahun_awal__lte=periode.tahun,
+            renstra__tahun_akhir__gte=periode.tahun,
+        )
+        .select_related(
+            "renstra__instansi", "sasaran", "mata_anggaran", "unit_penanggung_jawab__induk__induk"
+        )
+        .annotate(
+            r=FilteredRelation(
+                "realisasi",
+                condition=Q(realisasi__tahun=periode.tahun, realisasi__triwulan=periode.triwulan),
+            ),
+            **kolom_r,
+            _r_oleh_nama=F("r__diisi_oleh__nama_lengkap"),
+            _r_oleh_username=F("r__diisi_oleh__username"),
+            _target=Coalesce(
+                Subquery(target.filter(triwulan=periode.triwulan).values("nilai")[:1]),
+                Subquery(target.filter(triwulan=TRIWULAN_TAHUNAN).values("nilai")[:1]),
+            ),
+            _lama=Subquery(
+                Realisasi.objects.filter(
+                    indikator=OuterRef("pk"), tahun=sebelum.tahun, triwulan=sebelum.triwulan
+                ).values("nilai")[:1]
+            ),
+            _skala=skala_instansi("renstra__instansi_id"),
+        )
+        .annotate(_bukti=Coalesce(Subquery(bukti), 0))
+    )
+    ind = qs.first()
+    if ind is None:
+        return None
+    a = ind.__dict__
+    r: Realisasi | None = None
+    if a["_r_id"] is not None:
+        r = Realisasi(
+            indikator=ind,
+            tahun=periode.tahun,
+            triwulan=periode.triwulan,
+            **{k: a[f"_r_{k}"] for k in KOLOM_REALISASI},
+        )
+        r._state.adding = False
+        r._state.db = qs.db
+        if r.diisi_oleh_id is not None:
+            r.diisi_oleh = Pengguna(
+                pk=r.diisi_oleh_id, username=a["_r_oleh_username"], nama_lengkap=a["_r_oleh_nama"]
+            )
+        r.jumlah_bukti = a["_bukti"]  # type: ignore[attr-defined]
+    instansi = ind.renstra.instansi
+    skala = baca_skala(a["_skala"]) or list(hitung.SKALA_BAKU)
+    nilai_lama: Decimal | None = a["_lama"]
+    dari_triwulan = None
+    if periode.tahunan:
+        rows: dict[tuple[int, int], Realisasi] = {
+            (x.tahun, x.triwulan): x
+            for x in Realisasi.objects.filter(
+                indikator_id=ind.pk, tahun__in=[periode.tahun, sebelum.tahun]
+            ).only("tahun", "triwulan", "jumlah", "sasaran", "nilai")
+        }
+        dari_triwulan = _tahun_dari_triwulan(ind, rows, periode.tahun)
+        if nilai_lama is None:
+            nilai_lama = _tahun_dari_triwulan(ind, rows, sebelum.tahun)
+    pencilan = BatasPencilan.dari(instansi)
+    baris = buat_baris(
+        ind,
+        periode,
+        target=a["_target"],
+        realisasi=r,
+        nilai_sebelumnya=nilai_lama,
+        dari_triwulan=dari_triwulan,
+        skala=skala,
+        batas=instansi.batas_capaian,
+        pencilan=pencilan,
+        jumlah_bukti=a["_bukti"] if r else 0,
+    )
+    return BarisSimpan(baris, skala, instansi.batas_capaian, pencilan)
+
+
 def baris_tersimpan(
-    baris: BarisEntri, realisasi: Realisasi, *, skala: Skala, batas: Decimal | None
+    baris: BarisEntri,
+    realisasi: Realisasi,
+    *,
+    periode: Periode,
+    skala: Skala,
+    batas: Decimal | None,
+    pencilan: BatasPencilan | None,
 ) -> BarisEntri:
     """The row as `muat_baris` would load it right after `realisasi` was saved into it.
 
     Target, previous value and evidence count do not change with a save; the yearly roll-up of
     a yearly row comes from the other quarters, which a save of this period leaves alone.
     """
-    return replace(
-        baris,
+    baru = buat_baris(
+        baris.indikator,
+        periode,
+        target=baris.target,
         realisasi=realisasi,
-        hasil=hitung_hasil(
-            baris.indikator, target=baris.target, nilai=realisasi.nilai, skala=skala, batas=batas
-        ),
-        form=None,
+        nilai_sebelumnya=baris.nilai_sebelumnya,
+        dari_triwulan=baris.dari_triwulan,
+        skala=skala,
+        batas=batas,
+        pencilan=pencilan,
+        jumlah_bukti=baris.jumlah_bukti,
     )
+    return replace(baru, url_pratinjau=baris.url_pratinjau, url_simpan=baris.url_simpan)
 
 
 def _tahun_dari_triwulan(
@@ -316,6 +522,7 @@ class Isian:
     analisis: str = ""
     permasalahan: str = ""
     upaya: str = ""
+    alasan_tahunan: str = ""
 
     def sama_dengan(self, r: Realisasi) -> bool:
         return (
@@ -325,6 +532,7 @@ class Isian:
             and r.analisis == self.analisis
             and r.permasalahan == self.permasalahan
             and r.upaya == self.upaya
+            and r.alasan_tahunan == self.alasan_tahunan
         )
 
 
@@ -358,37 +566,56 @@ class HasilSimpan:
     konflik: list[Konflik] = field(default_factory=list)
 
 
+def _sisip_tanpa_savepoint() -> bool:
+    """SQLite in IMMEDIATE mode holds the write lock from BEGIN: once the transaction has seen
+    that a row does not exist, nobody can insert it before we do; no savepoint is needed."""
+    return (
+        connection.vendor == "sqlite"
+        and getattr(connection, "transaction_mode", None) == "IMMEDIATE"
+    )
+
+
 @transaction.atomic
 def simpan_realisasi(
-    *, unit: Unit, periode: Periode, isian: Sequence[Isian], oleh: Pengguna
+    *,
+    unit: Unit,
+    periode: Periode,
+    isian: Sequence[Isian],
+    oleh: Pengguna,
+    tersimpan: dict[int, Realisasi | None] | None = None,
 ) -> HasilSimpan:
     """Save the submitted rows of one unit and period in one transaction.
 
     Refuses a locked period (PeriodeTerkunci, nothing saved). Each row is saved only if it is
     still at the version the user loaded; a row someone else saved in between is reported as a
     Konflik and left as it is. `nilai` is computed by `Realisasi.hitung_nilai()`, `versi` bumped,
-    `diisi_oleh` set; simple-history records who changed what (existing rows, locked and checked
-    first: one conditional UPDATE each, then one bulk INSERT of their history rows).
+    `diisi_oleh` set; simple-history records who changed what.
+
+    `tersimpan` gives the stored rows as the caller just read them (indicator id -> row or None),
+    so that a row save reads nothing twice. Existing rows are written by one conditional UPDATE
+    each, `WHERE id = … AND versi = <as read> AND NOT <locked>`: the version check and the lock
+    check ride on the write itself; only when it writes nothing is the reason looked up. New
+    rows are inserted after one query that checks the lock and that they still do not exist.
+    Then one bulk INSERT of the history rows.
     """
     for i in isian:
         if i.indikator.unit_penanggung_jawab_id != unit.pk:
             raise ValueError(f"Indicator {i.indikator.pk} is not the responsibility of {unit.pk}.")
-    periksa_kunci(unit_id=unit.pk, periode=periode)
     hasil = HasilSimpan()
-    if not isian:
-        return hasil
-    ada: dict[int, Realisasi] = {
-        r.indikator_id: r
-        for r in Realisasi.objects.select_for_update(of=("self",))
-        .select_related("diisi_oleh")
-        .filter(
-            indikator_id__in=[i.indikator.pk for i in isian],
-            tahun=periode.tahun,
-            triwulan=periode.triwulan,
-        )
-    }
+    if tersimpan is None:
+        ada: dict[int, Realisasi] = {
+            r.indikator_id: r
+            for r in Realisasi.objects.select_related("diisi_oleh").filter(
+                indikator_id__in=[i.indikator.pk for i in isian],
+                tahun=periode.tahun,
+                triwulan=periode.triwulan,
+            )
+        }
+    else:
+        ada = {k: v for k, v in tersimpan.items() if v is not None}
     sekarang = timezone.now()
-    diubah: list[Realisasi] = []
+    ubah: list[tuple[Isian, Realisasi]] = []
+    baru: list[tuple[Isian, Realisasi]] = []
     for i in isian:
         r: Realisasi | None = ada.get(i.indikator.pk)
         if r is not None:
@@ -403,37 +630,92 @@ def simpan_realisasi(
             r = Realisasi(
                 indikator=i.indikator, tahun=periode.tahun, triwulan=periode.triwulan, versi=1
             )
+            baru.append((i, r))
         else:
             r.versi += 1
-        _isi(r, i, oleh)
-        if r.pk is None:
-            try:
-                with transaction.atomic():
-                    r.save()
-            except IntegrityError:
-                # Someone created the row at the same moment (PostgreSQL); theirs stays.
-                lain = Realisasi.objects.select_related("diisi_oleh").get(
-                    indikator=i.indikator, tahun=periode.tahun, triwulan=periode.triwulan
-                )
-                hasil.konflik.append(Konflik(i.indikator, i, lain))
-                continue
-        else:
             r.diperbarui = sekarang
-            diubah.append(r)
-        hasil.tersimpan.append(r)
-    for r in diubah:
-        # Conditional on the version read under the row lock: a second guard against lost updates.
-        ditulis = Realisasi.objects.filter(pk=r.pk, versi=r.versi - 1).update(
-            **{kolom: getattr(r, kolom) for kolom in KOLOM_SIMPAN}
+            ubah.append((i, r))
+        _isi(r, i, oleh)
+    if not ubah and not baru:
+        periksa_kunci(unit_id=unit.pk, periode=periode)
+        return hasil
+    kunci = q_terkunci(
+        unit_id=unit.pk,
+        instansi_id=unit.instansi_id,
+        tahun=periode.tahun,
+        triwulan=periode.triwulan,
+    )
+    diubah: list[Realisasi] = []
+    for i, r in ubah:
+        ditulis = (
+            Realisasi.objects.filter(pk=r.pk, versi=r.versi - 1)
+            .exclude(kunci)
+            .update(**{kolom: getattr(r, kolom) for kolom in KOLOM_SIMPAN})
         )
-        if ditulis != 1:
-            raise RuntimeError(f"Realisasi {r.pk} changed under its row lock.")
+        if ditulis == 1:
+            diubah.append(r)
+            hasil.tersimpan.append(r)
+            continue
+        periksa_kunci(unit_id=unit.pk, periode=periode)  # locked: nothing of this save stays
+        lain = Realisasi.objects.select_related("diisi_oleh").filter(pk=r.pk).first()
+        hasil.konflik.append(Konflik(i.indikator, i, lain))
+    if baru:
+        _sisipkan(baru, unit=unit, periode=periode, hasil=hasil)
     if diubah:
         # One history INSERT for every updated row (simple-history's bulk API).
         Realisasi.history.bulk_history_create(diubah, update=True, default_user=oleh)
     if hasil.tersimpan:
         naikkan_versi_nilai(pk=unit.instansi_id)  # cached yearly figures of the office expire
     return hasil
+
+
+def _sisipkan(
+    baru: list[tuple[Isian, Realisasi]], *, unit: Unit, periode: Periode, hasil: HasilSimpan
+) -> None:
+    """Insert new rows: one query checks the lock and that nobody created them meanwhile."""
+    ids = [i.indikator.pk for i, _r in baru]
+    q = q_terkunci(
+        unit_id=unit.pk,
+        instansi_id=unit.instansi_id,
+        tahun=periode.tahun,
+        triwulan=periode.triwulan,
+    )
+    ada = (
+        Realisasi.objects.filter(
+            indikator_id__in=ids, tahun=periode.tahun, triwulan=periode.triwulan
+        )
+        .order_by()
+        .values("tahun")
+        .annotate(ids=GabungTeks(Cast("indikator_id", CharField())))
+        .values("ids")
+    )
+    cek = (
+        Unit.objects.filter(pk=unit.pk)
+        .annotate(kunci=ExpressionWrapper(q, output_field=BooleanField()), ada=Subquery(ada))
+        .values_list("kunci", "ada")
+        .get()
+    )
+    if cek[0]:
+        periksa_kunci(unit_id=unit.pk, periode=periode)  # raises, with the reason
+    sudah = {int(x) for x in pisah(cek[1])}
+    tanpa_savepoint = _sisip_tanpa_savepoint()
+    for i, r in baru:
+        if i.indikator.pk not in sudah:
+            try:
+                if tanpa_savepoint:
+                    r.save()
+                else:
+                    with transaction.atomic():
+                        r.save()
+            except IntegrityError:
+                pass  # someone created the row at the same moment (PostgreSQL); theirs stays
+            else:
+                hasil.tersimpan.append(r)
+                continue
+        lain = Realisasi.objects.select_related("diisi_oleh").get(
+            indikator=i.indikator, tahun=periode.tahun, triwulan=periode.triwulan
+        )
+        hasil.konflik.append(Konflik(i.indikator, i, lain))
 
 
 def _isi(r: Realisasi, i: Isian, oleh: Pengguna) -> None:
@@ -444,6 +726,7 @@ def _isi(r: Realisasi, i: Isian, oleh: Pengguna) -> None:
     r.analisis = i.analisis
     r.permasalahan = i.permasalahan
     r.upaya = i.upaya
+    r.alasan_tahunan = i.alasan_tahunan
     r.diisi_oleh = oleh
     r.clean_fields(exclude=["indikator", "diisi_oleh"])
     r.clean()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from functools import cached_property
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
@@ -43,11 +44,14 @@ from indikator.models import (
     Renstra,
     Unit,
 )
+from indikator.pencilan import BatasPencilan
 from indikator.peran import Kemampuan, boleh
 from realisasi.bukti import hapus_bukti, unggah_bukti
 from realisasi.forms import BuktiForm, HapusBuktiForm, RealisasiForm
 from realisasi.pengisian import (
     BarisEntri,
+    BarisSimpan,
+    Hasil,
     HasilSimpan,
     Isian,
     Periode,
@@ -56,6 +60,7 @@ from realisasi.pengisian import (
     hitung_hasil,
     indikator_unit,
     muat_baris,
+    muat_baris_simpan,
     simpan_realisasi,
 )
 from workflow.kunci import InfoKunci, kunci_periode, pengiriman_untuk
@@ -104,6 +109,10 @@ def _form(
         indikator=baris.indikator,
         realisasi=baris.realisasi,
         nilai_sebelumnya=baris.nilai_sebelumnya,
+        target=baris.target,
+        batas_capaian=baris.batas_capaian,
+        batas_pencilan=baris.batas_pencilan,
+        tahunan_dihitung=baris.dari_triwulan,
         **kwargs,
     )
 
@@ -119,6 +128,7 @@ def _isian(form: RealisasiForm) -> Isian:
         analisis=d["analisis"],
         permasalahan=d["permasalahan"],
         upaya=d["upaya"],
+        alasan_tahunan=d["alasan_tahunan"],
     )
 
 
@@ -156,7 +166,11 @@ class Halaman:
         if indikator_id is not None:
             qs = qs.filter(pk=indikator_id)
         baris = muat_baris(
-            list(qs), self.periode, skala=self.skala, batas=self.instansi.batas_capaian
+            list(qs),
+            self.periode,
+            skala=self.skala,
+            batas=self.instansi.batas_capaian,
+            pencilan=BatasPencilan.dari(self.instansi),
         )
         # One reverse() per page instead of several per row.
         args = [self.unit.pk, self.periode.tahun, self.periode.triwulan, PENANDA]
@@ -334,11 +348,26 @@ def _pesan_hasil(
                 messages.warning(request, f"{f.indikator.kode}: {p}")
 
 
-def _halaman_tulis(request: PenggunaRequest, unit_id: int, tahun: int, triwulan: int) -> Halaman:
-    hal = Halaman(request, unit_id, tahun, triwulan)
-    if not hal.boleh_isi:
+def _baris_tulis(
+    request: PenggunaRequest, unit_id: int, tahun: int, triwulan: int, indikator_id: int
+) -> BarisSimpan:
+    """The row a preview or a save works on, in one query; 404 for another office's unit or an
+    indicator not the unit's, 403 for a user who may not fill the unit's data."""
+    user = request.user
+    muat = muat_baris_simpan(
+        instansi_id=instansi_id_pengguna(user),
+        unit_id=unit_id,
+        indikator_id=indikator_id,
+        periode=_periode(tahun, triwulan),
+    )
+    if muat is None:
+        raise Http404(_("Indikator ini bukan tanggung jawab unit tersebut."))
+    unit = muat.baris.indikator.unit_penanggung_jawab
+    if not boleh_baca_unit(user, unit):
+        raise PermissionDenied(_("Anda tidak berwenang melihat data unit ini."))
+    if not boleh_isi_unit(user, unit):
         raise PermissionDenied(_("Anda tidak berwenang mengisi data unit ini."))
-    return hal
+    return muat
 
 
 @login_required
@@ -346,9 +375,11 @@ def _halaman_tulis(request: PenggunaRequest, unit_id: int, tahun: int, triwulan:
 def realisasi_pratinjau(
     request: PenggunaRequest, unit_id: int, tahun: int, triwulan: int, indikator_id: int
 ) -> HttpResponse:
-    """% realisasi, capaian and category of what the user is typing (htmx, nothing saved)."""
-    hal = _halaman_tulis(request, unit_id, tahun, triwulan)
-    b = hal.satu_baris(indikator_id)
+    """% realisasi, capaian and category of what the user is typing (htmx, nothing saved).
+
+    Where a figure cannot be computed the preview says why instead of showing "-"."""
+    muat = _baris_tulis(request, unit_id, tahun, triwulan, indikator_id)
+    b = muat.baris
     form = _form(b, request.POST)
     hasil = None
     if form.is_valid():
@@ -356,16 +387,53 @@ def realisasi_pratinjau(
             b.indikator,
             target=b.target,
             nilai=form.nilai_dihitung(),
-            skala=hal.skala,
-            batas=hal.instansi.batas_capaian,
+            skala=muat.skala,
+            batas=muat.batas,
         )
+    alasan_nilai, alasan_capaian = alasan_kosong(form, hasil, target=b.target)
     # A fragment: rendered without the request, so the nav's context processors do not run.
     return HttpResponse(
         render_to_string(
             "realisasi/realisasi_hasil.html",
-            {"b": b, "form": form, "hasil": hasil, "galat": _galat_berlabel(form)},
+            {
+                "b": b,
+                "form": form,
+                "hasil": hasil,
+                "galat": _galat_berlabel(form),
+                "alasan_nilai": alasan_nilai,
+                "alasan_capaian": alasan_capaian,
+            },
         )
     )
+
+
+def alasan_kosong(
+    form: RealisasiForm, hasil: Hasil | None, *, target: Decimal | None
+) -> tuple[str, str]:
+    """Why the preview has no value / no capaian (empty strings when it has them)."""
+    if hasil is None:  # invalid input: the row's error list above says exactly what
+        teks = _("tidak dihitung: isian belum benar (lihat pesan di baris ini)")
+        return teks, teks
+    alasan_nilai = ""
+    if hasil.nilai is None:
+        d = form.cleaned_data
+        if form.pakai_pembagi and d.get("sasaran") == 0:
+            alasan_nilai = _("tidak dihitung: penyebut (sasaran) tidak boleh nol")
+        elif form.pakai_pembagi:
+            alasan_nilai = _("isi sasaran (penyebut) dan jumlah (pembilang)")
+        else:
+            alasan_nilai = _("isi nilai realisasi")
+    alasan_capaian = ""
+    if hasil.capaian is None:
+        if hasil.nilai is None:
+            alasan_capaian = _("menunggu nilai realisasi")
+        elif target is None:
+            alasan_capaian = _("tidak dihitung: target periode ini belum ditetapkan")
+        elif target == 0:
+            alasan_capaian = _("tidak dihitung: target nol")
+        else:
+            alasan_capaian = _("tidak dapat dihitung untuk nilai ini")
+    return alasan_nilai, alasan_capaian
 
 
 def _galat_berlabel(form: RealisasiForm) -> list[tuple[str, str]]:
@@ -381,35 +449,48 @@ def _galat_berlabel(form: RealisasiForm) -> list[tuple[str, str]]:
 def realisasi_simpan(
     request: PenggunaRequest, unit_id: int, tahun: int, triwulan: int, indikator_id: int
 ) -> HttpResponse:
-    """Save one row. htmx gets the row back (with its new version); a plain post is redirected."""
-    hal = _halaman_tulis(request, unit_id, tahun, triwulan)
-    b = hal.satu_baris(indikator_id)
+    """Save one row. htmx gets the row back (with its new version); a plain post is redirected.
+
+    The lean path (issue 17): the row, its unit, office and scale in one query
+    (`muat_baris_simpan`), the save's version and lock checks inside its conditional UPDATE;
+    a refused save answers 409 (locked, or changed by someone else) or 400 (invalid input) with
+    the row and its message, and the message in `X-Pesan-Galat`.
+    """
+    periode = _periode(tahun, triwulan)
+    user = request.user
+    muat = _baris_tulis(request, unit_id, tahun, triwulan, indikator_id)
+    b = muat.baris
+    unit: Unit = b.indikator.unit_penanggung_jawab
     htmx = request.headers.get("HX-Request") == "true"
     form = _form(b, request.POST)
     pesan: str | None = None
     galat: str | None = None
+    status = 200
+    kunci: InfoKunci | None = None
     if not form.is_valid():
-        galat = (
-            PeriodeTerkunci(hal.kunci).pesan
-            if hal.kunci is not None
-            else _("Belum disimpan: periksa isian yang ditandai merah.")
-        )
+        status = 400
+        kunci = kunci_periode(unit_ids=[unit.pk], tahun=tahun, triwulan=triwulan).get(unit.pk)
+        if kunci is not None:
+            status, galat = 409, PeriodeTerkunci(kunci).pesan
+        else:
+            galat = _("Belum disimpan: periksa isian yang ditandai merah.")
     else:
-        # The lock is checked once, inside the save's transaction (where it counts).
         try:
             hasil = simpan_realisasi(
-                unit=hal.unit, periode=hal.periode, isian=[_isian(form)], oleh=request.user
+                unit=unit,
+                periode=periode,
+                isian=[_isian(form)],
+                oleh=user,
+                tersimpan={b.indikator.pk: b.realisasi},
             )
         except PeriodeTerkunci as exc:
-            hal.kunci_diketahui(exc.info)
-            galat = exc.pesan
+            kunci, status, galat = exc.info, 409, exc.pesan
         except ValidationError as exc:
-            galat = " ".join(exc.messages)
+            status, galat = 400, " ".join(exc.messages)
         else:
-            hal.kunci_diketahui(None)  # the save found the period open
             if hasil.konflik:
                 k = hasil.konflik[0]
-                galat = k.pesan
+                status, galat = 409, k.pesan
                 data = request.POST.copy()
                 data[f"{form.prefix}-versi"] = str(k.realisasi.versi if k.realisasi else 0)
                 form = _form(b, data)
@@ -422,26 +503,44 @@ def realisasi_simpan(
                 if hasil.tersimpan:
                     # The saved row is what a reload would read: no second load of the row.
                     b = baris_tersimpan(
-                        b, hasil.tersimpan[0], skala=hal.skala, batas=hal.instansi.batas_capaian
+                        b,
+                        hasil.tersimpan[0],
+                        periode=periode,
+                        skala=muat.skala,
+                        batas=muat.batas,
+                        pencilan=muat.pencilan,
                     )
                 form = _form(b)
                 form.peringatan = peringatan if hasil.tersimpan else []
     if not htmx:
+        hal = Halaman(request, unit_id, tahun, triwulan)
+        hal.kunci_diketahui(kunci)
         return _simpan_baris_tanpa_js(hal, b, form, pesan=pesan, galat=galat)
-    b.form = form if hal.dapat_ubah else None
-    return HttpResponse(
+    dapat_ubah = kunci is None
+    b.form = form if dapat_ubah else None
+    b.url_simpan = request.path
+    b.url_pratinjau = reverse(
+        "realisasi:realisasi-pratinjau", args=[unit.pk, tahun, triwulan, b.indikator.pk]
+    )
+    respons = HttpResponse(
         render_to_string(
             "realisasi/realisasi_baris.html",
             {
                 "b": b,
-                "dapat_ubah": hal.dapat_ubah,
-                "periode": hal.periode,
-                "unit": hal.unit,
+                "dapat_ubah": dapat_ubah,
+                "periode": periode,
+                "unit": unit,
                 "pesan_baris": pesan,
                 "galat_baris": galat,
             },
-        )
+        ),
+        status=status,
     )
+    if galat:
+        # htmx-galat.js swaps this row in (it carries the message) instead of failing silently.
+        respons["X-Tukar-Galat"] = "1"
+        respons["X-Pesan-Galat"] = quote(galat)
+    return respons
 
 
 def _simpan_baris_tanpa_js(

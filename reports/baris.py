@@ -394,8 +394,31 @@ def tabel_t1(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
             ind.unit_penanggung_jawab.nama,
         ]
 
-    tabel.baris = _baris_sasaran(kelompok_sasaran(data.pilih_indikator(saringan)), isi)
+    daftar = data.pilih_indikator(saringan)
+    tabel.baris = _baris_sasaran(kelompok_sasaran(daftar), isi)
+    tabel.catatan = f"{tabel.catatan} {catatan_tahunan(data, daftar)}"
     return tabel
+
+
+def catatan_tahunan(data: DataLaporan, daftar: list[Indikator]) -> str:
+    """How the year's realisation was obtained: each indicator's quarter rule, and the yearly
+    values typed over the quarters' value, with their reasons (issue 16)."""
+    aturan: dict[str, list[str]] = {}
+    for ind in daftar:
+        aturan.setdefault(ind.aturan_triwulan.rumus_tahunan, []).append(ind.kode)
+    teks = _("Realisasi tahun dihitung dari triwulan menurut aturan indikator: %(aturan)s.") % {
+        "aturan": "; ".join(f"{rumus} ({', '.join(kode)})" for rumus, kode in aturan.items())
+    }
+    timpa = [
+        (ind.kode, r.alasan_tahunan)
+        for ind in daftar
+        if (r := data.nilai[ind.pk].realisasi) is not None and r.triwulan == 0 and r.alasan_tahunan
+    ]
+    if timpa:
+        teks += " " + _("Nilai tahunan diisi manual: %(daftar)s.") % {
+            "daftar": "; ".join(f"{kode} ({alasan})" for kode, alasan in timpa)
+        }
+    return teks
 
 
 def tabel_t2(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
@@ -447,7 +470,9 @@ def tabel_t2(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
             persen(n.capaian),
         ]
 
-    tabel.baris = _baris_sasaran(kelompok_sasaran(data.pilih_indikator(saringan)), isi)
+    daftar = data.pilih_indikator(saringan)
+    tabel.baris = _baris_sasaran(kelompok_sasaran(daftar), isi)
+    tabel.catatan = f"{tabel.catatan} {catatan_tahunan(data, daftar)}"
     return tabel
 
 

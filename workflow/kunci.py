@@ -2,8 +2,10 @@
 
 The API the realisation-entry page codes against. A period (tahun, triwulan) is covered by the
 Monitoring IKU of that quarter and by the Laporan Kinerja of the year (which covers triwulan 0-4).
-A unit's data is locked when its submission to a covering report is approved by the Kabid or
-received by the perencana, or when a covering report is signed.
+A unit's data is locked when its submission to a covering report is with the Kabid (from
+"Ajukan" until the Kabid returns or approves it: the Kabid reviews exactly what was submitted),
+approved by the Kabid or received by the perencana, or when a covering report is signed. Every
+writer (entry page, row save, admin, import, evidence) asks `kunci_periode`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -23,6 +25,9 @@ from workflow.sop import PENGIRIMAN_TERKUNCI, StatusLaporan, StatusMonitoring, S
 
 PEMBUKA_PENGIRIMAN = _("Perencana dapat membuka kunci dengan alasan tertulis.")
 PEMBUKA_LAPORAN = _("Kepala Dinas dapat membuka kembali laporan dengan alasan tertulis.")
+PEMBUKA_DIAJUKAN = _("Data dapat diubah lagi bila Kabid mengembalikannya untuk diperbaiki.")
+# Submitted to the Kabid: read-only until the Kabid returns (or approves) it.
+PENGIRIMAN_DIAJUKAN = (StatusPengiriman.DI_KABID,)
 
 
 @dataclass(frozen=True)
@@ -87,12 +92,24 @@ def kunci_periode(*, unit_ids: Iterable[int], tahun: int, triwulan: int) -> dict
     terkunci = (
         PengirimanData.objects.aktif()
         .periode(tahun, triwulan)
-        .filter(unit_id__in=ids, status__in=PENGIRIMAN_TERKUNCI)
-        .select_related("unit", "disetujui_oleh", "diterima_oleh")
+        .filter(unit_id__in=ids, status__in=PENGIRIMAN_TERKUNCI + PENGIRIMAN_DIAJUKAN)
+        .select_related("unit", "diajukan_oleh", "disetujui_oleh", "diterima_oleh")
         .order_by("disetujui_pada")
     )
-    for k in terkunci:
+    for k in sorted(terkunci, key=lambda k: k.status in PENGIRIMAN_DIAJUKAN):
         if k.unit_id in hasil:
+            continue
+        if k.status in PENGIRIMAN_DIAJUKAN:
+            alasan = _(
+                "Data sudah diajukan ke Kabid; menunggu persetujuan. Data %(unit)s %(periode)s "
+                "diajukan oleh %(nama)s pada %(tanggal)s dan hanya dapat dibaca."
+            ) % {
+                "unit": k.unit,
+                "periode": periode,
+                "nama": k.diajukan_oleh or "-",
+                "tanggal": _tanggal(k.status_sejak),
+            }
+            hasil[k.unit_id] = InfoKunci(alasan, PEMBUKA_DIAJUKAN, k.status_sejak)
             continue
         if k.status == StatusPengiriman.DITERIMA:
             alasan = _(
@@ -116,6 +133,40 @@ def kunci_periode(*, unit_ids: Iterable[int], tahun: int, triwulan: int) -> dict
             sejak = k.disetujui_pada
         hasil[k.unit_id] = InfoKunci(alasan, PEMBUKA_PENGIRIMAN, sejak)
     return hasil
+
+
+def q_terkunci(*, unit_id: int, instansi_id: int, tahun: int, triwulan: int) -> Q:
+    """The lock rule of `kunci_periode` as a filter that any query can carry (no correlation).
+
+    A save puts `~q_terkunci(...)` in its conditional UPDATE: the row is written only if the
+    period is open at that very statement, so the lock check costs no query of its own.
+    """
+    return (
+        Q(
+            Exists(
+                LaporanKinerja.objects.filter(
+                    instansi_id=instansi_id, tahun=tahun, status=StatusLaporan.DITANDATANGANI
+                )
+            )
+        )
+        | Q(
+            Exists(
+                MonitoringIKU.objects.filter(
+                    instansi_id=instansi_id,
+                    tahun=tahun,
+                    triwulan=triwulan,
+                    status=StatusMonitoring.DISAHKAN,
+                )
+            )
+        )
+        | Q(
+            Exists(
+                PengirimanData.objects.aktif()
+                .periode(tahun, triwulan)
+                .filter(unit_id=unit_id, status__in=PENGIRIMAN_TERKUNCI + PENGIRIMAN_DIAJUKAN)
+            )
+        )
+    )
 
 
 def pengiriman_untuk(

@@ -19,8 +19,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from indikator.akses import instansi_pengguna
 from indikator.akun import sesi_terverifikasi
 from indikator.http import PenggunaRequest
-from indikator.models import Indikator, JenisIndikator
-from indikator.nilai import nilai_tahun, nilai_triwulan
 from indikator.peran import Kemampuan, boleh
 from workflow import aksi as alur
 from workflow.akses import MODEL_JENIS, Laporan, get_laporan_for_user, get_pengiriman_for_user
@@ -33,6 +31,7 @@ from workflow.models import (
     PengirimanData,
 )
 from workflow.sop import StatusPengiriman, Transisi
+from workflow.tinjau import baris_tinjau
 from workflow.tugas_saya import daftar_tugas
 from workflow.waktu_kerja import menit_kerja, tampil_durasi
 
@@ -273,29 +272,6 @@ def laporan_aksi(request: PenggunaRequest, jenis: str, pk: int, aksi: str) -> Ht
 # ---------------------------------------------------------------------------------------------
 
 
-def _data_unit(pengiriman: PengirimanData) -> list[dict[str, Any]]:
-    """The unit's indicators with target and realisation of the report's period (3 queries)."""
-    induk = pengiriman.induk
-    qs = Indikator.objects.filter(
-        renstra__instansi_id=pengiriman.instansi_id,
-        renstra__tahun_awal__lte=induk.tahun,
-        renstra__tahun_akhir__gte=induk.tahun,
-        unit_penanggung_jawab_id=pengiriman.unit_id,
-    ).order_by("urutan", "kode")
-    if isinstance(induk, MonitoringIKU):
-        qs = qs.filter(jenis=JenisIndikator.IKU)
-    indikator = list(qs)
-    instansi = induk.instansi
-    skala = instansi.skala_kategori()
-    if isinstance(induk, MonitoringIKU):
-        nilai = nilai_triwulan(
-            indikator, induk.tahun, induk.triwulan, skala=skala, batas=instansi.batas_capaian
-        )
-    else:
-        nilai = nilai_tahun(indikator, induk.tahun, skala=skala, batas=instansi.batas_capaian)
-    return [{"indikator": i, "nilai": nilai[i.pk]} for i in indikator]
-
-
 def _render_pengiriman(
     request: PenggunaRequest,
     pengiriman: PengirimanData,
@@ -316,7 +292,7 @@ def _render_pengiriman(
             "k": pengiriman,
             "laporan": pengiriman.induk,
             "aksi": aksi,
-            "data": _data_unit(pengiriman),
+            "data": baris_tinjau(pengiriman),
             "jejak": pengiriman.jejak.select_related("oleh").order_by("waktu", "pk"),
         },
         status=status,

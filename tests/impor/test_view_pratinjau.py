@@ -38,7 +38,7 @@ def test_preview_lists_rows_errors_and_offers_no_confirm_on_error(
     )
     client.force_login(demo.binjai.pengguna["admin"])
     url = reverse("impor:pratinjau", args=[berkas.token])
-    with django_assert_num_queries(4):  # session, user, upload, roles
+    with django_assert_num_queries(3):  # session, user with its roles, upload
         r = client.get(url)
     assert r.status_code == 200
     html = r.content.decode()

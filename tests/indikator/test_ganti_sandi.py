@@ -77,6 +77,6 @@ def test_account_page_links_password_and_2fa_by_the_rulebook(client, demo, peran
 def test_account_page_query_count(client, demo, django_assert_num_queries):
     client.force_login(demo.binjai.pengguna["kepala_dinas"])
     client.get(reverse("akun:index"))
-    # session, user, roles (rulebook and flags), tasks badge, the device check
-    with django_assert_num_queries(5):
+    # session, user with its roles (rulebook and flags), tasks badge, the device check
+    with django_assert_num_queries(4):
         client.get(reverse("akun:index"))

@@ -49,7 +49,7 @@ def test_submission_status_and_lock_are_shown(client, demo):
     assert kesga["pengiriman"].get_status_display() == "Disetujui Kabid"
     assert kesga["kunci"] is not None
     assert p2m["pengiriman"].get_status_display() == "Menunggu persetujuan Kabid"
-    assert p2m["kunci"] is None
+    assert "diajukan ke Kabid" in p2m["kunci"].alasan  # read-only from "Ajukan"
     html = response.content.decode()
     assert "Menunggu persetujuan Kabid" in html and "Terkunci" in html
 
@@ -85,6 +85,6 @@ def test_wrong_method_gets_405(client, demo):
 def test_query_count_is_pinned(client, demo, django_assert_num_queries):
     client.force_login(demo.binjai.pengguna["perencana"])
     client.get(URL)
-    # session, user, groups, Renstra, counts (2), units, locks (2), submissions, task badge
-    with django_assert_num_queries(11):
+    # session, user with its roles, Renstra, counts (2), units, locks (2), submissions, task badge
+    with django_assert_num_queries(10):
         assert client.get(URL, {"tahun": TAHUN, "triwulan": TRIWULAN}).status_code == 200

@@ -134,7 +134,7 @@ def test_query_count_is_pinned(client, demo, realisasi, media_sementara, django_
         )
     client.force_login(demo.binjai.pengguna["staf"])
     client.get(_url(realisasi))
-    # session, user, groups, realisation (+ indicator, unit), locks (2), evidence, task badge
-    with django_assert_num_queries(8):
+    # session, user with its roles, realisation (+ indicator, unit), locks (2), evidence, task badge
+    with django_assert_num_queries(7):
         response = client.get(_url(realisasi))
     assert len(response.context["aktif"]) == 3

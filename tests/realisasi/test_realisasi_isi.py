@@ -168,9 +168,18 @@ def test_absolute_value_and_yearly_period(client, demo):
     data = data_halaman(unit, TAHUN, 0)
     versi = data[f"i{ind.pk}-versi"]
     data.update(data_baris(ind, versi, nilai="1.275", sasaran="99", jumlah="98"))
+    # The quarters already give a yearly value: typing another one needs a written reason.
+    response = client.post(url_isi(unit, TAHUN, 0), data)
+    assert response.status_code == 400
+    assert "berbeda dari nilai hasil hitungan triwulan" in response.content.decode()
+    assert not Realisasi.objects.filter(indikator=ind, tahun=TAHUN, triwulan=0).exists()
+    data[f"i{ind.pk}-alasan_tahunan"] = "Data akhir tahun dari laporan dinas sosial."
     assert client.post(url_isi(unit, TAHUN, 0), data).status_code == 302
     r = Realisasi.objects.get(indikator=ind, tahun=TAHUN, triwulan=0)
     assert (r.nilai, r.sasaran, r.jumlah) == (Decimal(1275), None, None)
+    assert r.alasan_tahunan == "Data akhir tahun dari laporan dinas sosial."
+    html = client.get(url_isi(unit, TAHUN, 0)).content.decode()
+    assert f'data-testid="timpa-{ind.kode}"' in html and "dinas sosial" in html
 
 
 def test_invalid_rows_save_nothing_and_show_errors_in_indonesian(client, demo):
@@ -258,10 +267,10 @@ def test_locked_period_refuses_a_post(client, demo, kunci):
     assert not Realisasi.objects.filter(versi__gt=1).exists()
 
 
-# Queries: session, user, groups, unit, Renstra + office, category scale, locks (2),
+# Queries: session, user with its roles, unit, Renstra + office, category scale, locks (2),
 # indicators, targets, realisations (this and last period), submission, unit switch,
 # and the workflow's task badge in the nav.
-KUERI_HALAMAN = 14
+KUERI_HALAMAN = 13
 
 
 def test_query_count_is_pinned_and_constant(client, demo, django_assert_num_queries):

@@ -90,7 +90,50 @@ def test_query_count_is_pinned(client, demo, django_assert_num_queries):
     client.force_login(demo.binjai.pengguna["staf"])
     data = data_baris(ind, 1, sasaran="1000", jumlah="900")
     client.post(_url(unit, ind), data)
-    # session, user, groups, unit, Renstra + office, scale, indicator, targets, realisations;
+    # session, user with its roles, the row with its unit, office, scale, targets and values;
     # nothing is saved, so no lock query; a fragment: no nav, so no task badge.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(3):
         assert client.post(_url(unit, ind), data).status_code == 200
+
+
+SALAH = "tidak dihitung: isian belum benar"
+
+
+@pytest.mark.parametrize(
+    ("isi", "alasan_nilai", "alasan_capaian", "galat"),
+    [
+        (
+            {"sasaran": "0", "jumlah": "0"},
+            "penyebut (sasaran) tidak boleh nol",
+            "menunggu nilai",
+            "",
+        ),
+        ({"sasaran": "0", "jumlah": "5"}, SALAH, SALAH, "tidak boleh lebih besar dari sasaran"),
+        ({"sasaran": "abc", "jumlah": "5"}, SALAH, SALAH, "Bukan angka yang sah"),
+        ({"sasaran": "100", "jumlah": ""}, SALAH, SALAH, "Isi juga jumlah"),
+        ({"sasaran": "", "jumlah": ""}, "isi sasaran (penyebut) dan jumlah", "menunggu nilai", ""),
+    ],
+)
+def test_preview_explains_why_a_figure_is_missing(
+    client, demo, isi, alasan_nilai, alasan_capaian, galat
+):
+    """Invalid or incomplete input: the preview says why instead of showing "-"."""
+    unit, ind = demo.binjai.unit["kesga"], demo.binjai.indikator["1.1"]
+    client.force_login(demo.binjai.pengguna["staf"])
+    html = client.post(_url(unit, ind), data_baris(ind, 1, **isi)).content.decode()
+    nilai = html.split(f'id="nilai-{ind.pk}"')[1].split("</span></span>")[0]
+    capaian = html.split(f'id="capaian-{ind.pk}"')[1].split("</span></span>")[0]
+    assert alasan_nilai in nilai
+    assert alasan_capaian in capaian
+    daftar = html.split('<ul class="errorlist">')[1].split("</ul>")[0] if galat else ""
+    assert galat in daftar
+
+
+def test_preview_says_when_the_target_is_missing(client, demo):
+    from indikator.models import Target
+
+    unit, ind = demo.binjai.unit["kesga"], demo.binjai.indikator["1.1"]
+    Target.objects.filter(indikator=ind, tahun=TAHUN).delete()
+    client.force_login(demo.binjai.pengguna["staf"])
+    html = client.post(_url(unit, ind), data_baris(ind, 1, sasaran="100", jumlah="90")).content
+    assert "target periode ini belum ditetapkan" in html.decode()

@@ -64,8 +64,8 @@ def test_history_lists_who_when_old_and_new(client, demo, realisasi):
 def test_query_count_is_pinned(client, demo, realisasi, django_assert_num_queries):
     client.force_login(demo.binjai.pengguna["staf"])
     client.get(_url(realisasi))
-    # session, user, groups, realisation (+ indicator, unit), history, evidence, task badge
-    with django_assert_num_queries(7):
+    # session, user with its roles, realisation (+ indicator, unit), history, evidence, task badge
+    with django_assert_num_queries(6):
         assert client.get(_url(realisasi)).status_code == 200
 
 

@@ -193,7 +193,7 @@ def test_retry_query_counts(
         dokumen = arsipkan(laporan=laporan, oleh=demo.binjai.pengguna["kepala_dinas"])
     DokumenTertanda.objects.filter(pk=dokumen.pk).update(status=StatusBerkas.GAGAL)
     client.force_login(demo.binjai.pengguna["sekretaris"])
-    with django_assert_num_queries(11), django_capture_on_commit_callbacks(execute=True):
+    with django_assert_num_queries(10), django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("reports:dokumen-ulang", args=[dokumen.pk]))
     assert EksporPDF.objects.get().status == StatusBerkas.MENUNGGU
     assert DokumenTertanda.objects.get().status == StatusBerkas.MENUNGGU

@@ -9,7 +9,7 @@ from django.urls import reverse
 @pytest.mark.django_db
 def test_index_lists_everything(client, demo, dokumen_tertanda, django_assert_num_queries):
     client.force_login(demo.binjai.pengguna["sekretaris"])
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         r = client.get(reverse("reports:index"))
     assert r.status_code == 200
     html = r.content.decode()

@@ -32,7 +32,12 @@ def test_approved_monev_data_locks_that_quarter_only(demo, django_assert_num_que
     kesga = monev.pengiriman.get(unit=m.unit["kesga"])
     ids = [m.unit["kesga"].pk, m.unit["p2m"].pk]
     alur.ajukan_pengiriman(pengiriman=kesga, oleh=m.pengguna["staf"])
-    assert kunci_periode(unit_ids=ids, tahun=2025, triwulan=3) == {}  # with the Kabid: open
+    # with the Kabid: read-only from "Ajukan" until the Kabid returns or approves it
+    diajukan = kunci_periode(unit_ids=ids, tahun=2025, triwulan=3)
+    assert set(diajukan) == {m.unit["kesga"].pk}
+    assert diajukan[m.unit["kesga"].pk].alasan.startswith(
+        "Data sudah diajukan ke Kabid; menunggu persetujuan."
+    )
     alur.setujui_pengiriman(pengiriman=kesga, oleh=m.pengguna["kabid"])
     with django_assert_num_queries(2):
         kunci = kunci_periode(unit_ids=ids, tahun=2025, triwulan=3)

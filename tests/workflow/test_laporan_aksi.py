@@ -181,8 +181,8 @@ def test_wrong_method_unknown_action_bad_id(client, demo) -> None:
 def test_transition_query_count_is_pinned(client, demo, django_assert_num_queries) -> None:
     laporan = mulai_lkj(demo.binjai)
     client.force_login(demo.binjai.pengguna["sekretaris"])
-    # session, user, report, roles, savepoint+lock, holidays, update, audit insert, savepoint
+    # session, user with roles, report, savepoint+lock, holidays, update, audit insert, savepoint
     # release, status refresh, message storage
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = client.post(url(laporan, "rapat"), RAPAT)
     assert response.status_code == 302

@@ -19,7 +19,7 @@ def test_lists_own_office_reports(client, demo, django_assert_num_queries) -> No
     lkj = mulai_lkj(demo.binjai)
     mulai_monev(demo.magetan)
     client.force_login(demo.binjai.pengguna["staf"])
-    with django_assert_num_queries(7):  # session, user, roles, nav count, office, LKJ, Monev
+    with django_assert_num_queries(6):  # session, user with roles, nav count, office, LKJ, Monev
         response = client.get(URL)
     assert response.status_code == 200
     html = response.content.decode()

@@ -90,8 +90,8 @@ def test_page_and_nav_badge(client, demo, django_assert_num_queries) -> None:
     mulai_lkj(m)
     perencana = m.pengguna["perencana"]
     client.force_login(perencana)
-    # session, user, roles, LKJ, Monev, submissions, holidays, nav count
-    with django_assert_num_queries(8):
+    # session, user with roles, LKJ, Monev, submissions, holidays, nav count
+    with django_assert_num_queries(7):
         response = client.get(URL)
     assert response.status_code == 200
     assert response.context["jumlah_tugas"] == 1 == len(response.context["tugas"])
