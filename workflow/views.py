@@ -270,12 +270,12 @@ def laporan_aksi(request: PenggunaRequest, jenis: str, pk: int, aksi: str) -> Ht
         raise Http404(_("Disposisi diberikan saat laporan dimulai."))
     if not laporan.boleh(request.user, t):
         raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini."))
-    if t.nama == alur.AKSI_TANDA_TANGAN[laporan.jenis]:
-        messages.info(request, _("Periksa dokumen lalu tandatangani di halaman ini."))
-        return redirect("workflow:laporan-tandatangani", laporan.jenis, laporan.pk)
     if laporan.status not in t.dari:
         messages.error(request, alur.pesan_konflik(laporan))
         return redirect(laporan)
+    if t.nama == alur.AKSI_TANDA_TANGAN[laporan.jenis]:
+        messages.info(request, _("Periksa dokumen lalu tandatangani di halaman ini."))
+        return redirect("workflow:laporan-tandatangani", laporan.jenis, laporan.pk)
     form = form_transisi(t, laporan.status, request.POST, request.FILES)
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -386,7 +386,7 @@ def laporan_tandatangani(request: PenggunaRequest, jenis: str, pk: int) -> HttpR
     if not laporan.boleh(request.user, t):
         raise PermissionDenied(_("Hanya Kepala Dinas yang menandatangani laporan."))
     if laporan.status not in t.dari:
-        if laporan.status == laporan.STATUS_FINAL:
+        if laporan.status == laporan.STATUS_FINAL and request.method == "GET":
             return redirect("reports:dokumen", laporan.jenis, laporan.pk)
         messages.error(request, alur.pesan_konflik(laporan))
         return redirect(laporan)

@@ -107,8 +107,9 @@ def test_wrong_method_bad_id_unknown_action(client, demo, kesga) -> None:
 
 def test_query_counts_pinned(client, demo, kesga, django_assert_num_queries) -> None:
     client.force_login(demo.binjai.pengguna["kabid"])
-    # session, user, submission, roles, nav count, indicators, office scale, 2 figures, history
-    with django_assert_num_queries(10):
+    # session, user, submission, roles, nav count, office's SOP document, indicators, office
+    # scale, 2 figures, history
+    with django_assert_num_queries(11):
         client.get(url(kesga))
     client.force_login(demo.binjai.pengguna["staf"])
     ajukan = reverse("workflow:pengiriman-aksi", args=[kesga.pk, "ajukan"])
