@@ -3,6 +3,13 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from indikator.peran import sinkronkan_peran
+
+
+def beri_izin(apps, schema_editor):
+    """The admin role edits the office's SOP documents, the others read them (`IZIN`)."""
+    sinkronkan_peran(apps)
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -106,4 +113,5 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.RunPython(beri_izin, migrations.RunPython.noop),
     ]
