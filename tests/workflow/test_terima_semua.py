@@ -3,6 +3,8 @@ through the per-unit function, all or none; the stale tasks and notes go when th
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -15,7 +17,7 @@ from workflow.tugas_saya import daftar_tugas
 pytestmark = pytest.mark.django_db
 
 
-def _disetujui(laporan, kantor, *kunci: str) -> list:
+def _disetujui(laporan, kantor, *kunci: str) -> list[Any]:
     """Submit and approve the units `kunci` of the report; returns their submissions."""
     hasil = []
     for k in kunci:
