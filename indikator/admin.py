@@ -26,6 +26,7 @@ from indikator.jejak_akun import (
 from indikator.models import (
     Anggaran,
     BuktiDukung,
+    DokumenSop,
     Indikator,
     Instansi,
     JejakPengguna,
@@ -51,6 +52,7 @@ else:
 JALUR_INSTANSI: dict[type, str] = {
     Instansi: "pk",
     KategoriCapaian: "instansi",
+    DokumenSop: "instansi",
     Unit: "instansi",
     Pengguna: "instansi",
     Renstra: "instansi",
@@ -193,6 +195,14 @@ class KategoriCapaianInline(SatuInstansiMixin, admin.TabularInline[KategoriCapai
     extra = 0
 
 
+class DokumenSopInline(SatuInstansiMixin, admin.StackedInline[DokumenSop, Instansi]):
+    """The office's own SOP documents: the number, date and approver its pages show."""
+
+    model = DokumenSop
+    extra = 0
+    fields = ["jenis", "nomor", "judul", "tanggal", "disahkan_oleh", "sebutan_perencana", "aktif"]
+
+
 class UnitInline(SatuInstansiMixin, admin.TabularInline[Unit, Instansi]):
     model = Unit
     fk_name = "instansi"
@@ -206,7 +216,7 @@ class InstansiAdmin(SatuInstansiMixin, admin.ModelAdmin[Instansi]):
     list_display = ["nama", "kode", "pemerintah_daerah", "kota", "batas_capaian"]
     search_fields = ["nama", "kode", "kota"]
     prepopulated_fields = {"kode": ["nama"]}
-    inlines = [KategoriCapaianInline, UnitInline]
+    inlines = [KategoriCapaianInline, DokumenSopInline, UnitInline]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return request.user.is_superuser

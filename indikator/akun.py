@@ -113,10 +113,23 @@ def periksa_kode(perangkat: TOTPDevice, kode: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 
+class MasukForm(AuthenticationForm):
+    """Django's login form; its Indonesian "wrong credentials" message names the username field
+    once (Django's translation puts the field's name after its own "nama pengguna")."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": gettext_lazy(
+            "Nama pengguna atau kata sandi salah. Perhatikan huruf besar dan kecil."
+        ),
+    }
+
+
 class MasukView(auth_views.LoginView):
     """Django's login; a user with a confirmed authenticator is asked for its code next."""
 
     redirect_authenticated_user = True
+    authentication_form = MasukForm
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         user = form.get_user()

@@ -9,6 +9,7 @@ the data once per session and take fresh model instances from it for every test.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TypedDict
@@ -21,8 +22,10 @@ from indikator import capaian as hitung
 from indikator.models import (
     Agregasi,
     Anggaran,
+    DokumenSop,
     Indikator,
     Instansi,
+    JenisAlur,
     JenisIndikator,
     JenisUnit,
     KategoriCapaian,
@@ -817,6 +820,17 @@ ANGGARAN = {
 }
 
 
+class DataSop(TypedDict):
+    """The office's own SOP document, as its seed in docs/sop/ reads."""
+
+    jenis: str
+    nomor: str
+    judul: str
+    tanggal: datetime.date | None
+    disahkan_oleh: str
+    sebutan_perencana: str
+
+
 class DataKantor(TypedDict):
     nama: str
     pemda: str
@@ -830,6 +844,7 @@ class DataKantor(TypedDict):
     orang: dict[str, DataOrang]
     skala_penduduk: Decimal
     renstra_nomor: str
+    sop: list[DataSop]
 
 
 KANTOR: dict[str, DataKantor] = {
@@ -846,6 +861,16 @@ KANTOR: dict[str, DataKantor] = {
         "orang": ORANG_BINJAI,
         "skala_penduduk": D(1),
         "renstra_nomor": "050/1234/Dinkes/2021",
+        "sop": [
+            {
+                "jenis": JenisAlur.LKJ,
+                "nomor": "069/137/SOP/Dinkes/V/2023",
+                "judul": "SOP Pengumpulan Data Kinerja",
+                "tanggal": datetime.date(2023, 5, 16),
+                "disahkan_oleh": "Kepala Dinas Kesehatan Kota Binjai",
+                "sebutan_perencana": "Ka.Sub Program",
+            }
+        ],
     },
     "magetan": {
         "nama": "Dinas Kesehatan Kabupaten Magetan",
@@ -860,6 +885,16 @@ KANTOR: dict[str, DataKantor] = {
         "orang": ORANG_MAGETAN,
         "skala_penduduk": D(2),
         "renstra_nomor": "050/567/403.103/2021",
+        "sop": [
+            {
+                "jenis": JenisAlur.MONEV,
+                "nomor": "900/ /403.103/2022",
+                "judul": "SOP Monitoring Indikator Kinerja Utama",
+                "tanggal": None,
+                "disahkan_oleh": "Kepala Dinas Kesehatan Kabupaten Magetan",
+                "sebutan_perencana": "Subbag PEP",
+            }
+        ],
     },
 }
 
@@ -980,6 +1015,10 @@ def _muat_kantor(kode: str, data: DataKantor, grup: dict[str, Group], hash_sandi
         ignore_conflicts=True,
     )
 
+    for sop in data["sop"]:
+        DokumenSop.objects.get_or_create(
+            instansi=instansi, jenis=sop["jenis"], aktif=True, defaults=dict(sop)
+        )
     unit = _muat_unit(instansi, data["unit"])
     pengguna = _muat_pengguna(kode, instansi, unit, data["orang"], grup, hash_sandi)
 

@@ -196,6 +196,15 @@ class Instansi(models.Model):
             "Naik setiap kali realisasi, target atau indikator instansi ini berubah; angka "
             "tahunan yang tersimpan di cache hanya dipakai untuk versi yang sama."
         ),
+    alur_lkj = models.BooleanField(
+        _("menjalankan SOP Pengumpulan Data Kinerja (Laporan Kinerja)"),
+        default=True,
+        help_text=_("Bila tidak dicentang, Laporan Kinerja tidak dapat dimulai di aplikasi."),
+    )
+    alur_monev = models.BooleanField(
+        _("menjalankan SOP Monitoring Indikator Kinerja Utama"),
+        default=True,
+        help_text=_("Bila tidak dicentang, Monitoring IKU tidak dapat dimulai di aplikasi."),
     )
 
     class Meta:
@@ -222,6 +231,71 @@ class Instansi(models.Model):
         skala = [(k.batas_bawah, k.nama) for k in self.kategori_capaian.all()]
         skala.sort(key=lambda b: (b[0] is None, -(b[0] or 0)))
         return skala or list(hitung.SKALA_BAKU)
+
+    def menjalankan(self, jenis: str) -> bool:
+        """Whether this office runs the SOP flow `jenis` ("lkj" / "monev")."""
+        return bool(getattr(self, f"alur_{jenis}", False))
+
+
+class JenisAlur(models.TextChoices):
+    """The SOP flows the application runs; the values are the workflow's report kinds."""
+
+    LKJ = "lkj", _("Pengumpulan Data Kinerja (Laporan Kinerja)")
+    MONEV = "monev", _("Monitoring Indikator Kinerja Utama")
+
+
+SEBUTAN_PERENCANA_BAKU = {
+    # how the seed SOPs (docs/sop/) name the compiler's column
+    JenisAlur.LKJ: _("Ka.Sub Program"),
+    JenisAlur.MONEV: _("Subbag PEP"),
+}
+
+
+class DokumenSop(models.Model):
+    """An office's own SOP document for one flow: its number, date and approver as signed."""
+
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, related_name="dokumen_sop", verbose_name=_("instansi")
+    )
+    jenis = models.CharField(_("alur"), max_length=10, choices=JenisAlur.choices)
+    nomor = models.CharField(_("nomor SOP"), max_length=100)
+    judul = models.CharField(_("nama SOP"), max_length=300)
+    tanggal = models.DateField(_("tanggal pembuatan/efektif"), null=True, blank=True)
+    disahkan_oleh = models.CharField(
+        _("disahkan oleh"), max_length=300, blank=True, help_text=_("mis. Kepala Dinas Kesehatan")
+    )
+    sebutan_perencana = models.CharField(
+        _("sebutan pelaksana perencana"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Sebutan peran Perencana dalam SOP ini, mis. Ka.Sub Program atau Subbag PEP; "
+            "kosongkan untuk sebutan baku."
+        ),
+    )
+    aktif = models.BooleanField(
+        _("berlaku"), default=True, help_text=_("Satu dokumen berlaku per alur per instansi.")
+    )
+
+    class Meta:
+        verbose_name = _("dokumen SOP")
+        verbose_name_plural = _("dokumen SOP")
+        ordering = ["instansi", "jenis", "-aktif", "-tanggal"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "jenis"],
+                condition=Q(aktif=True),
+                name="dokumen_sop_satu_berlaku",
+                violation_error_message=_("Sudah ada dokumen SOP yang berlaku untuk alur ini."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.judul} ({self.nomor})"
+
+    @property
+    def sebutan(self) -> StrOrPromise:
+        return self.sebutan_perencana or SEBUTAN_PERENCANA_BAKU[JenisAlur(self.jenis)]
 
 
 class KategoriCapaian(models.Model):

@@ -265,6 +265,7 @@ def boleh_ubah_peran(oleh: Pengguna, akun: Pengguna) -> bool:
 MODEL = [
     "instansi",
     "kategoricapaian",
+    "dokumensop",
     "unit",
     "pengguna",
     "renstra",

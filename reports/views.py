@@ -7,8 +7,8 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from csp.constants import UNSAFE_INLINE
-from csp.decorators import csp_update
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.decorators import csp_replace, csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from indikator.http import PenggunaRequest
@@ -344,7 +345,10 @@ def dokumen(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpRespon
 @login_required
 @require_GET
 # The print document carries its own styles. (django-csp types views as taking only a request.)
-@csp_update({"style-src": [UNSAFE_INLINE]})  # type: ignore[arg-type]
+@csp_update({"style-src": [UNSAFE_INLINE]})
+# The signing confirmation page (workflow) shows it framed, beside the sign button.
+@csp_replace({"frame-ancestors": [SELF]})  # type: ignore[arg-type]
+@xframe_options_sameorigin
 def dokumen_html(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpResponse:
     laporan = get_laporan_for_user(request.user, jenis, laporan_id)
     return HttpResponse(html_dokumen(_dok_laporan(laporan)))

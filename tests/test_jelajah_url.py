@@ -165,6 +165,14 @@ ARGUMEN: dict[str, Isi] = {
         {"jenis": "lkj", "pk": _id(o, lambda o: o.lkj.pk), "aksi": "rapat"},
         {"jenis": "monev", "pk": _id(o, lambda o: o.monev.pk), "aksi": "susun"},
     ],
+    "workflow:laporan-terima-semua": lambda o: [
+        {"jenis": "lkj", "pk": _id(o, lambda o: o.lkj.pk)},
+        {"jenis": "monev", "pk": _id(o, lambda o: o.monev.pk)},
+    ],
+    "workflow:laporan-tandatangani": lambda o: [
+        {"jenis": "lkj", "pk": _id(o, lambda o: o.lkj.pk)},
+        {"jenis": "monev", "pk": _id(o, lambda o: o.monev.pk)},
+    ],
     "workflow:berkas": lambda o: [
         {"jenis": "lkj", "pk": _id(o, lambda o: o.lkj.pk), "nama": n}
         for n in ("surat_masuk", "draft", "x")

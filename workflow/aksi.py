@@ -26,6 +26,7 @@ from indikator.nilai import naikkan_versi_nilai
 from indikator.peran import PERAN_PENYUSUN
 from workflow.fsm import ConcurrentTransition, TransitionNotAllowed
 from workflow.models import (
+    BATAS_CATATAN,
     HariLibur,
     JejakTransisi,
     LaporanKinerja,
@@ -71,6 +72,8 @@ class _Proses:
     dari_label: str
     nyata: int
     catatan: str = ""
+    label: str = ""
+    """The action as the audit row names it, when it differs from the SOP's label."""
     isian: dict[str, Any] = field(default_factory=dict)
     berkas_baru: list[tuple[Storage, str]] = field(default_factory=list)
     """Files stored by this transition, removed again when it fails (`_hapus_berkas_baru`)."""
@@ -140,6 +143,7 @@ def _mulai(
             % {"laporan": obj.induk, "status": obj.induk.get_status_display().lower()}
         )
     catatan = (catatan or "").strip()
+    _periksa_panjang(_("Catatan"), catatan, BATAS_CATATAN)
     if t.kembali and not catatan:
         raise ValidationError(_("Tuliskan catatan atau alasan: wajib untuk tindakan ini."))
     sekarang = sekarang or timezone.now()
@@ -188,7 +192,7 @@ def _selesai(p: _Proses) -> JejakTransisi:
         peran=peran,
         waktu=obj.status_sejak,
         aksi=p.t.nama,
-        aksi_label=str(p.t.label),
+        aksi_label=p.label or str(p.t.label),
         dari=p.dari,
         dari_label=p.dari_label,
         ke=obj.status,
@@ -238,10 +242,22 @@ def _isi(p: _Proses, data: dict[str, Any], nama_isian: str) -> None:
         nilai = data.get(f)
         if nilai in (None, ""):
             continue
+        if isinstance(nilai, str):
+            batas = getattr(p.obj._meta.get_field(f), "max_length", None)
+            if batas:
+                _periksa_panjang(_nama_isian(p.obj, f), nilai, batas)
         p.isian[f] = _ringkas(nilai)
         if isinstance(nilai, UploadedFile):
             nilai = _simpan_berkas(p, f, nilai)
         setattr(p.obj, f, nilai)
+
+
+def _periksa_panjang(nama: str, nilai: str, batas: int) -> None:
+    if len(nilai) > batas:
+        raise ValidationError(
+            _("%(nama)s terlalu panjang: %(n)s karakter, paling banyak %(batas)s karakter.")
+            % {"nama": nama[:1].upper() + nama[1:], "n": len(nilai), "batas": batas}
+        )
 
 
 def _simpan_berkas(p: _Proses, nama_field: str, berkas: UploadedFile[bytes]) -> str:
@@ -299,6 +315,18 @@ def _mulai_laporan(
         raise
 
 
+def _periksa_alur(instansi: Instansi, jenis: str) -> None:
+    """An office starts only the flows it runs (`Instansi.alur_lkj`, `alur_monev`)."""
+    if not instansi.menjalankan(jenis):
+        raise ValidationError(
+            _(
+                "%(instansi)s tidak menjalankan alur ini. Administrator instansi dapat "
+                "mengaktifkannya di pengaturan instansi."
+            )
+            % {"instansi": instansi}
+        )
+
+
 @transaction.atomic
 def mulai_laporan(
     *,
@@ -309,6 +337,7 @@ def mulai_laporan(
     surat_masuk: UploadedFile[bytes] | None = None,
 ) -> LaporanKinerja:
     """Step 1 of the LKJ: the Kepala Dinas creates the report with the disposisi."""
+    _periksa_alur(instansi, "lkj")
     laporan = LaporanKinerja(instansi=instansi, tahun=tahun, dibuat_oleh=oleh)
     _mulai_laporan(
         laporan, oleh=oleh, data={"isi_disposisi": isi_disposisi, "surat_masuk": surat_masuk}
@@ -327,6 +356,7 @@ def mulai_monitoring(
     surat_masuk: UploadedFile[bytes] | None = None,
 ) -> MonitoringIKU:
     """Step 1 of the Monev IKU."""
+    _periksa_alur(instansi, "monev")
     if triwulan not in (1, 2, 3, 4):
         raise ValidationError(_("Triwulan harus 1 sampai 4."))
     monitoring = MonitoringIKU(instansi=instansi, tahun=tahun, triwulan=triwulan, dibuat_oleh=oleh)
@@ -382,6 +412,7 @@ def _tutup_pengumpulan(p: _Proses, alasan: str) -> None:
     if not belum:
         return
     alasan = (alasan or "").strip()
+    _periksa_panjang(_("Alasan melanjutkan"), alasan, BATAS_CATATAN)
     if not alasan:
         raise ValidationError(
             _(
@@ -571,10 +602,14 @@ def lakukan_aksi_pengiriman(
     assert isinstance(obj, PengirimanData)
     if aksi == "ajukan":
         obj.diajukan_oleh = oleh
+        if obj.diputus_sekretaris:
+            p.label = _("Ajukan ke Sekretaris")
     elif aksi == "setujui":
         obj.disetujui_oleh, obj.disetujui_pada = oleh, obj.status_sejak
+        obj.catatan = ""  # the return note is settled: it stays in the audit row only
     elif aksi == "terima":
         obj.diterima_oleh, obj.diterima_pada = oleh, obj.status_sejak
+        obj.catatan = ""
     elif aksi == "buka_kunci":
         obj.disetujui_oleh = obj.disetujui_pada = obj.diterima_oleh = obj.diterima_pada = None
     if p.t.kembali:
@@ -612,3 +647,25 @@ def buka_kunci_pengiriman(
     # The unit's figures may be edited again: the office's cached yearly figures start afresh.
     naikkan_versi_nilai(pk=pengiriman.instansi_id)
     return jejak
+
+
+@transaction.atomic
+def terima_semua_pengiriman(
+    *, laporan: LaporanKinerja | MonitoringIKU, oleh: Pengguna
+) -> list[JejakTransisi]:
+    """Receive every submission the Kabid approved, one audit row each, all or none.
+
+    Each unit goes through `lakukan_aksi_pengiriman` (its own lock, permission and state check),
+    so the result is the same as pressing "Terima data" on each unit in turn."""
+    if oleh.instansi_id != laporan.instansi_id:
+        raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini."))
+    if laporan.status != laporan.STATUS_PENGUMPULAN:
+        raise KonflikStatus(pesan_konflik(laporan))
+    siap = list(
+        laporan.pengiriman.filter(status=StatusPengiriman.DISETUJUI)
+        .select_related("unit")
+        .order_by("unit__urutan", "pk")
+    )
+    if not siap:
+        raise ValidationError(_("Tidak ada data unit yang sudah disetujui dan menunggu diterima."))
+    return [terima_pengiriman(pengiriman=k, oleh=oleh) for k in siap]

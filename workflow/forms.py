@@ -9,9 +9,11 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from indikator.berkas import deteksi_jenis
 from indikator.models import JenisBukti
+from workflow.models import BATAS_ANALISIS, BATAS_CATATAN, BATAS_ISIAN
 from workflow.sop import Transisi
 
 EKSTENSI_SURAT = (".pdf", ".jpg", ".jpeg", ".png")
@@ -38,6 +40,24 @@ def _periksa_berkas(
     deteksi_jenis(berkas, jenis)
 
 
+TERLALU_PANJANG = _(
+    "Teks terlalu panjang: %(show_value)d karakter, paling banyak %(limit_value)d karakter. "
+    "Ringkas isinya atau lampirkan sebagai berkas."
+)
+
+
+def _teks(label: StrOrPromise, batas: int, *, rows: int = 3, **kwargs: Any) -> forms.CharField:
+    """A text input with a length limit and its Indonesian message."""
+    galat = {"max_length": TERLALU_PANJANG, **kwargs.pop("error_messages", {})}
+    return forms.CharField(
+        label=label,
+        max_length=batas,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages=galat,
+        **kwargs,
+    )
+
+
 class FormAksi(forms.Form):
     """Every action form carries the state the user saw, to detect a concurrent action."""
 
@@ -49,15 +69,13 @@ class FormKosong(FormAksi):
 
 
 class FormCatatan(FormAksi):
-    catatan = forms.CharField(
-        label=_("Catatan (opsional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    catatan = _teks(_("Catatan (opsional)"), BATAS_CATATAN, rows=2, required=False)
 
 
 class FormKembali(FormAksi):
-    catatan = forms.CharField(
-        label=_("Catatan koreksi / alasan"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+    catatan = _teks(
+        _("Catatan koreksi / alasan"),
+        BATAS_CATATAN,
         help_text=_("Wajib: dibaca oleh orang yang harus bertindak berikutnya."),
         error_messages={"required": _("Catatan koreksi wajib diisi.")},
     )
@@ -70,9 +88,9 @@ class FormKembali(FormAksi):
 
 
 class FormDisposisi(FormAksi):
-    isi_disposisi = forms.CharField(
-        label=_("Isi disposisi"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+    isi_disposisi = _teks(
+        _("Isi disposisi"),
+        BATAS_ISIAN,
         error_messages={"required": _("Isi disposisi wajib diisi.")},
     )
     surat_masuk = forms.FileField(
@@ -118,15 +136,18 @@ class FormRapat(FormAksi):
         error_messages={"required": _("Tanggal rapat wajib diisi."),
                         "invalid": _("Tanggal rapat tidak valid.")},
     )  # fmt: skip
-    rapat_peserta = forms.CharField(
-        label=_("Peserta rapat"),
-        widget=forms.Textarea(attrs={"rows": 2}),
+    rapat_peserta = _teks(
+        _("Peserta rapat"),
+        BATAS_CATATAN,
+        rows=2,
         help_text=_("Kabid, kasubbag, pejabat fungsional yang hadir."),
         error_messages={"required": _("Peserta rapat wajib diisi.")},
     )
-    rapat_notulen = forms.CharField(
-        label=_("Notulen rapat"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+    rapat_notulen = _teks(
+        _("Notulen rapat"),
+        BATAS_ISIAN,
+        rows=4,
+        help_text=_("Ringkasan keputusan; notulen lengkap dapat diarsipkan sebagai berkas."),
         error_messages={"required": _("Notulen rapat wajib diisi.")},
     )
 
@@ -138,26 +159,30 @@ class FormRapat(FormAksi):
 
 
 class FormInstruksi(FormAksi):
-    instruksi = forms.CharField(
-        label=_("Instruksi kepada Ka.Sub Program"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+    instruksi = _teks(
+        _("Instruksi kepada Ka.Sub Program"),
+        BATAS_ISIAN,
         error_messages={"required": _("Instruksi wajib diisi.")},
     )
 
 
 class _FormLewati(FormAksi):
-    alasan_lewati = forms.CharField(
-        label=_("Alasan melanjutkan tanpa data semua unit"),
+    alasan_lewati = _teks(
+        _("Alasan melanjutkan tanpa data semua unit"),
+        BATAS_CATATAN,
+        rows=2,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Hanya bila masih ada unit yang datanya belum diterima."),
+        help_text=_(
+            "Hanya bila masih ada unit yang datanya memang tidak akan masuk. Data yang sudah "
+            "disetujui Kabid diterima dulu (tombol «Terima semua yang disetujui» di atas)."
+        ),
     )
 
 
 class FormKonsep(_FormLewati):
-    catatan_konsep = forms.CharField(
-        label=_("Catatan konsep dan penugasan pengetikan kepada Analis"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+    catatan_konsep = _teks(
+        _("Catatan konsep dan penugasan pengetikan kepada Analis"),
+        BATAS_ISIAN,
         error_messages={"required": _("Catatan konsep wajib diisi.")},
     )
     field_order = ["catatan_konsep", "alasan_lewati"]
@@ -181,28 +206,59 @@ class FormDraft(_FormDraft):
 
 
 class FormSurat(FormAksi):
-    surat_penugasan = forms.CharField(
-        label=_("Isi surat/disposisi penugasan kepada Subbag PEP"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+    surat_penugasan = _teks(
+        _("Isi surat/disposisi penugasan kepada Subbag PEP"),
+        BATAS_ISIAN,
         error_messages={"required": _("Isi surat penugasan wajib diisi.")},
     )
 
 
 class FormFormat(FormAksi):
-    catatan_format = forms.CharField(
-        label=_("Permintaan data (Format Monev Capaian IKU) kepada Kasubag/Sub Koordinator"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+    catatan_format = _teks(
+        _("Permintaan data (Format Monev Capaian IKU) kepada Kasubag/Sub Koordinator"),
+        BATAS_ISIAN,
         error_messages={"required": _("Permintaan data wajib diisi.")},
     )
 
 
 class FormDraftMonev(_FormDraft, _FormLewati):
-    analisis = forms.CharField(
-        label=_("Analisis capaian"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+    analisis = _teks(
+        _("Analisis capaian"),
+        BATAS_ANALISIS,
+        rows=4,
         error_messages={"required": _("Analisis capaian wajib diisi.")},
     )
     field_order = ["draft", "analisis", "alasan_lewati"]
+
+
+class FormTandaTangan(FormAksi):
+    """The signature, on its confirmation page beside the preview of the document."""
+
+    setuju = forms.BooleanField(
+        label=_("Saya sudah memeriksa dokumen di samping dan menandatanganinya."),
+        error_messages={"required": _("Centang pernyataan ini untuk menandatangani.")},
+    )
+    kode = forms.CharField(
+        label=_("Kode dari aplikasi autentikator"),
+        required=False,
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        help_text=_("Instansi Anda mewajibkan verifikasi dua langkah untuk tanda tangan."),
+    )
+
+    def __init__(self, *args: Any, minta_kode: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.minta_kode = minta_kode
+        if not minta_kode:
+            del self.fields["kode"]
+
+    def clean_kode(self) -> str:
+        kode = "".join(str(self.cleaned_data.get("kode") or "").split())
+        if self.minta_kode and not kode:
+            raise forms.ValidationError(_("Masukkan kode dari aplikasi autentikator."))
+        if kode and not kode.isdigit():
+            raise forms.ValidationError(_("Kode terdiri atas 6 angka."))
+        return kode
 
 
 FORM_ISIAN: dict[str, type[FormAksi]] = {

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from indikator.models import ROMAWI, Instansi, Pengguna, Unit
+from indikator.models import ROMAWI, Instansi, JenisUnit, Pengguna, Unit
 from indikator.peran import (
     ATURAN,
     Kemampuan,
@@ -37,6 +37,11 @@ from workflow.sop import (
 from workflow.waktu_kerja import tampil_durasi
 
 _Metode = TypeVar("_Metode", bound=Callable[..., None])
+
+# Length limits of the steps' texts (the forms and the action functions enforce them).
+BATAS_CATATAN = 2_000
+BATAS_ISIAN = 5_000
+BATAS_ANALISIS = 10_000
 
 
 def fsm(sop: Sop, nama: str) -> Callable[[_Metode], _Metode]:
@@ -112,10 +117,12 @@ class LaporanDasar(ConcurrentTransitionMixin, models.Model):
     dibuat_oleh = models.ForeignKey(
         Pengguna, on_delete=models.PROTECT, related_name="+", verbose_name=_("dibuat oleh")
     )
-    isi_disposisi = models.TextField(_("isi disposisi"), blank=True)
+    isi_disposisi = models.TextField(_("isi disposisi"), max_length=BATAS_ISIAN, blank=True)
     surat_masuk = models.FileField(_("pindaian surat masuk"), upload_to="alur/surat/", blank=True)
     draft = models.FileField(_("berkas draft"), upload_to="alur/draft/", blank=True)
-    catatan_koreksi = models.TextField(_("catatan koreksi terakhir"), blank=True)
+    catatan_koreksi = models.TextField(
+        _("catatan koreksi terakhir"), max_length=BATAS_CATATAN, blank=True
+    )
     ditandatangani_pada = models.DateTimeField(_("ditandatangani pada"), null=True, blank=True)
     ditandatangani_oleh = models.ForeignKey(
         Pengguna,
@@ -173,10 +180,12 @@ class LaporanKinerja(LaporanDasar):
         _("status"), choices=StatusLaporan.choices, default=StatusLaporan.BARU, protected=True
     )
     rapat_tanggal = models.DateField(_("tanggal rapat"), null=True, blank=True)
-    rapat_peserta = models.TextField(_("peserta rapat"), blank=True)
-    rapat_notulen = models.TextField(_("notulen rapat"), blank=True)
-    instruksi = models.TextField(_("instruksi penugasan"), blank=True)
-    catatan_konsep = models.TextField(_("catatan konsep dan penugasan pengetikan"), blank=True)
+    rapat_peserta = models.TextField(_("peserta rapat"), max_length=BATAS_CATATAN, blank=True)
+    rapat_notulen = models.TextField(_("notulen rapat"), max_length=BATAS_ISIAN, blank=True)
+    instruksi = models.TextField(_("instruksi penugasan"), max_length=BATAS_ISIAN, blank=True)
+    catatan_konsep = models.TextField(
+        _("catatan konsep dan penugasan pengetikan"), max_length=BATAS_ISIAN, blank=True
+    )
 
     class Meta:
         verbose_name = _("laporan kinerja")
@@ -272,9 +281,11 @@ class MonitoringIKU(LaporanDasar):
         default=StatusMonitoring.BARU,
         protected=True,
     )
-    surat_penugasan = models.TextField(_("isi surat penugasan"), blank=True)
-    catatan_format = models.TextField(_("catatan permintaan data"), blank=True)
-    analisis = models.TextField(_("analisis capaian"), blank=True)
+    surat_penugasan = models.TextField(_("isi surat penugasan"), max_length=BATAS_ISIAN, blank=True)
+    catatan_format = models.TextField(
+        _("catatan permintaan data"), max_length=BATAS_ISIAN, blank=True
+    )
+    analisis = models.TextField(_("analisis capaian"), max_length=BATAS_ANALISIS, blank=True)
 
     class Meta:
         verbose_name = _("monitoring capaian IKU")
@@ -389,7 +400,9 @@ class PengirimanData(ConcurrentTransitionMixin, models.Model):
         protected=True,
     )
     status_sejak = models.DateTimeField(_("berada di tahap ini sejak"), default=timezone.now)
-    catatan = models.TextField(_("catatan pengembalian / buka kunci terakhir"), blank=True)
+    catatan = models.TextField(
+        _("catatan pengembalian / buka kunci terakhir"), max_length=BATAS_CATATAN, blank=True
+    )
     diajukan_oleh = models.ForeignKey(
         Pengguna, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -432,6 +445,16 @@ class PengirimanData(ConcurrentTransitionMixin, models.Model):
     @property
     def sop(self) -> Sop:
         return SOP_LKJ if self.laporan_id else SOP_MONEV
+
+    @property
+    def jenis(self) -> str:
+        return "lkj" if self.laporan_id else "monev"
+
+    @property
+    def diputus_sekretaris(self) -> bool:
+        """Sekretariat units (and units under no bidang) submit to the Sekretaris, not a Kabid."""
+        bidang = self.unit.bidang
+        return bidang is None or bidang.jenis == JenisUnit.SEKRETARIAT
 
     @property
     def tahun(self) -> int:

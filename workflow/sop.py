@@ -102,7 +102,7 @@ class StatusMonitoring(models.TextChoices):
     BARU = "baru", _("Menunggu disposisi Kepala Dinas")
     PENUGASAN_PEP = "penugasan_pep", _("Penugasan Subbag PEP oleh Sekretaris")
     KOORDINASI = "koordinasi", _("Koordinasi penyediaan data oleh Subbag PEP")
-    PENGUMPULAN = "pengumpulan", _("Penyiapan dan persetujuan data unit")
+    PENGUMPULAN = "pengumpulan", _("Penyiapan data unit dan penyusunan draft oleh Subbag PEP")
     PENYUSUNAN = "penyusunan", _("Penyusunan ulang dokumen oleh Subbag PEP")
     KOREKSI_SEKRETARIS = "koreksi_sekretaris", _("Koreksi draft oleh Sekretaris")
     PENGESAHAN = "pengesahan", _("Menunggu pengesahan Kepala Dinas")

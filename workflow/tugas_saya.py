@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from indikator.models import JenisUnit, Pengguna, Unit
+from indikator.models import SEBUTAN_PERENCANA_BAKU, JenisAlur, JenisUnit, Pengguna, Unit
 from indikator.peran import ATURAN, Kemampuan, boleh
 from workflow.models import HariLibur, LaporanKinerja, MonitoringIKU, PengirimanData
 from workflow.sop import (
@@ -21,6 +21,7 @@ from workflow.sop import (
     StatusPengiriman,
     Transisi,
 )
+from workflow.sop_instansi import label_aksi_pengiriman, label_status_pengiriman
 from workflow.waktu_kerja import Durasi, menit_kerja, tampil_durasi
 
 P = StatusPengiriman
@@ -59,20 +60,22 @@ def pengiriman_menunggu(user: Pengguna) -> QuerySet[PengirimanData]:
     if user.instansi_id is None:  # no office, nothing to wait for
         return PengirimanData.objects.none()
     syarat = Q(pk__in=[])
+    # Data to fill, approve or receive is a task while its report collects it (step 4 of the
+    # LKJ, steps 4-6 of the Monev): closing that step takes these tasks away. Returned data is
+    # a task at any time.
+    dikumpulkan = Q(laporan__status=StatusLaporan.PENGUMPULAN) | Q(
+        monitoring__status=StatusMonitoring.PENGUMPULAN
+    )
     if boleh(user, Kemampuan.ISI_DATA_UNIT) and user.unit_id:
-        # data still to fill while the report collects it; returned data at any time
-        dikumpulkan = Q(laporan__status=StatusLaporan.PENGUMPULAN) | Q(
-            monitoring__status=StatusMonitoring.PENGUMPULAN
-        )
         syarat |= (Q(status=P.DIKEMBALIKAN) | (Q(status=P.DIISI) & dikumpulkan)) & _di_bawah(
             user.unit_id
         )
     if boleh(user, Kemampuan.BACA_DATA_BIDANG) and user.unit_id:
-        syarat |= Q(status=P.DI_KABID) & _di_bawah(user.unit_id)
+        syarat |= Q(status=P.DI_KABID) & dikumpulkan & _di_bawah(user.unit_id)
     if boleh(user, Kemampuan.SETUJUI_DATA_SEKRETARIAT):
-        syarat |= Q(status=P.DI_KABID) & _di_luar_bidang()
+        syarat |= Q(status=P.DI_KABID) & dikumpulkan & _di_luar_bidang()
     if boleh(user, Kemampuan.TERIMA_DATA_UNIT):
-        syarat |= Q(status=P.DISETUJUI)
+        syarat |= Q(status=P.DISETUJUI) & dikumpulkan
     return (
         PengirimanData.objects.filter(instansi_id=user.instansi_id)
         .filter(syarat)
@@ -178,7 +181,7 @@ def daftar_tugas(user: Pengguna, sekarang: datetime.datetime | None = None) -> l
         nomor = LANGKAH_PENGIRIMAN_STATUS[k.status][0 if k.laporan_id else 1]
         langkah = k.sop.get_langkah(nomor)
         aksi = [
-            str(t.label)
+            label_aksi_pengiriman(k, t)
             for t in k.sop.transisi_pengiriman
             if k.status in t.dari and t.utama and k.boleh(user, t)
         ]
@@ -188,7 +191,7 @@ def daftar_tugas(user: Pengguna, sekarang: datetime.datetime | None = None) -> l
             Tugas(
                 jenis="pengiriman",
                 judul=str(k),
-                status=k.get_status_display(),
+                status=label_status_pengiriman(k, str(SEBUTAN_PERENCANA_BAKU[JenisAlur(k.jenis)])),
                 aksi=aksi,
                 url=k.get_absolute_url(),
                 sejak=k.status_sejak,

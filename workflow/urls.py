@@ -11,5 +11,15 @@ urlpatterns = [
     path("pengiriman/<int:pk>/aksi/<str:aksi>/", views.pengiriman_aksi, name="pengiriman-aksi"),
     path("<str:jenis>/<int:pk>/", views.laporan_detail, name="laporan"),
     path("<str:jenis>/<int:pk>/aksi/<str:aksi>/", views.laporan_aksi, name="laporan-aksi"),
+    path(
+        "<str:jenis>/<int:pk>/terima-semua/",
+        views.laporan_terima_semua,
+        name="laporan-terima-semua",
+    ),
+    path(
+        "<str:jenis>/<int:pk>/tandatangani/",
+        views.laporan_tandatangani,
+        name="laporan-tandatangani",
+    ),
     path("<str:jenis>/<int:pk>/berkas/<str:nama>/", views.berkas, name="berkas"),
 ]

@@ -24,7 +24,9 @@ def test_every_role_logs_in_and_sees_home(page, live_server, demo, masuk):
 def test_wrong_password_gets_indonesian_message(page, live_server, demo, masuk):
     with pytest.raises(AssertionError):
         masuk(page, live_server, demo.binjai.pengguna["staf"], sandi="salah")
-    assert "dan sandi yang benar" in page.get_by_role("alert").inner_text()
+    teks = page.get_by_role("alert").inner_text()
+    assert "Nama pengguna atau kata sandi salah." in teks
+    assert teks.lower().count("nama pengguna") == 1
 
 
 def test_navigation_fits_a_phone(page, live_server, demo, masuk):

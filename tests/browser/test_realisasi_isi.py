@@ -95,7 +95,7 @@ def test_staf_fills_the_quarter(page, live_server, demo, masuk):
 
     # The data goes to the Kabid through the workflow's submission page.
     pengiriman = PengirimanData.objects.get(unit=unit, monitoring__tahun=TAHUN)
-    kirim = page.get_by_role("link", name="Kirim ke Kabid")
+    kirim = page.get_by_role("link", name="Ajukan ke Kabid")  # the same words as the button
     assert kirim.get_attribute("href") == reverse("workflow:pengiriman", args=[pengiriman.pk])
     kirim.click()
     page.get_by_role("button", name="Ajukan ke Kabid").click()

@@ -37,9 +37,17 @@ def status(page: Any) -> str:
     return str(page.get_by_test_id("status").inner_text())
 
 
+def awasi_galat(page: Any) -> list[str]:
+    """Every response of status 500 or above the page receives, for the final zero-500 check."""
+    galat: list[str] = []
+    page.on("response", lambda r: galat.append(f"{r.status} {r.url}") if r.status >= 500 else None)
+    return galat
+
+
 def test_lkj_binjai_through_the_browser(page, live_server, demo, masuk) -> None:
     b = demo.binjai
     u = b.pengguna
+    galat = awasi_galat(page)
 
     # 1. Kepala Dinas: disposisi with the scan of the incoming letter
     ganti(page, live_server, masuk, u["kepala_dinas"])
@@ -51,6 +59,10 @@ def test_lkj_binjai_through_the_browser(page, live_server, demo, masuk) -> None:
     page.get_by_role("button", name="Beri disposisi dan mulai").click()
     assert status(page) == "Rapat koordinasi oleh Sekretaris"
     assert page.get_by_role("link", name="pindaian surat masuk").is_visible()
+    # the office's own SOP document, and its name for the compiler in the SOP table
+    sop = page.get_by_test_id("sop-instansi").inner_text()
+    assert "069/137/SOP/Dinkes/V/2023" in sop and "403.103" not in sop
+    assert page.locator("table.tabel-sop th", has_text="Ka.Sub Program").count() == 1
 
     # 2-3. Sekretaris: the meeting, then the assignment; the nav counts the task
     ganti(page, live_server, masuk, u["sekretaris"])
@@ -67,23 +79,34 @@ def test_lkj_binjai_through_the_browser(page, live_server, demo, masuk) -> None:
     form.get_by_role("button", name="Tugaskan Ka.Sub Program mengumpulkan data").click()
     assert status(page) == "Pengumpulan data kinerja unit"
 
-    # 4. Kesga's data: staf submits, Kabid approves, perencana receives
-    kesga = b.unit["kesga"].nama
+    # 4. Kesga's data: staf submits, Kabid approves; the unit page names its SOP step and time
+    kesga, p2m = b.unit["kesga"].nama, b.unit["p2m"].nama
     ganti(page, live_server, masuk, u["staf"])
     buka_tugas(page, kesga)
+    langkah = page.get_by_test_id("langkah-sop").inner_text()
+    assert "Langkah 4" in langkah and "waktu baku 3 hari" in langkah
     aksi(page, "ajukan").get_by_role("button", name="Ajukan ke Kabid").click()
     assert status(page) == "Menunggu persetujuan Kabid"
     ganti(page, live_server, masuk, u["kabid"])
     buka_tugas(page, kesga)
     aksi(page, "setujui").get_by_role("button", name="Setujui data").click()
     assert status(page) == "Disetujui Kabid"
+    assert page.locator(".banner svg.ikon").count() == 1  # the lock, drawn without an emoji font
+    # P2M submits too, but its Kabid does not decide before the collection closes
+    ganti(page, live_server, masuk, b.pengguna_lain["staf_p2m"])
+    buka_tugas(page, p2m)
+    aksi(page, "ajukan").get_by_role("button", name="Ajukan ke Kabid").click()
+
+    # 4. the Ka.Sub Program receives what was approved in one go, from the report page
     ganti(page, live_server, masuk, u["perencana"])
-    buka_tugas(page, kesga)
-    aksi(page, "terima").get_by_role("button", name="Terima data").click()
-    assert status(page) == "Diterima Perencana"
+    buka_tugas(page, "Laporan Kinerja 2025")
+    siap = page.get_by_test_id("siap-diterima")
+    assert "Disetujui Kabid — siap diterima" in siap.inner_text() and kesga in siap.inner_text()
+    siap.get_by_role("button", name="Terima semua yang disetujui (1 unit)").click()
+    assert page.locator(f'tr[data-unit="{kesga}"]').get_by_text("Diterima Ka.Sub Program").count()
+    assert page.get_by_test_id("siap-diterima").count() == 0
 
     # 4. the Ka.Sub Program closes the collection, naming why the others are missing
-    page.get_by_role("link", name="Laporan Kinerja 2025").click()
     form = aksi(page, "tugaskan_pengetikan")
     form.get_by_label("Catatan konsep dan penugasan").fill("Konsep bab I-III, mohon diketik.")
     tombol = "Selesaikan pengumpulan dan tugaskan pengetikan"
@@ -95,6 +118,10 @@ def test_lkj_binjai_through_the_browser(page, live_server, demo, masuk) -> None:
     )
     form.get_by_role("button", name=tombol).click()
     assert status(page) == "Pengetikan konsep oleh Analis"
+    # the step closed: P2M's waiting data is no longer a task of its Kabid
+    ganti(page, live_server, masuk, b.pengguna_lain["kabid_p2p"])
+    page.get_by_role("link", name="Tugas Saya").click()
+    assert p2m not in page.locator("main").inner_text()
 
     # 5. Analis types and hands in the draft
     ganti(page, live_server, masuk, u["analis"])
@@ -132,18 +159,30 @@ def test_lkj_binjai_through_the_browser(page, live_server, demo, masuk) -> None:
     assert status(page) == "Menunggu tanda tangan Kepala Dinas"
     ganti(page, live_server, masuk, u["kepala_dinas"])
     buka_tugas(page, "Laporan Kinerja 2025")
-    aksi(page, "tandatangani").get_by_role("button", name="Tandatangani Laporan Kinerja").click()
+    # 8. signing: a confirmation page with the preview of the document beside the button
+    page.get_by_test_id("ke-tanda-tangan").click()
+    assert "tampilan HTML" in page.get_by_test_id("keterangan-pratinjau").inner_text()
+    pratinjau = page.frame_locator('[data-testid="pratinjau"]')
+    pratinjau.locator("body").get_by_text("Laporan Kinerja", exact=False).first.wait_for()
+    form = aksi(page, "tandatangani")
+    form.get_by_label("Saya sudah memeriksa dokumen").check()
+    form.get_by_role("button", name="Tandatangani Laporan Kinerja").click()
+    # then the signed versions' page: the verification link (the PDF renders in the background)
+    page.get_by_role("link", name="verifikasi", exact=False).first.wait_for()
+    page.get_by_role("link", name="Alur SOP laporan ini").click()
     assert status(page) == "Ditandatangani"
+    assert page.get_by_test_id("dokumen-tertanda").is_visible()
 
     # the live SOP table: step 8 done by the Kepala Dinas; the history lists every step
     baris8 = page.locator('tr[data-langkah="8"]')
     assert u["kepala_dinas"].nama_lengkap in baris8.inner_text()
     riwayat = page.get_by_test_id("riwayat").locator("tbody tr")
     laporan = LaporanKinerja.objects.get(instansi=b.instansi, tahun=2025)
-    assert riwayat.count() == JejakTransisi.objects.filter(laporan=laporan).count() == 13
+    assert riwayat.count() == JejakTransisi.objects.filter(laporan=laporan).count() == 14
     assert laporan.status == "ditandatangani"
     assert list(
         JejakTransisi.objects.filter(laporan=laporan, pengiriman__isnull=True).values_list(
             "langkah", flat=True
         )
     ) == [1, 2, 3, 4, 5, 6, 5, 6, 7, 8]
+    assert galat == []

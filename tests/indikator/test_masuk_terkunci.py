@@ -28,7 +28,7 @@ def test_ten_wrong_passwords_lock_the_account_with_the_message(client, demo, set
     for _ in range(9):
         r = coba(client, staf.username, "salah")
         assert r.status_code == 200
-        assert "dan sandi yang benar" in r.content.decode()
+        assert "Nama pengguna atau kata sandi salah." in r.content.decode()
     r = coba(client, staf.username, "salah")  # the tenth
     assert r.status_code == 429
     html = r.content.decode()

@@ -113,11 +113,12 @@ def test_query_count_is_pinned(client, demo, django_assert_num_queries) -> None:
     monev = mulai_monev(demo.magetan)
     maju_sampai(monev, demo.magetan, "pengumpulan")
     client.force_login(demo.magetan.pengguna["perencana"])
-    # session, user with roles, report, nav count, history, submissions, holidays
-    with django_assert_num_queries(7):
+    # session, user with roles, report, nav count, office's SOP document, history, submissions,
+    # holidays
+    with django_assert_num_queries(8):
         client.get(url(monev))
     maju_sampai(monev, demo.magetan, "disahkan")
-    with django_assert_num_queries(6):  # signed: no waiting time, so no holiday query
+    with django_assert_num_queries(7):  # signed: no waiting time, so no holiday query
         client.get(url(monev))
 
 

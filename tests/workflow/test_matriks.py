@@ -34,7 +34,7 @@ def semua_pengguna(demo) -> list[Any]:
 
 
 def data_post(nama: str, status: str) -> dict[str, Any]:
-    data: dict[str, Any] = {f"{nama}-status_awal": status}
+    data: dict[str, Any] = {f"{nama}-status_awal": status, f"{nama}-setuju": "on"}
     for kunci, nilai in isian(nama).items():
         if isinstance(nilai, SimpleUploadedFile):
             nilai = SimpleUploadedFile(
@@ -82,7 +82,10 @@ def test_matriks_transisi_laporan(client, demo, jenis: str, status: str) -> None
         for t in sop.transisi:
             if t.nama == "disposisi":
                 continue  # step 1 is the start of a report: see test_mulai_hanya_kepala_dinas
-            url = reverse("workflow:laporan-aksi", args=[jenis, laporan.pk, t.nama])
+            if t.nama in alur.AKSI_TANDA_TANGAN.values():  # signed on its confirmation page
+                url = reverse("workflow:laporan-tandatangani", args=[jenis, laporan.pk])
+            else:
+                url = reverse("workflow:laporan-aksi", args=[jenis, laporan.pk, t.nama])
             boleh_peran = user.punya_peran(*sop.peran_transisi(t))
             sebelum = model.objects.values("status", "status_sejak").get(pk=laporan.pk)
             jejak_sebelum = JejakTransisi.objects.count()

@@ -71,8 +71,8 @@ def test_the_page_refuses_with_a_clear_message(client, demo, tugas_langsung) -> 
     laporan = mulai_monev(demo.binjai)
     _sampai_tanda_tangan(laporan, demo, sekretaris=kd)
     client.force_login(kd)
-    url = reverse("workflow:laporan-aksi", args=["monev", laporan.pk, "sahkan"])
-    r = client.post(url, {"sahkan-status_awal": laporan.status})
+    url = reverse("workflow:laporan-tandatangani", args=["monev", laporan.pk])
+    r = client.post(url, {"sahkan-status_awal": laporan.status, "sahkan-setuju": "on"})
     assert r.status_code == 403
     assert "langkah Sekretaris" in r.content.decode()
     assert not JejakTransisi.objects.filter(monitoring=laporan, aksi="sahkan").exists()

@@ -4,14 +4,11 @@ authenticator code; otherwise a clear message with a link to set it up or verify
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import pytest
-from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from indikator.models import Instansi
-from tests.indikator.totp import masuk_terverifikasi, pasang
+from tests.indikator.totp import kode, masuk_terverifikasi, pasang
 from tests.workflow.bantu import maju_sampai, mulai_lkj, mulai_monev
 from workflow import aksi as alur
 from workflow.sop import StatusLaporan, StatusMonitoring
@@ -23,26 +20,45 @@ def wajibkan(instansi: Instansi) -> None:
     Instansi.objects.filter(pk=instansi.pk).update(wajib_2fa_tanda_tangan=True)
 
 
-def tanda_tangan(client, laporan):
-    url = reverse("workflow:laporan-aksi", args=[laporan.jenis, laporan.pk, "tandatangani"])
-    return client.post(url, {"tandatangani-status_awal": laporan.status})
+def tanda_tangan(client, laporan, **lain):
+    url = reverse("workflow:laporan-tandatangani", args=[laporan.jenis, laporan.pk])
+    data = {"tandatangani-status_awal": laporan.status, "tandatangani-setuju": "on"}
+    return client.post(url, data | {f"tandatangani-{k}": v for k, v in lain.items()})
 
 
-def test_signing_without_verified_session_is_refused_with_a_link(client, demo):
+def test_signing_without_verified_session_asks_for_the_code(client, demo):
     wajibkan(demo.binjai.instansi)
     laporan = mulai_lkj(demo.binjai)
     maju_sampai(laporan, demo.binjai, StatusLaporan.TANDA_TANGAN)
-    client.force_login(demo.binjai.pengguna["kepala_dinas"])
+    kadis = demo.binjai.pengguna["kepala_dinas"]
+    client.force_login(kadis)
+    # no authenticator yet: the page says so and links to setting one up
+    halaman = client.get(reverse("workflow:laporan-tandatangani", args=["lkj", laporan.pk]))
+    assert 'href="/akun/dua-langkah/"' in halaman.content.decode()
+    assert "tandatangani-kode" in halaman.content.decode()
     r = tanda_tangan(client, laporan)
-    assert r.status_code == 302 and r["Location"] == laporan.get_absolute_url()
+    assert r.status_code == 400
+    assert "Masukkan kode dari aplikasi autentikator." in r.content.decode()
+    perangkat = pasang(kadis)
+    r = tanda_tangan(client, laporan, kode="000000" if kode(perangkat) != "000000" else "111111")
+    assert r.status_code == 400 and "Kode salah" in r.content.decode()
     laporan.refresh_from_db()
     assert laporan.status == StatusLaporan.TANDA_TANGAN and laporan.ditandatangani_oleh is None
-    (pesan,) = [str(m) for m in get_messages(r.wsgi_request)]
-    assert "mewajibkan verifikasi dua langkah" in pesan
-    tautan = reverse("akun:dua-faktor") + "?" + urlencode({"next": laporan.get_absolute_url()})
-    assert f'href="{tautan}"' in pesan.replace("&amp;", "&")
-    halaman = client.get(laporan.get_absolute_url()).content.decode()
-    assert 'href="/akun/dua-langkah/?next=' in halaman  # the link is a link, not escaped text
+
+
+def test_the_code_on_the_confirmation_page_verifies_and_signs(client, demo, tugas_langsung):
+    wajibkan(demo.binjai.instansi)
+    laporan = mulai_lkj(demo.binjai)
+    maju_sampai(laporan, demo.binjai, StatusLaporan.TANDA_TANGAN)
+    kadis = demo.binjai.pengguna["kepala_dinas"]
+    client.force_login(kadis)
+    perangkat = pasang(kadis)
+    r = tanda_tangan(client, laporan, kode=kode(perangkat, 1))
+    assert r.status_code == 302 and r["Location"] == reverse(
+        "reports:dokumen", args=["lkj", laporan.pk]
+    )
+    laporan.refresh_from_db()
+    assert laporan.status == StatusLaporan.DITANDATANGANI and laporan.ditandatangani_oleh == kadis
 
 
 def test_signing_from_a_verified_session_works(client, demo):
@@ -51,6 +67,8 @@ def test_signing_from_a_verified_session_works(client, demo):
     maju_sampai(laporan, demo.binjai, StatusLaporan.TANDA_TANGAN)
     kadis = demo.binjai.pengguna["kepala_dinas"]
     masuk_terverifikasi(client, kadis, pasang(kadis))
+    halaman = client.get(reverse("workflow:laporan-tandatangani", args=["lkj", laporan.pk]))
+    assert "tandatangani-kode" not in halaman.content.decode()  # already verified
     r = tanda_tangan(client, laporan)
     assert r.status_code == 302
     laporan.refresh_from_db()

@@ -1,0 +1,83 @@
+"""The office's own SOP: its document (number, date, approver) and its names for the roles.
+
+The step tables in `workflow.sop` are the seeds' (docs/sop/); what differs per office is the
+document that made them binding there (`indikator.models.DokumenSop`) and how that document
+names the compiler's column ("Ka.Sub Program" in Binjai, "Subbag PEP" in Magetan).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from indikator.models import SEBUTAN_PERENCANA_BAKU, DokumenSop, JenisAlur
+from indikator.peran import Peran
+from workflow.models import PengirimanData
+from workflow.sop import SOP_PER_JENIS, Pelaksana, Sop, StatusPengiriman, Transisi
+
+P = StatusPengiriman
+
+
+@dataclass(frozen=True)
+class SopInstansi:
+    sop: Sop
+    dokumen: DokumenSop | None
+    sebutan_perencana: str
+
+    @property
+    def nomor(self) -> str:
+        return self.dokumen.nomor if self.dokumen else ""
+
+    @property
+    def pelaksana(self) -> tuple[Pelaksana, ...]:
+        """The seed's *Pelaksana* columns, the compiler's named as in the office's document."""
+        return tuple(
+            Pelaksana(self.sebutan_perencana, p.peran) if p.peran == Peran.PERENCANA else p
+            for p in self.sop.pelaksana
+        )
+
+    def label_peran(self, peran: str) -> str:
+        """A role as the office's SOP names it; the rulebook's name for roles not in it."""
+        for p in self.pelaksana:
+            if p.peran == peran:
+                return str(p.judul)
+        try:
+            return str(Peran(peran).label)
+        except ValueError:
+            return peran
+
+    def label_status(self, k: PengirimanData) -> str:
+        return label_status_pengiriman(k, self.sebutan_perencana)
+
+
+def pemutus(k: PengirimanData) -> str:
+    """Who approves the unit's data: its Kabid, or the Sekretaris for Sekretariat units."""
+    return _("Sekretaris") if k.diputus_sekretaris else _("Kabid")
+
+
+def label_ajukan(k: PengirimanData) -> str:
+    return _("Ajukan ke %(pemutus)s") % {"pemutus": pemutus(k)}
+
+
+def label_aksi_pengiriman(k: PengirimanData, t: Transisi) -> str:
+    """A submission's action as its button says it: "Ajukan ke Sekretaris" where that is so."""
+    return label_ajukan(k) if t.nama == "ajukan" else str(t.label)
+
+
+def label_status_pengiriman(k: PengirimanData, sebutan_perencana: str) -> str:
+    """The submission's state, with the approver and the receiver named as they act."""
+    if k.status == P.DI_KABID:
+        return _("Menunggu persetujuan %(pemutus)s") % {"pemutus": pemutus(k)}
+    if k.status == P.DISETUJUI:
+        return _("Disetujui %(pemutus)s") % {"pemutus": pemutus(k)}
+    if k.status == P.DITERIMA:
+        return _("Diterima %(penerima)s") % {"penerima": sebutan_perencana}
+    return str(k.get_status_display())
+
+
+def sop_instansi(instansi_id: int, jenis: str) -> SopInstansi:
+    """The office's SOP for flow `jenis` (one query)."""
+    dokumen = DokumenSop.objects.filter(instansi_id=instansi_id, jenis=jenis, aktif=True).first()
+    sebutan = str(dokumen.sebutan if dokumen else SEBUTAN_PERENCANA_BAKU[JenisAlur(jenis)])
+    return SopInstansi(sop=SOP_PER_JENIS[jenis], dokumen=dokumen, sebutan_perencana=sebutan)
