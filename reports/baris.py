@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -29,6 +29,7 @@ from indikator.models import (
     Instansi,
     JenisIndikator,
     MataAnggaran,
+    PerjanjianKinerja,
     Realisasi,
     Renstra,
     SasaranStrategis,
@@ -37,6 +38,7 @@ from indikator.models import (
     Unit,
 )
 from indikator.nilai import NilaiPeriode, nilai_tahun, nilai_triwulan
+from indikator.perjanjian import pk_berlaku, target_pk
 from reports.tabel import TANPA_TARGET, TEMPAT_PERSEN, Baris, Kolom, Nilai, SelKepala, Tabel, bulat
 
 
@@ -128,10 +130,55 @@ class DataLaporan:
         return hasil
 
     @cached_property
+    def pk(self) -> PerjanjianKinerja | None:
+        """The signed Perjanjian Kinerja in force for the year, whose targets the tables use
+        (one query)."""
+        return pk_berlaku(instansi=self.instansi, tahun=self.tahun)
+
+    @cached_property
+    def label_target(self) -> str:
+        """Which targets the tables set the realisations against."""
+        return label_target(self.pk)
+
+    def _dengan_target_pk(
+        self, nilai: dict[int, NilaiPeriode], pk: PerjanjianKinerja | None
+    ) -> dict[int, NilaiPeriode]:
+        """The year's figures measured against the PK's targets where a signed PK holds the
+        indicator (one query); the Renstra's otherwise."""
+        if pk is None:
+            return nilai
+        target = target_pk(pk)
+        batas = self.instansi.batas_capaian
+        for ind in self.indikator_kinerja:
+            if ind.pk not in target or ind.pk not in nilai:
+                continue
+            n = nilai[ind.pk]
+            capaian = hitung.capaian(
+                target=target[ind.pk],
+                realisasi=n.nilai,
+                polaritas=ind.polaritas,
+                rumus_negatif=ind.rumus_negatif,
+                batas=batas,
+            )
+            nilai[ind.pk] = replace(
+                n,
+                target=target[ind.pk],
+                capaian=capaian,
+                kategori=hitung.kategori(capaian, self.skala),
+            )
+        return nilai
+
+    @cached_property
     def nilai(self) -> dict[int, NilaiPeriode]:
-        """Year figures of the performance indicators."""
-        return nilai_tahun(
-            self.indikator_kinerja, self.tahun, skala=self.skala, batas=self.instansi.batas_capaian
+        """Year figures of the performance indicators (targets of the PK in force, if any)."""
+        return self._dengan_target_pk(
+            nilai_tahun(
+                self.indikator_kinerja,
+                self.tahun,
+                skala=self.skala,
+                batas=self.instansi.batas_capaian,
+            ),
+            self.pk,
         )
 
     @cached_property
@@ -146,12 +193,15 @@ class DataLaporan:
 
     @cached_property
     def nilai_lalu(self) -> dict[int, NilaiPeriode]:
-        """Previous year's figures of the performance indicators."""
-        return nilai_tahun(
-            self.indikator_kinerja,
-            self.tahun - 1,
-            skala=self.skala,
-            batas=self.instansi.batas_capaian,
+        """Previous year's figures of the performance indicators (against that year's PK)."""
+        return self._dengan_target_pk(
+            nilai_tahun(
+                self.indikator_kinerja,
+                self.tahun - 1,
+                skala=self.skala,
+                batas=self.instansi.batas_capaian,
+            ),
+            pk_berlaku(instansi=self.instansi, tahun=self.tahun - 1),
         )
 
     def nilai_tw(self, triwulan: int) -> dict[int, NilaiPeriode]:
@@ -287,6 +337,22 @@ def kelompok_sasaran(
     return kelompok
 
 
+def label_target(pk: PerjanjianKinerja | None) -> str:
+    """ "Target: Perjanjian Kinerja 2025" (its revision, if any) or "Target: Renstra"."""
+    if pk is None:
+        return _("Target: Renstra")
+    if pk.revisi:
+        return _("Target: Perjanjian Kinerja %(tahun)s (Perubahan %(n)s)") % {
+            "tahun": pk.tahun,
+            "n": pk.revisi,
+        }
+    return _("Target: Perjanjian Kinerja %(tahun)s") % {"tahun": pk.tahun}
+
+
+def _periode_target(data: DataLaporan) -> str:
+    return f"{_periode(data)} · {data.label_target}"
+
+
 def _periode(data: DataLaporan) -> str:
     return _("%(instansi)s — Tahun %(tahun)s") % {
         "instansi": data.instansi.nama,
@@ -335,7 +401,7 @@ def tabel_t1(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
     tabel = Tabel(
         kode="T1",
         judul=_("Kompilasi Capaian Indikator Kinerja Utama (IKU) dan Indikator Kinerja Lainnya"),
-        subjudul=_periode(data),
+        subjudul=_periode_target(data),
         kolom=[
             Kolom(5),
             Kolom(28),
@@ -400,7 +466,7 @@ def tabel_t2(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
             "Kompilasi Capaian Indikator Kinerja Utama (IKU) dan Indikator Kinerja Lainnya "
             "pada Laporan Kinerja (LKJ)"
         ),
-        subjudul=_periode(data),
+        subjudul=_periode_target(data),
         kolom=[
             Kolom(5),
             Kolom(32),
@@ -604,7 +670,8 @@ def tabel_t4(data: DataLaporan, triwulan: int, saringan: Saringan = Saringan()) 
         kode="T4",
         judul=_("Format Monev Capaian Indikator Kinerja Utama (IKU)"),
         subjudul=_("%(instansi)s — Triwulan %(tw)s Tahun %(tahun)s")
-        % {"instansi": data.instansi.nama, "tw": tw_romawi, "tahun": data.tahun},
+        % {"instansi": data.instansi.nama, "tw": tw_romawi, "tahun": data.tahun}
+        + f" · {data.label_target}",
         kolom=[
             Kolom(4),
             Kolom(18),
