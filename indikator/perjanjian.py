@@ -24,6 +24,7 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied, Valid
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from indikator.models import (
     TRIWULAN_TAHUNAN,
@@ -300,17 +301,19 @@ def buat_pk(
             triwulan=TRIWULAN_TAHUNAN,
         ).values_list("indikator_id", "nilai")
     )
-    TargetPK.objects.bulk_create(
+    bulk_create_with_history(
         [
             TargetPK(perjanjian=perjanjian, indikator_id=i, nilai=n, target_renstra=n)
             for i, n in target.items()
-        ]
+        ],
+        TargetPK,
     )
-    ProgramPK.objects.bulk_create(
+    bulk_create_with_history(
         [
             ProgramPK(perjanjian=perjanjian, mata_anggaran_id=m, pagu=p)
             for m, p in pagu_program(renstra, tahun).items()
-        ]
+        ],
+        ProgramPK,
     )
     _catat(
         perjanjian,
@@ -468,7 +471,7 @@ def buat_perubahan_pk(
         dibuat_oleh=oleh,
         **{n: getattr(asal, n) for n in PIHAK if n.startswith("pihak_")},
     )
-    TargetPK.objects.bulk_create(
+    bulk_create_with_history(
         [
             TargetPK(
                 perjanjian=baru,
@@ -477,13 +480,15 @@ def buat_perubahan_pk(
                 target_renstra=t.target_renstra,
             )
             for t in asal.target.all()
-        ]
+        ],
+        TargetPK,
     )
-    ProgramPK.objects.bulk_create(
+    bulk_create_with_history(
         [
             ProgramPK(perjanjian=baru, mata_anggaran_id=p.mata_anggaran_id, pagu=p.pagu)
             for p in asal.program.all()
-        ]
+        ],
+        ProgramPK,
     )
     _catat(baru, oleh=oleh, aksi=AksiPK.PERUBAHAN, dari="", catatan=alasan.strip())
     return baru

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from indikator.perjanjian import PIHAK, LampiranPK
+from realisasi.forms import AngkaField
 from reports.forms import PILIHAN_KERTAS
 
 
@@ -60,19 +61,12 @@ class UbahPKForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.lampiran = lampiran
         for b in lampiran.target:
-            self.fields[f"target_{b.indikator_id}"] = forms.DecimalField(
-                label=f"{b.kode} {b.indikator}",
-                max_digits=18,
-                decimal_places=4,
-                widget=forms.TextInput({"inputmode": "decimal", "size": 8}),
+            self.fields[f"target_{b.indikator_id}"] = AngkaField(
+                label=f"{b.kode} {b.indikator}", required=True
             )
         for p in lampiran.program:
-            self.fields[f"pagu_{p.mata_anggaran_id}"] = forms.DecimalField(
-                label=f"{p.kode} {p.program}",
-                max_digits=18,
-                decimal_places=2,
-                min_value=Decimal(0),
-                widget=forms.TextInput({"inputmode": "decimal", "size": 14}),
+            self.fields[f"pagu_{p.mata_anggaran_id}"] = AngkaField(
+                label=f"{p.kode} {p.program}", required=True
             )
 
     def baris_target(self) -> list[tuple[Any, forms.BoundField]]:
