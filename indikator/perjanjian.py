@@ -30,7 +30,6 @@ from indikator.models import (
     TRIWULAN_TAHUNAN,
     AksiPK,
     Anggaran,
-    Indikator,
     Instansi,
     JejakPK,
     JenisIndikator,
@@ -62,13 +61,31 @@ def pk_berlaku(*, instansi: Instansi | int, tahun: int) -> PerjanjianKinerja | N
     )
 
 
-def target_pk(perjanjian: PerjanjianKinerja) -> dict[int, Decimal]:
-    """The PK's target per indicator id (one query)."""
-    return dict(
-        TargetPK.objects.filter(perjanjian=perjanjian)
+@dataclass(frozen=True)
+class TargetBerlaku:
+    """The targets of the signed PK in force: its year, revision and target per indicator."""
+
+    tahun: int
+    revisi: int
+    target: dict[int, Decimal]
+
+
+def target_pk_berlaku(*, instansi: Instansi | int, tahun: int) -> TargetBerlaku | None:
+    """The targets of the PK in force for the office and year, or None (one query: a signed PK
+    always has targets, since one without them cannot be submitted)."""
+    baris = list(
+        TargetPK.objects.filter(
+            perjanjian__instansi=instansi,
+            perjanjian__tahun=tahun,
+            perjanjian__status=StatusPK.DITANDATANGANI,
+        )
         .order_by()
-        .values_list("indikator_id", "nilai")
+        .values_list("perjanjian__revisi", "indikator_id", "nilai")
     )
+    if not baris:
+        return None
+    revisi = max(r for r, _i, _n in baris)
+    return TargetBerlaku(tahun, revisi, {i: n for r, i, n in baris if r == revisi})
 
 
 @dataclass(frozen=True)
@@ -492,12 +509,3 @@ def buat_perubahan_pk(
     )
     _catat(baru, oleh=oleh, aksi=AksiPK.PERUBAHAN, dari="", catatan=alasan.strip())
     return baru
-
-
-def indikator_pk(perjanjian: PerjanjianKinerja) -> list[Indikator]:
-    """The indicators of a PK, in Renstra order (one query)."""
-    return list(
-        Indikator.objects.filter(pk__in=perjanjian.target.values("indikator_id"))
-        .select_related("sasaran")
-        .order_by("sasaran__urutan", "sasaran__kode", "urutan", "kode")
-    )

@@ -29,7 +29,6 @@ from indikator.models import (
     Instansi,
     JenisIndikator,
     MataAnggaran,
-    PerjanjianKinerja,
     Realisasi,
     Renstra,
     SasaranStrategis,
@@ -38,7 +37,7 @@ from indikator.models import (
     Unit,
 )
 from indikator.nilai import NilaiPeriode, nilai_tahun, nilai_triwulan
-from indikator.perjanjian import pk_berlaku, target_pk
+from indikator.perjanjian import TargetBerlaku, target_pk_berlaku
 from reports.tabel import TANPA_TARGET, TEMPAT_PERSEN, Baris, Kolom, Nilai, SelKepala, Tabel, bulat
 
 
@@ -130,41 +129,38 @@ class DataLaporan:
         return hasil
 
     @cached_property
-    def pk(self) -> PerjanjianKinerja | None:
-        """The signed Perjanjian Kinerja in force for the year, whose targets the tables use
-        (one query)."""
-        return pk_berlaku(instansi=self.instansi, tahun=self.tahun)
+    def target_pk(self) -> TargetBerlaku | None:
+        """The targets of the signed Perjanjian Kinerja in force for the year, which the tables
+        use instead of the Renstra's (one query)."""
+        return target_pk_berlaku(instansi=self.instansi, tahun=self.tahun)
 
     @cached_property
     def label_target(self) -> str:
         """Which targets the tables set the realisations against."""
-        return label_target(self.pk)
+        return label_target(self.target_pk)
 
     def _dengan_target_pk(
-        self, nilai: dict[int, NilaiPeriode], pk: PerjanjianKinerja | None
+        self, nilai: dict[int, NilaiPeriode], pk: TargetBerlaku | None
     ) -> dict[int, NilaiPeriode]:
         """The year's figures measured against the PK's targets where a signed PK holds the
-        indicator (one query); the Renstra's otherwise."""
+        indicator; the Renstra's otherwise."""
         if pk is None:
             return nilai
-        target = target_pk(pk)
         batas = self.instansi.batas_capaian
         for ind in self.indikator_kinerja:
-            if ind.pk not in target or ind.pk not in nilai:
+            target = pk.target.get(ind.pk)
+            if target is None or ind.pk not in nilai:
                 continue
             n = nilai[ind.pk]
             capaian = hitung.capaian(
-                target=target[ind.pk],
+                target=target,
                 realisasi=n.nilai,
                 polaritas=ind.polaritas,
                 rumus_negatif=ind.rumus_negatif,
                 batas=batas,
             )
             nilai[ind.pk] = replace(
-                n,
-                target=target[ind.pk],
-                capaian=capaian,
-                kategori=hitung.kategori(capaian, self.skala),
+                n, target=target, capaian=capaian, kategori=hitung.kategori(capaian, self.skala)
             )
         return nilai
 
@@ -178,7 +174,7 @@ class DataLaporan:
                 skala=self.skala,
                 batas=self.instansi.batas_capaian,
             ),
-            self.pk,
+            self.target_pk,
         )
 
     @cached_property
@@ -201,7 +197,7 @@ class DataLaporan:
                 skala=self.skala,
                 batas=self.instansi.batas_capaian,
             ),
-            pk_berlaku(instansi=self.instansi, tahun=self.tahun - 1),
+            target_pk_berlaku(instansi=self.instansi, tahun=self.tahun - 1),
         )
 
     def nilai_tw(self, triwulan: int) -> dict[int, NilaiPeriode]:
@@ -337,7 +333,7 @@ def kelompok_sasaran(
     return kelompok
 
 
-def label_target(pk: PerjanjianKinerja | None) -> str:
+def label_target(pk: TargetBerlaku | None) -> str:
     """ "Target: Perjanjian Kinerja 2025" (its revision, if any) or "Target: Renstra"."""
     if pk is None:
         return _("Target: Renstra")

@@ -98,13 +98,15 @@ def test_docx_reads_back(client, demo) -> None:
     target, program = doc.tables[1], doc.tables[2]  # table 0: the signature blocks
     kepala = [c.text for c in target.rows[0].cells]
     assert kepala[:2] == ["No", "Sasaran Strategis"] and kepala[-1] == "Target"
-    assert target.rows[0]._tr.trPr.xpath("./w:tblHeader")  # repeated on every page
+    tr_pr = target.rows[0]._tr.trPr
+    assert tr_pr is not None and tr_pr.xpath("./w:tblHeader")  # repeated on every page
     baris = [[c.text for c in row.cells] for row in target.rows[1:]]
     assert [t.indikator.kode, t.indikator.nama, t.indikator.satuan, "93,25"] == baris[0][2:]
     assert program.rows[-1].cells[1].text == "Jumlah"
     total = sum(p.pagu for p in pk.program.all())
     assert program.rows[-1].cells[-1].text == f"{total:,.0f}".replace(",", ".")
-    assert doc.sections[0].page_height.mm == pytest.approx(330, abs=0.5)
+    tinggi = doc.sections[0].page_height
+    assert tinggi is not None and tinggi.mm == pytest.approx(330, abs=0.5)
     footer = doc.sections[0].footer.paragraphs[0]._p.xml
     assert "PAGE" in footer
 
