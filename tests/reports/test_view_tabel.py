@@ -50,7 +50,9 @@ def test_filters(client, demo):
     tabel = r.context["tabel"]
     assert [b.sel[2] for b in tabel.baris] == ["2.1", "2.3"]
     r = client.get(url("t4", tahun=2024, triwulan=1))
-    assert r.context["tabel"].subjudul == "Dinas Kesehatan Kota Binjai — Triwulan I Tahun 2024"
+    assert r.context["tabel"].subjudul == (
+        "Dinas Kesehatan Kota Binjai — Triwulan I Tahun 2024 · Target: Renstra"
+    )
 
 
 @pytest.mark.django_db
