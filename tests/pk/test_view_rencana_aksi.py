@@ -30,7 +30,8 @@ def test_lists_every_iku_with_its_quarterly_targets(client, demo) -> None:
     # a count split over the quarters (the demo's Rencana Aksi): its TW IV target is printed
     jumlah = Target.objects.filter(indikator__in=iku, tahun=2026, triwulan=4).count()
     assert jumlah == iku.count()
-    assert teks.count("—") <= 1  # every IKU has its four quarters (the note names the dash)
+    # every IKU has its four quarters: the only dashes are the subtitle's and the note's
+    assert teks.count("—") == 2
 
 
 def test_roles(client, demo) -> None:
