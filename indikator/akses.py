@@ -7,8 +7,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from indikator.models import BuktiDukung, Indikator, Instansi, Pengguna, Realisasi, Unit
-from indikator.peran import Kemampuan, boleh, boleh_baca_unit, boleh_isi_unit
+from indikator.models import (
+    BuktiDukung,
+    Indikator,
+    Instansi,
+    Pengguna,
+    PerjanjianKinerja,
+    Realisasi,
+    Unit,
+)
+from indikator.peran import Kemampuan, boleh, boleh_baca_pk, boleh_baca_unit, boleh_isi_unit
 
 __all__ = [
     "boleh_baca_unit",
@@ -16,6 +24,7 @@ __all__ = [
     "boleh_lihat_progres",
     "get_bukti_for_user",
     "get_indikator_for_user",
+    "get_pk_for_user",
     "get_realisasi_for_user",
     "get_unit_for_user",
     "instansi_id_pengguna",
@@ -97,3 +106,16 @@ def get_bukti_for_user(user: Pengguna, bukti_id: int, *, write: bool = False) ->
     if write and not boleh_isi_unit(user, unit):
         raise PermissionDenied(_("Anda tidak berwenang mengubah bukti dukung ini."))
     return bukti
+
+
+def get_pk_for_user(user: Pengguna, pk_id: int) -> PerjanjianKinerja:
+    """A Perjanjian Kinerja: 404 for another office's (or a missing) one; 403 for a role that
+    does not read the office's documents (the Pengawas reads a PK once it is signed)."""
+    perjanjian = get_object_or_404(
+        PerjanjianKinerja.objects.select_related("instansi", "ditandatangani_oleh"),
+        pk=pk_id,
+        instansi_id=user.instansi_id,
+    )
+    if not boleh_baca_pk(user, perjanjian.instansi_id, perjanjian.ditandatangani):
+        raise PermissionDenied(_("Anda tidak berwenang melihat Perjanjian Kinerja ini."))
+    return perjanjian

@@ -32,6 +32,7 @@ from indikator.models import (
     MataAnggaran,
     Pengguna,
     Perhitungan,
+    PerjanjianKinerja,
     Polaritas,
     Realisasi,
     Renstra,
@@ -845,6 +846,7 @@ class DataKantor(TypedDict):
     skala_penduduk: Decimal
     renstra_nomor: str
     sop: list[DataSop]
+    kepala_daerah: str
 
 
 KANTOR: dict[str, DataKantor] = {
@@ -871,6 +873,7 @@ KANTOR: dict[str, DataKantor] = {
                 "sebutan_perencana": "Ka.Sub Program",
             }
         ],
+        "kepala_daerah": "H. AMRUL HAKIM, S.E., M.Si.",  # fictitious, like every demo person
     },
     "magetan": {
         "nama": "Dinas Kesehatan Kabupaten Magetan",
@@ -895,6 +898,7 @@ KANTOR: dict[str, DataKantor] = {
                 "sebutan_perencana": "Subbag PEP",
             }
         ],
+        "kepala_daerah": "Dr. SUPRAPTO WIBOWO, S.H., M.M.",
     },
 }
 
@@ -945,7 +949,44 @@ def muat_demo() -> Demo:
     grup = {g.name: g for g in Group.objects.filter(name__in=PERAN_UTAMA)}
     hash_sandi = make_password(KATA_SANDI_DEMO)
     hasil = {kode: _muat_kantor(kode, data, grup, hash_sandi) for kode, data in KANTOR.items()}
+    for kode, kantor in hasil.items():
+        _muat_pk(kantor, KANTOR[kode]["kepala_daerah"])
     return Demo(binjai=hasil["binjai"], magetan=hasil["magetan"])
+
+
+TAHUN_PK = 2025
+"""The year of the demo offices' signed Perjanjian Kinerja (targets as in the Renstra)."""
+TAHUN_RENCANA_AKSI = (2026,)
+"""The years whose IKU carry quarterly targets (the Rencana Aksi): the running year. (The
+hand-computed tables of 2025 in the tests show a year without a Rencana Aksi.)"""
+
+
+def _muat_pk(kantor: Kantor, kepala_daerah: str) -> None:
+    """The office's PK of `TAHUN_PK`, made by the perencana and signed by the Kepala Dinas
+    through the same functions as the pages (frozen, with its verification code)."""
+    from indikator.perjanjian import ajukan_pk, buat_pk, tandatangani_pk
+
+    if PerjanjianKinerja.objects.filter(instansi=kantor.instansi, tahun=TAHUN_PK).exists():
+        return
+    pk = buat_pk(
+        instansi=kantor.instansi,
+        tahun=TAHUN_PK,
+        oleh=kantor.pengguna["perencana"],
+        pihak_kedua_nama=kepala_daerah,
+        tanggal=datetime.date(TAHUN_PK, 1, 2),
+        nomor=f"050/{kantor.instansi.pk:02d}/PK/{TAHUN_PK}",
+    )
+    ajukan_pk(perjanjian=pk, oleh=kantor.pengguna["perencana"])
+    tandatangani_pk(perjanjian=pk, oleh=kantor.pengguna["kepala_dinas"], dua_faktor=True)
+
+
+def target_rencana_aksi(c: ContohIndikator, nilai_tahun: Decimal) -> dict[int, Decimal]:
+    """Quarterly targets of a demo IKU: a count summed over the year is split in four (the last
+    quarter takes the rest); a ratio, a rate, an index or a level keeps the year's level."""
+    if c.perhitungan == Perhitungan.ABSOLUT and c.agregasi == Agregasi.JUMLAH:
+        per_tw = (nilai_tahun / 4).quantize(D(1))
+        return {1: per_tw, 2: per_tw, 3: per_tw, 4: nilai_tahun - 3 * per_tw}
+    return dict.fromkeys((1, 2, 3, 4), nilai_tahun)
 
 
 def ambil_demo() -> Demo:
@@ -1078,6 +1119,11 @@ def _muat_kantor(kode: str, data: DataKantor, grup: dict[str, Group], hash_sandi
             if c.perhitungan == Perhitungan.ABSOLUT and c.satuan == "orang":
                 nilai_target = nilai_target * skala
             targets.append(Target(indikator=ind, tahun=tahun, nilai=nilai_target))
+            if tahun in TAHUN_RENCANA_AKSI and c.jenis == JenisIndikator.IKU:
+                targets += [
+                    Target(indikator=ind, tahun=tahun, triwulan=tw, nilai=n)
+                    for tw, n in target_rencana_aksi(c, nilai_target).items()
+                ]
         for tahun, tw in _periode_realisasi():
             if (tahun, tw) in c.kosong:
                 continue

@@ -1135,3 +1135,227 @@ class JejakPengguna(models.Model):
 
     def __str__(self) -> str:
         return f"{self.akun}: {self.get_medan_display()} ({self.sebelum} → {self.sesudah})"
+
+
+# ---------------------------------------------------------------------------------------------
+# Perjanjian Kinerja (PermenPAN-RB 53/2014): the yearly agreement and its revisions
+# ---------------------------------------------------------------------------------------------
+
+
+class StatusPK(models.TextChoices):
+    KONSEP = "konsep", _("Konsep")
+    DIAJUKAN = "diajukan", _("Diajukan ke Kepala Dinas")
+    DITANDATANGANI = "ditandatangani", _("Ditandatangani")
+
+
+class PerjanjianKinerjaQuerySet(models.QuerySet["PerjanjianKinerja"]):
+    def ditandatangani(self) -> PerjanjianKinerjaQuerySet:
+        return self.filter(status=StatusPK.DITANDATANGANI)
+
+
+class PerjanjianKinerja(models.Model):
+    """One version of an office's Perjanjian Kinerja for a year.
+
+    Revision 0 is the first PK of the year; each PK Perubahan is a new row with the next
+    revision number and its reason, pointing to the signed version it replaces, which stays as
+    it was signed. The PK in force is the signed one with the highest revision
+    (:func:`indikator.perjanjian.pk_berlaku`). Rows change only through
+    :mod:`indikator.perjanjian`; a signed PK never changes."""
+
+    instansi = models.ForeignKey(
+        Instansi,
+        on_delete=models.PROTECT,
+        related_name="perjanjian_kinerja",
+        verbose_name=_("instansi"),
+    )
+    renstra = models.ForeignKey(
+        Renstra, on_delete=models.PROTECT, related_name="+", verbose_name=_("Renstra")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    revisi = models.PositiveSmallIntegerField(
+        _("revisi"), default=0, help_text=_("0 = PK awal; 1, 2, ... = PK Perubahan ke-n.")
+    )
+    menggantikan = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="perubahan",
+        verbose_name=_("menggantikan PK"),
+    )
+    alasan_perubahan = models.TextField(_("alasan perubahan"), blank=True)
+    nomor = models.CharField(_("nomor"), max_length=100, blank=True)
+    tanggal = models.DateField(_("tanggal perjanjian"))
+    pihak_pertama_nama = models.CharField(_("nama pihak pertama"), max_length=200)
+    pihak_pertama_nip = models.CharField(_("NIP pihak pertama"), max_length=30, blank=True)
+    pihak_pertama_pangkat = models.CharField(
+        _("pangkat/golongan pihak pertama"), max_length=100, blank=True
+    )
+    pihak_pertama_jabatan = models.CharField(_("jabatan pihak pertama"), max_length=200)
+    pihak_kedua_nama = models.CharField(_("nama pihak kedua"), max_length=200)
+    pihak_kedua_nip = models.CharField(_("NIP pihak kedua"), max_length=30, blank=True)
+    pihak_kedua_jabatan = models.CharField(
+        _("jabatan pihak kedua"), max_length=200, help_text=_("mis. Wali Kota Binjai")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=StatusPK.choices, default=StatusPK.KONSEP
+    )
+    catatan_koreksi = models.TextField(_("catatan koreksi"), blank=True)
+    dibuat_oleh = models.ForeignKey(
+        Pengguna, on_delete=models.PROTECT, related_name="+", verbose_name=_("dibuat oleh")
+    )
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), default=timezone.now)
+    ditandatangani_oleh = models.ForeignKey(
+        Pengguna,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ditandatangani oleh"),
+    )
+    ditandatangani_pada = models.DateTimeField(_("ditandatangani pada"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = PerjanjianKinerjaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Perjanjian Kinerja")
+        verbose_name_plural = _("Perjanjian Kinerja")
+        ordering = ["instansi", "-tahun", "-revisi"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "tahun", "revisi"],
+                name="pk_revisi_unik",
+                violation_error_message=_("Revisi PK ini sudah ada."),
+            ),
+            models.UniqueConstraint(
+                fields=["instansi", "tahun"],
+                condition=~Q(status="ditandatangani"),
+                name="pk_satu_konsep_per_tahun",
+                violation_error_message=_("Sudah ada PK tahun ini yang belum ditandatangani."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="ditandatangani", ditandatangani_pada__isnull=False)
+                | (~Q(status="ditandatangani") & Q(ditandatangani_pada__isnull=True)),
+                name="pk_tanda_tangan_lengkap",
+            ),
+            models.CheckConstraint(
+                condition=Q(revisi=0, menggantikan__isnull=True)
+                | Q(revisi__gt=0, menggantikan__isnull=False),
+                name="pk_perubahan_menggantikan",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.judul} — {self.instansi}"
+
+    @property
+    def judul(self) -> str:
+        if self.revisi:
+            return _("Perjanjian Kinerja Perubahan %(n)s Tahun %(tahun)s") % {
+                "n": self.revisi,
+                "tahun": self.tahun,
+            }
+        return _("Perjanjian Kinerja Tahun %(tahun)s") % {"tahun": self.tahun}
+
+    @property
+    def ditandatangani(self) -> bool:
+        return self.status == StatusPK.DITANDATANGANI
+
+    @property
+    def bisa_diubah(self) -> bool:
+        """Targets, programs and parties change only while the PK is a draft."""
+        return self.status == StatusPK.KONSEP
+
+
+class TargetPK(models.Model):
+    """The target of one indicator in a PK (may differ from the Renstra's target of the year)."""
+
+    perjanjian = models.ForeignKey(
+        PerjanjianKinerja, on_delete=models.CASCADE, related_name="target", verbose_name=_("PK")
+    )
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.PROTECT, related_name="+", verbose_name=_("indikator")
+    )
+    nilai = models.DecimalField(_("target PK"), max_digits=18, decimal_places=4)
+    target_renstra = models.DecimalField(
+        _("target Renstra saat disalin"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("target PK")
+        verbose_name_plural = _("target PK")
+        ordering = ["perjanjian", "indikator__sasaran__urutan", "indikator__urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perjanjian", "indikator"], name="target_pk_satu_per_indikator"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator.kode}: {self.nilai}"
+
+
+class ProgramPK(models.Model):
+    """A DPA program of a PK with its pagu (default: the DPA's pagu of the year)."""
+
+    perjanjian = models.ForeignKey(
+        PerjanjianKinerja, on_delete=models.CASCADE, related_name="program", verbose_name=_("PK")
+    )
+    mata_anggaran = models.ForeignKey(
+        MataAnggaran, on_delete=models.PROTECT, related_name="+", verbose_name=_("program")
+    )
+    pagu = models.DecimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("program PK")
+        verbose_name_plural = _("program PK")
+        ordering = ["perjanjian", "mata_anggaran__kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perjanjian", "mata_anggaran"], name="program_pk_satu_per_program"
+            ),
+            models.CheckConstraint(
+                condition=Q(pagu__gte=0),
+                name="program_pk_pagu_tidak_negatif",
+                violation_error_message=_("Anggaran tidak boleh negatif."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mata_anggaran.kode}: {self.pagu}"
+
+
+class AksiPK(models.TextChoices):
+    BUAT = "buat", _("Dibuat dari Renstra dan DPA")
+    UBAH = "ubah", _("Diubah")
+    AJUKAN = "ajukan", _("Diajukan ke Kepala Dinas")
+    KEMBALIKAN = "kembalikan", _("Dikembalikan untuk diperbaiki")
+    TANDA_TANGAN = "tanda_tangan", _("Ditandatangani")
+    PERUBAHAN = "perubahan", _("PK Perubahan dibuat")
+
+
+class JejakPK(models.Model):
+    """The audit row of every change of a PK: who, when, what, from and to which status."""
+
+    perjanjian = models.ForeignKey(
+        PerjanjianKinerja, on_delete=models.CASCADE, related_name="jejak", verbose_name=_("PK")
+    )
+    oleh = models.ForeignKey(
+        Pengguna, on_delete=models.PROTECT, related_name="+", verbose_name=_("oleh")
+    )
+    waktu = models.DateTimeField(_("waktu"), default=timezone.now)
+    aksi = models.CharField(_("aksi"), max_length=20, choices=AksiPK.choices)
+    dari = models.CharField(_("dari status"), max_length=20, blank=True)
+    ke = models.CharField(_("ke status"), max_length=20)
+    catatan = models.TextField(_("catatan"), blank=True)
+
+    class Meta:
+        verbose_name = _("jejak Perjanjian Kinerja")
+        verbose_name_plural = _("jejak Perjanjian Kinerja")
+        ordering = ["perjanjian", "waktu", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.perjanjian}: {self.get_aksi_display()}"

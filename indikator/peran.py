@@ -74,6 +74,11 @@ class Kemampuan(models.TextChoices):
     KIRIM = "kirim", _("Mencatat pengiriman laporan bertanda tangan")
     IMPOR = "impor", _("Mengimpor Renstra, DPA dan realisasi dari berkas Excel")
     BUKA_ADMIN = "buka_admin", _("Membuka halaman admin: data induk dan pengguna")
+    SUSUN_PK = (
+        "susun_pk",
+        _("Menyusun Perjanjian Kinerja dan Rencana Aksi (salin dari Renstra/DPA, ubah, ajukan)"),
+    )
+    TANDATANGANI_PK = "tandatangani_pk", _("Menandatangani Perjanjian Kinerja (pihak pertama)")
     PAKAI_2FA = (
         "pakai_2fa",
         _("Memasang verifikasi dua langkah (kode autentikator) untuk akunnya"),
@@ -116,6 +121,8 @@ ATURAN: Mapping[Kemampuan, frozenset[Peran]] = {
     Kemampuan.BUKA_ADMIN: frozenset({Peran.ADMIN}),
     Kemampuan.PAKAI_2FA: frozenset({Peran.KEPALA_DINAS, Peran.SEKRETARIS, Peran.ADMIN}),
     Kemampuan.BACA_PROVINSI: PERAN_PROVINSI,
+    Kemampuan.SUSUN_PK: frozenset({Peran.PERENCANA, Peran.SEKRETARIS}),
+    Kemampuan.TANDATANGANI_PK: frozenset({Peran.KEPALA_DINAS}),
 }
 """Who holds each capability. `boleh()` reads it; the scoped rules below add the unit's place."""
 
@@ -227,6 +234,12 @@ def boleh_baca_berkas_laporan(user: Pengguna, instansi_id: int, ditandatangani: 
     return boleh_baca_laporan(user, instansi_id, ditandatangani) and boleh(
         user, Kemampuan.BACA_DOKUMEN
     )
+
+
+def boleh_baca_pk(user: Pengguna, instansi_id: int, ditandatangani: bool) -> bool:
+    """A Perjanjian Kinerja is read as a report document: the readers of documents
+    (`BACA_DOKUMEN`) of its office, the Pengawas once it is signed."""
+    return boleh_baca_berkas_laporan(user, instansi_id, ditandatangani)
 
 
 def peran_boleh_diberikan(oleh: Pengguna) -> frozenset[Peran]:

@@ -9,7 +9,10 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         # Signing a report (workflow) freezes its rows and document (reports): reports depends on
         # workflow, so it hands workflow its archiver instead of workflow importing reports.
+        from indikator.perjanjian import daftarkan_pengarsip_pk
         from reports.arsip import arsipkan
+        from reports.perjanjian import arsipkan_pk
         from workflow.aksi import daftarkan_pengarsip
 
         daftarkan_pengarsip(arsipkan)
+        daftarkan_pengarsip_pk(arsipkan_pk)  # the same for a Perjanjian Kinerja (indikator)

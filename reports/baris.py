@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -37,6 +37,7 @@ from indikator.models import (
     Unit,
 )
 from indikator.nilai import NilaiPeriode, nilai_tahun, nilai_triwulan
+from indikator.perjanjian import TargetBerlaku, target_pk_berlaku
 from reports.tabel import TANPA_TARGET, TEMPAT_PERSEN, Baris, Kolom, Nilai, SelKepala, Tabel, bulat
 
 
@@ -134,10 +135,52 @@ class DataLaporan:
         return hasil
 
     @cached_property
+    def target_pk(self) -> TargetBerlaku | None:
+        """The targets of the signed Perjanjian Kinerja in force for the year, which the tables
+        use instead of the Renstra's (one query)."""
+        return target_pk_berlaku(instansi=self.instansi, tahun=self.tahun)
+
+    @cached_property
+    def label_target(self) -> str:
+        """Which targets the tables set the realisations against."""
+        return label_target(self.target_pk)
+
+    def _dengan_target_pk(
+        self, nilai: dict[int, NilaiPeriode], pk: TargetBerlaku | None
+    ) -> dict[int, NilaiPeriode]:
+        """The year's figures measured against the PK's targets where a signed PK holds the
+        indicator; the Renstra's otherwise."""
+        if pk is None:
+            return nilai
+        batas = self.instansi.batas_capaian
+        for ind in self.indikator_kinerja:
+            target = pk.target.get(ind.pk)
+            if target is None or ind.pk not in nilai:
+                continue
+            n = nilai[ind.pk]
+            capaian = hitung.capaian(
+                target=target,
+                realisasi=n.nilai,
+                polaritas=ind.polaritas,
+                rumus_negatif=ind.rumus_negatif,
+                batas=batas,
+            )
+            nilai[ind.pk] = replace(
+                n, target=target, capaian=capaian, kategori=hitung.kategori(capaian, self.skala)
+            )
+        return nilai
+
+    @cached_property
     def nilai(self) -> dict[int, NilaiPeriode]:
-        """Year figures of the performance indicators."""
-        return nilai_tahun(
-            self.indikator_kinerja, self.tahun, skala=self.skala, batas=self.instansi.batas_capaian
+        """Year figures of the performance indicators (targets of the PK in force, if any)."""
+        return self._dengan_target_pk(
+            nilai_tahun(
+                self.indikator_kinerja,
+                self.tahun,
+                skala=self.skala,
+                batas=self.instansi.batas_capaian,
+            ),
+            self.target_pk,
         )
 
     @cached_property
@@ -152,12 +195,15 @@ class DataLaporan:
 
     @cached_property
     def nilai_lalu(self) -> dict[int, NilaiPeriode]:
-        """Previous year's figures of the performance indicators."""
-        return nilai_tahun(
-            self.indikator_kinerja,
-            self.tahun - 1,
-            skala=self.skala,
-            batas=self.instansi.batas_capaian,
+        """Previous year's figures of the performance indicators (against that year's PK)."""
+        return self._dengan_target_pk(
+            nilai_tahun(
+                self.indikator_kinerja,
+                self.tahun - 1,
+                skala=self.skala,
+                batas=self.instansi.batas_capaian,
+            ),
+            target_pk_berlaku(instansi=self.instansi, tahun=self.tahun - 1),
         )
 
     def nilai_tw(self, triwulan: int) -> dict[int, NilaiPeriode]:
@@ -293,6 +339,22 @@ def kelompok_sasaran(
     return kelompok
 
 
+def label_target(pk: TargetBerlaku | None) -> str:
+    """ "Target: Perjanjian Kinerja 2025" (its revision, if any) or "Target: Renstra"."""
+    if pk is None:
+        return _("Target: Renstra")
+    if pk.revisi:
+        return _("Target: Perjanjian Kinerja %(tahun)s (Perubahan %(n)s)") % {
+            "tahun": pk.tahun,
+            "n": pk.revisi,
+        }
+    return _("Target: Perjanjian Kinerja %(tahun)s") % {"tahun": pk.tahun}
+
+
+def _periode_target(data: DataLaporan) -> str:
+    return f"{_periode(data)} · {data.label_target}"
+
+
 def _periode(data: DataLaporan) -> str:
     return _("%(instansi)s — Tahun %(tahun)s") % {
         "instansi": data.instansi.nama,
@@ -341,7 +403,7 @@ def tabel_t1(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
     tabel = Tabel(
         kode="T1",
         judul=_("Kompilasi Capaian Indikator Kinerja Utama (IKU) dan Indikator Kinerja Lainnya"),
-        subjudul=_periode(data),
+        subjudul=_periode_target(data),
         kolom=[
             Kolom(5),
             Kolom(28),
@@ -429,7 +491,7 @@ def tabel_t2(data: DataLaporan, saringan: Saringan = Saringan()) -> Tabel:
             "Kompilasi Capaian Indikator Kinerja Utama (IKU) dan Indikator Kinerja Lainnya "
             "pada Laporan Kinerja (LKJ)"
         ),
-        subjudul=_periode(data),
+        subjudul=_periode_target(data),
         kolom=[
             Kolom(5),
             Kolom(32),
@@ -635,7 +697,8 @@ def tabel_t4(data: DataLaporan, triwulan: int, saringan: Saringan = Saringan()) 
         kode="T4",
         judul=_("Format Monev Capaian Indikator Kinerja Utama (IKU)"),
         subjudul=_("%(instansi)s — Triwulan %(tw)s Tahun %(tahun)s")
-        % {"instansi": data.instansi.nama, "tw": tw_romawi, "tahun": data.tahun},
+        % {"instansi": data.instansi.nama, "tw": tw_romawi, "tahun": data.tahun}
+        + f" · {data.label_target}",
         kolom=[
             Kolom(4),
             Kolom(18),

@@ -528,6 +528,7 @@ TEMPLATE = {
     "tabel": "reports/pdf/tabel.html",
     "lkj": "reports/pdf/lkj.html",
     "monev": "reports/pdf/monev.html",
+    "pk": "reports/pk/pdf.html",  # reports.perjanjian
 }
 
 

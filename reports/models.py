@@ -26,6 +26,7 @@ from indikator.models import ROMAWI, Instansi, SasaranStrategis
 class JenisDokumen(models.TextChoices):
     LKJ = "lkj", _("Laporan Kinerja (LKjIP)")
     MONEV = "monev", _("Monitoring Capaian IKU")
+    PK = "pk", _("Perjanjian Kinerja")
 
 
 class NaskahLaporan(models.Model):

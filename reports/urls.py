@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views
+from reports import views, views_pk
 
 app_name = "reports"
 urlpatterns = [
@@ -20,4 +20,13 @@ urlpatterns += [
     path("dokumen/<str:jenis>/<int:laporan_id>/html/", views.dokumen_html, name="dokumen-html"),
     path("dokumen/<str:jenis>/<int:laporan_id>/pdf/", views.dokumen_pdf, name="dokumen-pdf"),
     path("dokumen/<str:jenis>/<int:laporan_id>/naskah/", views.naskah, name="naskah"),
+]
+urlpatterns += [
+    path("pk/", views_pk.pk_daftar, name="pk-daftar"),
+    path("pk/<int:pk_id>/", views_pk.pk_detail, name="pk"),
+    path("pk/<int:pk_id>/aksi/<str:aksi>/", views_pk.pk_aksi, name="pk-aksi"),
+    path("pk/<int:pk_id>/tandatangani/", views_pk.pk_tandatangani, name="pk-tandatangani"),
+    path("pk/<int:pk_id>/pdf/", views_pk.pk_pdf, name="pk-pdf"),
+    path("pk/<int:pk_id>/docx/", views_pk.pk_docx, name="pk-docx"),
+    path("rencana-aksi/<int:tahun>/pdf/", views_pk.rencana_aksi_pdf, name="rencana-aksi-pdf"),
 ]

@@ -27,7 +27,7 @@ from django.utils import timezone
 from impor.models import BerkasImpor, JenisImpor
 from indikator.admin import JALUR_INSTANSI
 from indikator.demo import Demo, Kantor
-from indikator.models import BuktiDukung, Indikator, Pengguna, Realisasi
+from indikator.models import BuktiDukung, Indikator, Pengguna, PerjanjianKinerja, Realisasi
 from indikator.peran import ATURAN, Kemampuan
 from reports import views as reports_views
 from reports.models import DokumenTertanda, EksporPDF
@@ -62,6 +62,7 @@ class Objek:
     dokumen: DokumenTertanda
     ekspor: EksporPDF
     impor: BerkasImpor
+    pk: PerjanjianKinerja
 
 
 def _objek(k: Kantor) -> Objek:
@@ -112,8 +113,19 @@ def _objek(k: Kantor) -> Objek:
         ukuran=10,
         diunggah_oleh=k.pengguna["perencana"],
     )
+    pk = PerjanjianKinerja.objects.get(instansi=k.instansi, tahun=2025)  # the demo's signed PK
     return Objek(
-        k, indikator, realisasi, bukti, lkj, monev, monev.pengiriman.first(), dokumen, ekspor, impor
+        k,
+        indikator,
+        realisasi,
+        bukti,
+        lkj,
+        monev,
+        monev.pengiriman.first(),
+        dokumen,
+        ekspor,
+        impor,
+        pk,
     )
 
 
@@ -194,6 +206,15 @@ ARGUMEN: dict[str, Isi] = {
     ],
     "reports:dokumen-pdf": lambda o: [{"jenis": "lkj", "laporan_id": _id(o, lambda o: o.lkj.pk)}],
     "reports:naskah": lambda o: [{"jenis": "lkj", "laporan_id": _id(o, lambda o: o.lkj.pk)}],
+    "reports:pk-daftar": lambda o: [{}],
+    "reports:pk": lambda o: [{"pk_id": _id(o, lambda o: o.pk.pk)}],
+    "reports:pk-aksi": lambda o: [
+        {"pk_id": _id(o, lambda o: o.pk.pk), "aksi": a} for a in ("ajukan", "perubahan", "x")
+    ],
+    "reports:pk-tandatangani": lambda o: [{"pk_id": _id(o, lambda o: o.pk.pk)}],
+    "reports:pk-pdf": lambda o: [{"pk_id": _id(o, lambda o: o.pk.pk)}],
+    "reports:pk-docx": lambda o: [{"pk_id": _id(o, lambda o: o.pk.pk)}],
+    "reports:rencana-aksi-pdf": lambda o: [{"tahun": 2025}],
     "impor:index": lambda o: [{}],
     "impor:pratinjau": lambda o: [{"token": _uuid(o, lambda o: o.impor.token)}],
     "impor:konfirmasi": lambda o: [{"token": _uuid(o, lambda o: o.impor.token)}],

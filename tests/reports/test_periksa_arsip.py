@@ -87,6 +87,9 @@ def test_backup_restores_into_a_fresh_database_and_verifies(demo, tugas_langsung
     from reports.arsip import arsipkan
     from tests.workflow.bantu import mulai_lkj
 
+    # The only signed document: the demo's PK documents (their PDFs in another test's media
+    # folder) are set aside, as in the `dokumen_tertanda` fixture.
+    DokumenTertanda.objects.filter(jenis="pk").delete()
     laporan = mulai_lkj(demo.binjai, 2025)
     with transaction.atomic():  # the render runs on commit (immediate task backend)
         dokumen = arsipkan(laporan=laporan, oleh=demo.binjai.pengguna["kepala_dinas"])

@@ -27,7 +27,8 @@ def test_index_doors(client, demo):
     assert client.get(reverse("reports:index")).status_code == 403
     client.force_login(demo.magetan.pengguna["pengawas"])
     r = client.get(reverse("reports:index"))
-    assert r.status_code == 200 and "Belum ada laporan yang ditandatangani." in r.content.decode()
+    # the demo's only signed document of Magetan: its Perjanjian Kinerja 2025
+    assert r.status_code == 200 and "<td>Perjanjian Kinerja" in r.content.decode()
     # The Pengawas reads signed documents, not the live tables (issue 11): no table links.
     assert reverse("reports:tabel", args=["t1"]) not in r.content.decode()
     assert client.post(reverse("reports:index")).status_code == 405

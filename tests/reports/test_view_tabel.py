@@ -33,8 +33,8 @@ def test_each_table_renders(client, demo, kode):
 def test_t1_page_content_and_queries(client, demo, django_assert_num_queries):
     client.force_login(demo.binjai.pengguna["sekretaris"])
     # session, user with its roles, office, workflow task count, years, units, renstra, scale,
-    # indicators, targets, realisations
-    with django_assert_num_queries(11):
+    # indicators, targets, realisations, targets of the signed PK
+    with django_assert_num_queries(12):
         r = client.get(url("t1", tahun=2025))
     html = r.content.decode()
     assert ">4.823<" in html and "92,75" in html and "94,64" in html
@@ -50,7 +50,9 @@ def test_filters(client, demo):
     tabel = r.context["tabel"]
     assert [b.sel[2] for b in tabel.baris] == ["2.1", "2.3"]
     r = client.get(url("t4", tahun=2024, triwulan=1))
-    assert r.context["tabel"].subjudul == "Dinas Kesehatan Kota Binjai — Triwulan I Tahun 2024"
+    assert r.context["tabel"].subjudul == (
+        "Dinas Kesehatan Kota Binjai — Triwulan I Tahun 2024 · Target: Renstra"
+    )
 
 
 @pytest.mark.django_db

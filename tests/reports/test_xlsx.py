@@ -42,7 +42,9 @@ def test_t1_sheet_cell_by_cell(buku):
     assert ws["A5"].value == (
         "KOMPILASI CAPAIAN INDIKATOR KINERJA UTAMA (IKU) DAN INDIKATOR KINERJA LAINNYA"
     )
-    assert ws["A6"].value == "Dinas Kesehatan Kota Binjai — Tahun 2025"
+    assert ws["A6"].value == (
+        "Dinas Kesehatan Kota Binjai — Tahun 2025 · Target: Perjanjian Kinerja 2025"
+    )
     kepala = [c.value for c in ws[8]]
     assert kepala == [
         "No",
