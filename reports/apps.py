@@ -10,6 +10,8 @@ class ReportsConfig(AppConfig):
         # Signing a report (workflow) freezes its rows and document (reports): reports depends on
         # workflow, so it hands workflow its archiver instead of workflow importing reports.
         from reports.arsip import arsipkan
-        from workflow.aksi import daftarkan_pengarsip
+        from reports.kelengkapan import yang_kurang
+        from workflow.aksi import daftarkan_pemeriksa_kelengkapan, daftarkan_pengarsip
 
         daftarkan_pengarsip(arsipkan)
+        daftarkan_pemeriksa_kelengkapan(yang_kurang)

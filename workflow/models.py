@@ -22,16 +22,19 @@ from indikator.peran import (
     boleh_baca_laporan,
     boleh_isi_unit,
     boleh_putus_unit,
+    boleh_reviu_laporan,
 )
 from workflow.fsm import ConcurrentTransitionMixin, FSMField, transition
 from workflow.sop import (
     PENGIRIMAN_TERKUNCI,
     SOP_LKJ,
+    SOP_LKJ_REVIU,
     SOP_MONEV,
     Sop,
     StatusLaporan,
     StatusMonitoring,
     StatusPengiriman,
+    StatusReviu,
     Transisi,
 )
 from workflow.waktu_kerja import tampil_durasi
@@ -49,6 +52,8 @@ def fsm(sop: Sop, nama: str) -> Callable[[_Metode], _Metode]:
         field="status",
         source=list(t.dari),
         target=t.ke,
+        # A transition exists on a report only if the report's SOP has it (the optional reviu).
+        conditions=[lambda obj: obj.sop.punya_transisi(nama)],
         permission=lambda obj, user: obj.boleh(user, obj.sop.get_transisi(nama)),
         custom={"langkah": t.langkah, "kembali": t.kembali},
     )
@@ -164,19 +169,28 @@ class LaporanKinerja(LaporanDasar):
 
     jenis = "lkj"
     jenis_fk = "laporan"
-    sop = SOP_LKJ
     STATUS_FINAL = StatusLaporan.DITANDATANGANI
     STATUS_BATAL = StatusLaporan.DIBATALKAN
     STATUS_PENGUMPULAN = StatusLaporan.PENGUMPULAN
 
     status = FSMField(
-        _("status"), choices=StatusLaporan.choices, default=StatusLaporan.BARU, protected=True
+        _("status"),
+        choices=StatusLaporan.choices + StatusReviu.choices,
+        default=StatusLaporan.BARU,
+        protected=True,
     )
     rapat_tanggal = models.DateField(_("tanggal rapat"), null=True, blank=True)
     rapat_peserta = models.TextField(_("peserta rapat"), blank=True)
     rapat_notulen = models.TextField(_("notulen rapat"), blank=True)
     instruksi = models.TextField(_("instruksi penugasan"), blank=True)
     catatan_konsep = models.TextField(_("catatan konsep dan penugasan pengetikan"), blank=True)
+    dengan_reviu = models.BooleanField(
+        _("dengan reviu Inspektorat"),
+        default=False,
+        help_text=_("Diambil dari pengaturan instansi saat laporan dimulai."),
+    )
+    catatan_reviu = models.TextField(_("catatan reviu"), blank=True)
+    pernyataan_reviu = models.BooleanField(_("Pernyataan Telah Direviu"), default=False)
 
     class Meta:
         verbose_name = _("laporan kinerja")
@@ -197,6 +211,16 @@ class LaporanKinerja(LaporanDasar):
     @property
     def triwulan(self) -> None:
         return None
+
+    @property
+    def sop(self) -> Sop:  # type: ignore[override]  # per report: the office's optional reviu
+        return SOP_LKJ_REVIU if self.dengan_reviu else SOP_LKJ
+
+    def boleh_baca(self, user: Pengguna) -> bool:
+        """As every report; and the Pengawas while the report waits on its reviu."""
+        return super().boleh_baca(user) or boleh_reviu_laporan(
+            user, self.instansi_id, self.status == StatusReviu.REVIU
+        )
 
     @fsm(SOP_LKJ, "disposisi")
     def disposisi(self) -> None:
@@ -229,6 +253,18 @@ class LaporanKinerja(LaporanDasar):
     @fsm(SOP_LKJ, "teruskan")
     def teruskan(self) -> None:
         """Step 7, ya."""
+
+    @fsm(SOP_LKJ_REVIU, "teruskan_reviu")
+    def teruskan_reviu(self) -> None:
+        """Step 7, ya, with the reviu on: to the Inspektorat."""
+
+    @fsm(SOP_LKJ_REVIU, "reviu_selesai")
+    def reviu_selesai(self) -> None:
+        """The reviu: findings recorded and the Pernyataan Telah Direviu given."""
+
+    @fsm(SOP_LKJ_REVIU, "kembalikan_reviu")
+    def kembalikan_reviu(self) -> None:
+        """The reviu, tidak: back to the Sekretaris with the reviewer's note."""
 
     @fsm(SOP_LKJ, "kembalikan_koreksi")
     def kembalikan_koreksi(self) -> None:
