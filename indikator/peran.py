@@ -220,9 +220,7 @@ def boleh_baca_laporan(user: Pengguna, instansi_id: int, ditandatangani: bool) -
 def boleh_reviu_laporan(user: Pengguna, instansi_id: int, dalam_reviu: bool) -> bool:
     """The reviewer (Inspektorat) reads an unsigned report of the office while it waits on
     the reviu step, and only then."""
-    return (
-        dalam_reviu and user.instansi_id == instansi_id and boleh(user, Kemampuan.REVIU_LAPORAN)
-    )
+    return dalam_reviu and user.instansi_id == instansi_id and boleh(user, Kemampuan.REVIU_LAPORAN)
 
 
 def boleh_baca_berkas_laporan(user: Pengguna, instansi_id: int, ditandatangani: bool) -> bool:

@@ -75,7 +75,7 @@ def triwulan_lengkap(terisi: dict[int, set[int]]) -> int:
 
 
 def label_tahun(tahun: int, lengkap: int) -> str:
-    """"2025", or "2025 (s.d. Triwulan III)" while quarters are missing."""
+    """ "2025", or "2025 (s.d. Triwulan III)" while quarters are missing."""
     if lengkap >= 4:
         return str(tahun)
     if lengkap == 0:

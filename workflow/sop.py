@@ -272,7 +272,6 @@ SOP_LKJ = Sop(
 )  # fmt: skip
 
 
-
 def _dengan_reviu(sop: Sop, langkah_reviu: Langkah, pelaksana: Pelaksana) -> Sop:
     """The LKJ SOP with the reviu by the Inspektorat (APIP, PermenPAN-RB 53/2014) inserted
     before the signature: the Sekretaris' *ya* goes to the reviewer instead of the Kepala Dinas;
