@@ -514,7 +514,7 @@ class MataAnggaran(models.Model):
         self._periksa_sasaran()
 
     def _periksa_sasaran(self) -> None:
-        if self.sasaran_id is None:
+        if self.sasaran is None:
             return
         if self.tingkat != TingkatAnggaran.PROGRAM:
             raise ValidationError({"sasaran": _("Hanya program yang dikaitkan ke sasaran.")})

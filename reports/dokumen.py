@@ -761,8 +761,12 @@ def _efisiensi(data: DataLaporan) -> Tabel:
     )
     for no, (sasaran, inds) in enumerate(kelompok_sasaran(data.indikator_kinerja), start=1):
         rata = bulat(hitung.rata_rata(data.nilai[i.pk].capaian for i in inds), 2)
-        pagu = sum((bulat(ap.pagu, 0) or 0 for ap in program.get(sasaran.pk, [])), Decimal(0))
-        real = sum((bulat(ap.realisasi, 0) or 0 for ap in program.get(sasaran.pk, [])), Decimal(0))
+        pagu = sum(
+            (bulat(ap.pagu, 0) or Decimal(0) for ap in program.get(sasaran.pk, [])), Decimal(0)
+        )
+        real = sum(
+            (bulat(ap.realisasi, 0) or Decimal(0) for ap in program.get(sasaran.pk, [])), Decimal(0)
+        )
         serap = bulat(hitung.penyerapan(realisasi=real, pagu=pagu), 2)
         tabel.baris.append(
             Baris(
@@ -778,6 +782,13 @@ def _efisiensi(data: DataLaporan) -> Tabel:
             )
         )
     return tabel
+
+
+def _jumlah_anggaran(program: list[AnggaranProgram]) -> tuple[Decimal, Decimal]:
+    """Pagu and spending of programs, summed from the printed (whole Rupiah) figures."""
+    pagu = sum((bulat(ap.pagu, 0) or Decimal(0) for ap in program), Decimal(0))
+    real = sum((bulat(ap.realisasi, 0) or Decimal(0) for ap in program), Decimal(0))
+    return pagu, real
 
 
 def _anggaran_per_sasaran(data: DataLaporan) -> Tabel:
@@ -806,8 +817,7 @@ def _anggaran_per_sasaran(data: DataLaporan) -> Tabel:
         baris.append((_("Program penunjang (tidak terkait sasaran)"), None))
     total_pagu = total_real = Decimal(0)
     for no, (nama, pk) in enumerate(baris, start=1):
-        pagu = sum((bulat(ap.pagu, 0) or 0 for ap in program.get(pk, [])), Decimal(0))
-        real = sum((bulat(ap.realisasi, 0) or 0 for ap in program.get(pk, [])), Decimal(0))
+        pagu, real = _jumlah_anggaran(program.get(pk, []))
         total_pagu, total_real = total_pagu + pagu, total_real + real
         tabel.baris.append(
             Baris(
@@ -983,7 +993,7 @@ def _di_lampiran(t: Tabel, isi: dict[str, Any]) -> bool:
 
 def _daftar_grafik(sasaran: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The charts of Bab III A in order, numbered as printed (Grafik 1, 2, ...)."""
-    hasil = []
+    hasil: list[dict[str, Any]] = []
     for s in sasaran:
         for kunci, judul in (("grafik", "judul_grafik"), ("grafik_tren", "judul_grafik_tren")):
             if s.get(kunci):

@@ -42,6 +42,10 @@ from workflow.waktu_kerja import tampil_durasi
 _Metode = TypeVar("_Metode", bound=Callable[..., None])
 
 
+def _ada_di_sop(obj: LaporanDasar | PengirimanData, nama: str) -> bool:
+    return obj.sop.punya_transisi(nama)
+
+
 def fsm(sop: Sop, nama: str) -> Callable[[_Metode], _Metode]:
     """django-fsm's @transition, with source, target and permission taken from the SOP table.
 
@@ -53,7 +57,7 @@ def fsm(sop: Sop, nama: str) -> Callable[[_Metode], _Metode]:
         source=list(t.dari),
         target=t.ke,
         # A transition exists on a report only if the report's SOP has it (the optional reviu).
-        conditions=[lambda obj: obj.sop.punya_transisi(nama)],
+        conditions=[lambda obj: _ada_di_sop(obj, nama)],
         permission=lambda obj, user: obj.boleh(user, obj.sop.get_transisi(nama)),
         custom={"langkah": t.langkah, "kembali": t.kembali},
     )
@@ -99,7 +103,7 @@ class LaporanDasar(ConcurrentTransitionMixin, models.Model):
 
     jenis: ClassVar[str]  # "lkj" / "monev"
     jenis_fk: ClassVar[str]  # the name of the foreign key to it on submissions and audit rows
-    sop: ClassVar[Sop]
+    sop: Sop  # the report kind's SOP (an LKJ's depends on its optional reviu)
     STATUS_FINAL: ClassVar[str]  # signed / ratified
     STATUS_BATAL: ClassVar[str]  # cancelled
     STATUS_PENGUMPULAN: ClassVar[str]  # the units' submissions are open
