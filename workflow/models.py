@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -42,7 +42,7 @@ from workflow.waktu_kerja import tampil_durasi
 _Metode = TypeVar("_Metode", bound=Callable[..., None])
 
 
-def _ada_di_sop(obj: LaporanDasar | PengirimanData, nama: str) -> bool:
+def _ada_di_sop(obj: Any, nama: str) -> bool:
     return obj.sop.punya_transisi(nama)
 
 
