@@ -43,7 +43,8 @@ _Metode = TypeVar("_Metode", bound=Callable[..., None])
 
 
 def _ada_di_sop(obj: Any, nama: str) -> bool:
-    return obj.sop.punya_transisi(nama)
+    sop: Sop = obj.sop
+    return sop.punya_transisi(nama)
 
 
 def fsm(sop: Sop, nama: str) -> Callable[[_Metode], _Metode]:
