@@ -183,6 +183,7 @@ ARGUMEN: dict[str, Isi] = {
     ],
     "reports:dokumen-pdf": lambda o: [{"jenis": "lkj", "laporan_id": _id(o, lambda o: o.lkj.pk)}],
     "reports:naskah": lambda o: [{"jenis": "lkj", "laporan_id": _id(o, lambda o: o.lkj.pk)}],
+    "reports:dokumen-docx": lambda o: [{"jenis": "lkj", "laporan_id": _id(o, lambda o: o.lkj.pk)}],
     "impor:index": lambda o: [{}],
     "impor:pratinjau": lambda o: [{"token": _uuid(o, lambda o: o.impor.token)}],
     "impor:konfirmasi": lambda o: [{"token": _uuid(o, lambda o: o.impor.token)}],

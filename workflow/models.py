@@ -287,7 +287,7 @@ class LaporanKinerja(LaporanDasar):
     def buka_kembali(self) -> None:
         """Formal reopening of a signed report."""
 
-    @fsm(SOP_LKJ, "batalkan")
+    @fsm(SOP_LKJ_REVIU, "batalkan")  # the seed's sources, and the reviu's
     def batalkan(self) -> None:
         """Cancelled; the year is free for a new report."""
 

@@ -57,7 +57,7 @@ BAGIAN_URUT = [
 ]
 
 ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
-ENTRI = re.compile(r"^(?P<judul>.+?)\s*\.{3,}\s*(?P<hal>[ivx]+|\d+)$")
+ENTRI = re.compile(r"^(?P<judul>.+?)\s*\.{2,}\s*(?P<hal>[ivx]+|\d+)$")
 
 
 def _dok(demo, *, ditandatangani: bool) -> dict:
@@ -119,7 +119,7 @@ def _halaman_judul(konsep: list[str], judul: str, sejak: int) -> int:
     """The page (index) after the lists where `judul` is a line of its own."""
     for i in range(sejak, len(konsep)):
         baris = [b.strip() for b in konsep[i].splitlines()]
-        if judul in baris or any(b.startswith(judul) for b in baris):
+        if judul in baris or any(b.startswith(judul) and not ENTRI.match(b) for b in baris):
             return i
     raise AssertionError(judul)
 

@@ -97,16 +97,21 @@ NASKAH_LENGKAP = {
 
 
 def tulis_naskah_lengkap(laporan: LaporanKinerja, oleh: Pengguna) -> None:
-    """Every mandatory chapter written (what the perencana does while collecting the data)."""
+    """Every mandatory chapter written (what the perencana does while collecting the data);
+    a chapter the test wrote already is kept."""
     from django.contrib.contenttypes.models import ContentType
 
     from reports.models import NaskahLaporan
 
-    NaskahLaporan.objects.update_or_create(
+    naskah, _baru = NaskahLaporan.objects.get_or_create(
         content_type=ContentType.objects.get_for_model(laporan),
         object_id=laporan.pk,
-        defaults={**NASKAH_LENGKAP, "diubah_oleh": oleh},
+        defaults={"diubah_oleh": oleh},
     )
+    for bab, teks in NASKAH_LENGKAP.items():
+        if not getattr(naskah, bab).strip():
+            setattr(naskah, bab, teks)
+    naskah.save()
 
 
 def maju_sampai(laporan: LaporanKinerja | MonitoringIKU, kantor: Kantor, status: str) -> None:
