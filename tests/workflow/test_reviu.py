@@ -10,6 +10,7 @@ from tests.workflow.bantu import maju_sampai, mulai_lkj
 from workflow import aksi as alur
 from workflow.models import JejakTransisi, LaporanKinerja
 from workflow.sop import SOP_LKJ, SOP_LKJ_REVIU, StatusLaporan, StatusReviu
+from workflow.tugas_saya import daftar_tugas
 
 pytestmark = pytest.mark.django_db
 L, R = StatusLaporan, StatusReviu
@@ -46,6 +47,12 @@ def test_reviu_dikembalikan_sekali_lalu_selesai_dan_ditandatangani(demo) -> None
     laporan.refresh_from_db()
     assert laporan.status == R.REVIU
     assert laporan.langkah_sekarang == 8
+    # The reviewer's task list shows it, with the reviu step's standard time.
+    tugas = daftar_tugas(u["pengawas"])
+    assert [(t.judul, t.langkah, str(t.baku)) for t in tugas] == [
+        ("Laporan Kinerja 2025", 8, "3 hari")
+    ]
+    assert "Reviu selesai: serahkan ke Kepala Dinas" in tugas[0].aksi
     assert laporan.boleh_baca(u["pengawas"])  # the reviewer reads the draft now
     with pytest.raises(PermissionDenied):
         alur.jalankan(laporan=laporan, aksi="reviu_selesai", oleh=u["sekretaris"])
