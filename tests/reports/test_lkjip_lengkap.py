@@ -116,7 +116,11 @@ def _nomor_cetak(teks: str) -> int:
 
 
 def _halaman_judul(konsep: list[str], judul: str, sejak: int) -> int:
-    """The page (index) after the lists where `judul` is a line of its own."""
+    """The page (index) after the lists where `judul` starts a line (a table or chart by its
+    number: its caption may wrap)."""
+    nomor = re.match(r"^((?:Tabel|Grafik) \d+\. )", judul)
+    if nomor:
+        judul = nomor.group(1)
     for i in range(sejak, len(konsep)):
         baris = [b.strip() for b in konsep[i].splitlines()]
         if judul in baris or any(b.startswith(judul) and not ENTRI.match(b) for b in baris):
