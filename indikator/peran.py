@@ -218,8 +218,8 @@ def boleh_baca_laporan(user: Pengguna, instansi_id: int, ditandatangani: bool) -
 
 
 def boleh_reviu_laporan(user: Pengguna, instansi_id: int, dalam_reviu: bool) -> bool:
-    """The reviewer (Inspektorat) reads an unsigned report of the office while it waits on
-    the reviu step, and only then."""
+    """The reviewer (Inspektorat) reads an unsigned report of the office once it has been
+    sent to the reviu step (`dalam_reviu`), and not before."""
     return dalam_reviu and user.instansi_id == instansi_id and boleh(user, Kemampuan.REVIU_LAPORAN)
 
 

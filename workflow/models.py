@@ -222,10 +222,16 @@ class LaporanKinerja(LaporanDasar):
         return SOP_LKJ_REVIU if self.dengan_reviu else SOP_LKJ
 
     def boleh_baca(self, user: Pengguna) -> bool:
-        """As every report; and the Pengawas while the report waits on its reviu."""
-        return super().boleh_baca(user) or boleh_reviu_laporan(
-            user, self.instansi_id, self.status == StatusReviu.REVIU
+        """As every report; and the reviewer (Pengawas) of a report with the reviu, from the
+        moment it is first sent to the reviu (a returned draft stays readable to follow)."""
+        if super().boleh_baca(user):
+            return True
+        return self.dengan_reviu and boleh_reviu_laporan(
+            user, self.instansi_id, self.status == StatusReviu.REVIU or self._pernah_direviu()
         )
+
+    def _pernah_direviu(self) -> bool:
+        return self.jejak.filter(aksi="teruskan_reviu").exists()
 
     @fsm(SOP_LKJ, "disposisi")
     def disposisi(self) -> None:

@@ -69,7 +69,8 @@ def test_reviu_dikembalikan_sekali_lalu_selesai_dan_ditandatangani(demo) -> None
         L.KOREKSI_SEKRETARIS,
         "Lengkapi analisis efisiensi.",
     )
-    assert not laporan.boleh_baca(u["pengawas"])
+    assert laporan.boleh_baca(u["pengawas"])  # still, to follow the returned draft
+    assert not laporan.boleh_baca(demo.magetan.pengguna["pengawas"])
     alur.jalankan(laporan=laporan, aksi="teruskan_reviu", oleh=u["sekretaris"])
     with pytest.raises(ValidationError):  # the statement must be given
         alur.jalankan(
