@@ -29,7 +29,7 @@ def isi_docx(demo) -> bytes:
 
 def test_struktur_docx(isi_docx: bytes) -> None:
     doc = Document(io.BytesIO(isi_docx))
-    judul = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    judul = [p.text for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 1"]
     assert judul[:5] == [
         "KATA PENGANTAR",
         "DAFTAR ISI",

@@ -25,6 +25,7 @@ def _siap_tanda_tangan(demo):
 def test_bab_kosong_menolak_tanda_tangan_dengan_daftar(demo) -> None:
     laporan = _siap_tanda_tangan(demo)
     naskah = kelengkapan.Konteks(laporan).naskah
+    assert naskah is not None
     naskah.visi = "  "
     naskah.penutup = ""
     naskah.save()

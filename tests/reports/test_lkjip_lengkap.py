@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 from decimal import Decimal
+from typing import Any
 
 import pypdf
 import pytest
@@ -60,7 +61,7 @@ ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
 ENTRI = re.compile(r"^(?P<judul>.+?)\s*\.{2,}\s*(?P<hal>[ivx]+|\d+)$")
 
 
-def _dok(demo, *, ditandatangani: bool) -> dict:
+def _dok(demo, *, ditandatangani: bool) -> dict[str, Any]:
     data = DataLaporan(demo.binjai.instansi, 2025)
     dok = dok_lkj(
         data,
