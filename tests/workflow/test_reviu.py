@@ -97,6 +97,12 @@ def test_reviu_dikembalikan_sekali_lalu_selesai_dan_ditandatangani(demo) -> None
         ("reviu_selesai", 8, "pengawas", "3 hari"),
     ]
     assert jejak[-1].aksi == "tandatangani" and jejak[-1].langkah == 9
+    # The frozen LKjIP carries the Pernyataan Telah Direviu as its last lampiran.
+    from reports.models import DokumenTertanda
+
+    reviu = DokumenTertanda.objects.get(object_id=laporan.pk, jenis="lkj").isi["reviu"]
+    assert reviu["catatan"] == "Tidak ada temuan material."
+    assert reviu["nama"] == u["pengawas"].nama_lengkap
     assert b.instansi.reviu_lkj
 
 
