@@ -247,6 +247,10 @@ KOLOM_DPA: tuple[BarisKolom, ...] = (
      ("unit", "penanggung jawab", "opd pelaksana"),
      _("Nama atau singkatan unit kerja pelaksana (boleh kosong)."),
      "Bidang Kesehatan Masyarakat"),
+    ("kode_sasaran", _("Kode Sasaran"), KodeWidget(20), "T", 10, None, "sasaran__kode",
+     ("kode sasaran strategis", "sasaran didukung"),
+     _("Hanya untuk program: kode sasaran strategis Renstra yang didukungnya (analisis "
+       "efisiensi LKjIP). Boleh kosong."), "1"),
 )
 KOLOM_INDUK_DPA: tuple[BarisKolom, ...] = (
     ("kode_induk", _("Kode Program/Kegiatan"), KodeWidget(40), "WIT", 20, None,
@@ -444,7 +448,7 @@ class DpaResource(_ResourceTemplat):
     def queryset(self) -> QuerySet[MataAnggaran]:
         return (
             MataAnggaran.objects.filter(renstra=self.renstra)
-            .select_related("induk", "unit")
+            .select_related("induk", "unit", "sasaran")
             .order_by("kode")
         )
 

@@ -387,11 +387,11 @@ class AnggaranInline(SatuInstansiMixin, admin.TabularInline[Anggaran, MataAnggar
 
 @admin.register(MataAnggaran)
 class MataAnggaranAdmin(SatuInstansiMixin, admin.ModelAdmin[MataAnggaran]):
-    list_display = ["kode", "nama", "tingkat", "unit", "renstra"]
+    list_display = ["kode", "nama", "tingkat", "unit", "sasaran", "renstra"]
     list_filter = ["renstra__instansi", "tingkat"]
     search_fields = ["kode", "nama"]
     list_select_related = ["unit", "renstra"]
-    autocomplete_fields = ["induk", "unit"]
+    autocomplete_fields = ["induk", "unit", "sasaran"]
     inlines = [AnggaranInline]
 
 

@@ -66,7 +66,7 @@ from __future__ import annotations
 
 import decimal
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = [
@@ -365,3 +365,21 @@ def bulatkan(x: Decimal | None, tempat: int = 2) -> Decimal | None:
     presisi = max(decimal.getcontext().prec, x.adjusted() + tempat + 2)
     konteks = decimal.Context(prec=presisi, rounding=ROUND_HALF_UP)
     return x.quantize(Decimal(1).scaleb(-tempat), context=konteks)
+
+
+def rata_rata(nilai: Iterable[Decimal | None]) -> Decimal | None:
+    """Mean of the values that exist (a sasaran's achievement from its indicators'); ``None``
+    when none exists."""
+    ada = [n for n in nilai if n is not None]
+    return sum(ada, Decimal(0)) / len(ada) if ada else None
+
+
+def efisiensi(*, capaian: Decimal | None, penyerapan: Decimal | None) -> Decimal | None:
+    """Efficiency of a sasaran's resources (LKjIP Bab III, PermenPAN-RB 53/2014): its
+    achievement minus the absorption of the budget of the programs that support it, in
+    percentage points. Zero or more: the result was reached with no more of the budget than
+    the result's share (efisien); below zero: more budget was used than was achieved.
+    ``None`` when either side is missing."""
+    if capaian is None or penyerapan is None:
+        return None
+    return capaian - penyerapan

@@ -744,6 +744,9 @@ INDIKATOR = [
     ),
 ]
 
+# The sasaran each program supports (LKjIP efficiency analysis).
+PROGRAM_SASARAN = {"1.02.01": "3", "1.02.02": "1"}
+
 # Budget lines: code -> (level, name, parent code, unit key, urusan, kebijakan, pagu 2021)
 ANGGARAN = {
     "1.02.01": (
@@ -1085,6 +1088,10 @@ def _muat_kantor(kode: str, data: DataKantor, grup: dict[str, Group], hash_sandi
     )
     sasaran = {s.kode: s for s in SasaranStrategis.objects.filter(tujuan__renstra=renstra)}
     anggaran = _muat_anggaran(renstra, unit, data["skala_penduduk"])
+    for kode, kode_sasaran in PROGRAM_SASARAN.items():  # the Renstra's program -> sasaran table
+        MataAnggaran.objects.filter(renstra=renstra, kode=kode, sasaran__isnull=True).update(
+            sasaran=sasaran[kode_sasaran]
+        )
 
     Indikator.objects.bulk_create(
         [

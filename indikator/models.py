@@ -196,6 +196,7 @@ class Instansi(models.Model):
             "Naik setiap kali realisasi, target atau indikator instansi ini berubah; angka "
             "tahunan yang tersimpan di cache hanya dipakai untuk versi yang sama."
         ),
+    )
     alur_lkj = models.BooleanField(
         _("menjalankan SOP Pengumpulan Data Kinerja (Laporan Kinerja)"),
         default=True,
@@ -205,6 +206,14 @@ class Instansi(models.Model):
         _("menjalankan SOP Monitoring Indikator Kinerja Utama"),
         default=True,
         help_text=_("Bila tidak dicentang, Monitoring IKU tidak dapat dimulai di aplikasi."),
+    )
+    reviu_lkj = models.BooleanField(
+        _("LKjIP direviu Inspektorat sebelum ditandatangani"),
+        default=False,
+        help_text=_(
+            "Bila dicentang, Laporan Kinerja yang dimulai sesudahnya melewati langkah reviu oleh "
+            "Pengawas (Inspektorat/APIP) sebelum ditandatangani Kepala Dinas."
+        ),
     )
 
     class Meta:
@@ -594,6 +603,15 @@ class MataAnggaran(models.Model):
         related_name="mata_anggaran",
         verbose_name=_("unit penanggung jawab"),
     )
+    sasaran = models.ForeignKey(
+        SasaranStrategis,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="program",
+        verbose_name=_("sasaran strategis yang didukung"),
+        help_text=_("Untuk program: sasaran Renstra yang didukungnya (analisis efisiensi)."),
+    )
 
     class Meta:
         verbose_name = _("program / kegiatan / sub kegiatan")
@@ -622,6 +640,7 @@ class MataAnggaran(models.Model):
         if self.tingkat == TingkatAnggaran.PROGRAM:
             if self.induk_id:
                 raise ValidationError({"induk": _("Program tidak boleh berinduk.")})
+            self._periksa_sasaran()
             return
         if self.induk is None:
             raise ValidationError({"induk": _("Kegiatan dan sub kegiatan wajib berinduk.")})
@@ -631,6 +650,15 @@ class MataAnggaran(models.Model):
             )
         if self.induk.renstra_id != self.renstra_id:
             raise ValidationError({"induk": _("Induk harus dari Renstra yang sama.")})
+        self._periksa_sasaran()
+
+    def _periksa_sasaran(self) -> None:
+        if self.sasaran is None:
+            return
+        if self.tingkat != TingkatAnggaran.PROGRAM:
+            raise ValidationError({"sasaran": _("Hanya program yang dikaitkan ke sasaran.")})
+        if self.sasaran.tujuan.renstra_id != self.renstra_id:
+            raise ValidationError({"sasaran": _("Sasaran harus dari Renstra yang sama.")})
 
 
 class Anggaran(models.Model):
@@ -753,6 +781,20 @@ class Indikator(models.Model):
     )
     definisi_operasional = models.TextField(_("definisi operasional"), blank=True)
     sumber_data = models.CharField(_("sumber data"), max_length=300, blank=True)
+    target_nasional = models.DecimalField(
+        _("target nasional / provinsi"),
+        max_digits=18,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Pembanding pada Bab III LKjIP; kosongkan bila tidak ada."),
+    )
+    sumber_target_nasional = models.CharField(
+        _("sumber target nasional / provinsi"),
+        max_length=200,
+        blank=True,
+        help_text=_("mis. RPJMN 2020-2024, SPM, Renstra Kemenkes, RPJMD Provinsi"),
+    )
     unit_penanggung_jawab = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,

@@ -71,6 +71,10 @@ class Kemampuan(models.TextChoices):
     BACA_SETELAH_TTD = "baca_setelah_ttd", _("Membaca laporan setelah ditandatangani")
     MULAI_LAPORAN = "mulai_laporan", _("Memulai laporan (disposisi, langkah 1)")
     SUNTING_NASKAH = "sunting_naskah", _("Menulis naskah laporan pada langkahnya")
+    REVIU_LAPORAN = (
+        "reviu_laporan",
+        _("Mereviu Laporan Kinerja sebelum ditandatangani (bila instansi mewajibkan reviu)"),
+    )
     KIRIM = "kirim", _("Mencatat pengiriman laporan bertanda tangan")
     IMPOR = "impor", _("Mengimpor Renstra, DPA dan realisasi dari berkas Excel")
     BUKA_ADMIN = "buka_admin", _("Membuka halaman admin: data induk dan pengguna")
@@ -116,6 +120,8 @@ ATURAN: Mapping[Kemampuan, frozenset[Peran]] = {
     Kemampuan.BACA_SETELAH_TTD: PERAN_DINAS,
     Kemampuan.MULAI_LAPORAN: frozenset({Peran.KEPALA_DINAS}),
     Kemampuan.SUNTING_NASKAH: frozenset({Peran.PERENCANA, Peran.ANALIS}),
+    # The reviu by the Inspektorat (APIP) before signature, when the office turns it on.
+    Kemampuan.REVIU_LAPORAN: frozenset({Peran.PENGAWAS}),
     Kemampuan.KIRIM: frozenset({Peran.PERENCANA, Peran.SEKRETARIS}),
     Kemampuan.IMPOR: frozenset({Peran.PERENCANA, Peran.ADMIN}),
     Kemampuan.BUKA_ADMIN: frozenset({Peran.ADMIN}),
@@ -226,6 +232,12 @@ def boleh_baca_laporan(user: Pengguna, instansi_id: int, ditandatangani: bool) -
     if ditandatangani:
         return boleh(user, Kemampuan.BACA_SETELAH_TTD)
     return boleh(user, Kemampuan.BACA_SEBELUM_TTD)
+
+
+def boleh_reviu_laporan(user: Pengguna, instansi_id: int, dalam_reviu: bool) -> bool:
+    """The reviewer (Inspektorat) reads an unsigned report of the office once it has been
+    sent to the reviu step (`dalam_reviu`), and not before."""
+    return dalam_reviu and user.instansi_id == instansi_id and boleh(user, Kemampuan.REVIU_LAPORAN)
 
 
 def boleh_baca_berkas_laporan(user: Pengguna, instansi_id: int, ditandatangani: bool) -> bool:

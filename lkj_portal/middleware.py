@@ -163,6 +163,8 @@ class KompresiBrotli(GZipMiddleware):
             response.headers["ETag"] = "W/" + etag
         response.headers["Content-Encoding"] = "br"
         return response
+
+
 class PesanGalatHtmx:
     """A failed htmx request carries its Indonesian message in `X-Pesan-Galat`.
 

@@ -118,8 +118,12 @@ def simpan_naskah(*, laporan: Any, oleh: Pengguna, form: NaskahLkjForm) -> Naska
     obj.laporan = laporan
     obj.diubah_oleh = oleh
     obj.save()
+    sebab_solusi = form.sebab_solusi()
     for sasaran_id, teks in form.analisis_sasaran().items():
+        penyebab, solusi = sebab_solusi.get(sasaran_id, ("", ""))
         AnalisisSasaran.objects.update_or_create(
-            naskah=obj, sasaran_id=sasaran_id, defaults={"teks": teks}
+            naskah=obj,
+            sasaran_id=sasaran_id,
+            defaults={"teks": teks, "penyebab": penyebab, "solusi": solusi},
         )
     return obj

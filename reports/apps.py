@@ -11,8 +11,10 @@ class ReportsConfig(AppConfig):
         # workflow, so it hands workflow its archiver instead of workflow importing reports.
         from indikator.perjanjian import daftarkan_pengarsip_pk
         from reports.arsip import arsipkan
+        from reports.kelengkapan import yang_kurang
         from reports.perjanjian import arsipkan_pk
-        from workflow.aksi import daftarkan_pengarsip
+        from workflow.aksi import daftarkan_pemeriksa_kelengkapan, daftarkan_pengarsip
 
         daftarkan_pengarsip(arsipkan)
         daftarkan_pengarsip_pk(arsipkan_pk)  # the same for a Perjanjian Kinerja (indikator)
+        daftarkan_pemeriksa_kelengkapan(yang_kurang)

@@ -9,6 +9,7 @@ to the data later changes a signed document: its PDF is rendered from the frozen
 
 from __future__ import annotations
 
+import base64
 import json
 import secrets
 from typing import TYPE_CHECKING, Any
@@ -22,8 +23,8 @@ from django.utils import timezone
 
 from indikator.models import Pengguna
 from reports.baris import DataLaporan
-from reports.dokumen import dok_lkj, dok_monev
-from reports.kop import blok_tanda_tangan
+from reports.dokumen import BAGIAN_NASKAH_LKJ, dok_lkj, dok_monev
+from reports.kop import blok_tanda_tangan, tanggal_indonesia
 from reports.models import DokumenTertanda, JenisDokumen, NaskahLaporan
 
 if TYPE_CHECKING:
@@ -61,20 +62,70 @@ def susun_dokumen(laporan: Laporan, *, penanda: Pengguna | None, tanggal: Any) -
         return dok_monev(
             data, laporan.triwulan or 4, analisis=getattr(laporan, "analisis", ""), ttd=ttd
         )
-    teks = {f: getattr(naskah, f) for f in _BAGIAN} if naskah else {}
-    analisis = {a.sasaran_id: a.teks for a in naskah.analisis_sasaran.all()} if naskah else {}
-    return dok_lkj(data, naskah=teks, analisis_sasaran=analisis, ttd=ttd)
+    teks = {f: getattr(naskah, f) for f in BAGIAN_NASKAH_LKJ} if naskah else {}
+    semua = list(naskah.analisis_sasaran.all()) if naskah else []
+    return dok_lkj(
+        data,
+        naskah=teks,
+        analisis_sasaran={a.sasaran_id: a.teks for a in semua},
+        sebab_solusi={a.sasaran_id: (a.penyebab, a.solusi) for a in semua},
+        bagan=bagan_data_uri(naskah) if naskah else "",
+        reviu=pernyataan_reviu(laporan),
+        ttd=ttd,
+    )
 
 
-_BAGIAN = (
-    "kata_pengantar",
-    "ikhtisar_eksekutif",
-    "pendahuluan",
-    "perencanaan_kinerja",
-    "akuntabilitas_kinerja",
-    "realisasi_anggaran",
-    "penutup",
-)
+MAKS_BAGAN = 2 * 1024 * 1024
+_MIME_BAGAN = {"png": "image/png", "jpg": "image/jpeg"}
+
+
+def jenis_gambar(isi: bytes) -> str | None:
+    """PNG or JPEG, read from the content's signature (never the file name)."""
+    if isi.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if isi.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    return None
+
+
+def bagan_data_uri(naskah: NaskahLaporan) -> str:
+    """The organisation chart as a ``data:`` URI (read through the storage API), so a frozen
+    document keeps the chart it was signed with; empty when there is none or it is unreadable."""
+    if not naskah.bagan_organisasi or not naskah.bagan_organisasi.name:
+        return ""
+    try:
+        with naskah.bagan_organisasi.storage.open(naskah.bagan_organisasi.name, "rb") as berkas:
+            isi = berkas.read(MAKS_BAGAN + 1)
+    except OSError:
+        return ""
+    jenis = jenis_gambar(isi)
+    if jenis is None or len(isi) > MAKS_BAGAN:
+        return ""
+    return f"data:{_MIME_BAGAN[jenis]};base64,{base64.b64encode(isi).decode()}"
+
+
+def pernyataan_reviu(laporan: Laporan) -> dict[str, str] | None:
+    """The reviewer's Pernyataan Telah Direviu of an LKJ, once given (the last reviu row of
+    its audit trail), for the LKjIP's last lampiran."""
+    from workflow.models import JejakTransisi, LaporanKinerja
+
+    if not isinstance(laporan, LaporanKinerja) or not laporan.pernyataan_reviu:
+        return None
+    jejak = (
+        JejakTransisi.objects.filter(laporan=laporan, aksi="reviu_selesai")
+        .select_related("oleh", "instansi")
+        .order_by("-waktu", "-pk")
+        .first()
+    )
+    if jejak is None:
+        return None
+    return {
+        "catatan": laporan.catatan_reviu,
+        "nama": jejak.oleh.nama_lengkap,
+        "nip": f"NIP. {jejak.oleh.nip_tampil}" if jejak.oleh.nip else "",
+        "tempat_tanggal": f"{jejak.instansi.kota}, "
+        f"{tanggal_indonesia(timezone.localdate(jejak.waktu))}",
+    }
 
 
 def arsipkan(*, laporan: Laporan, oleh: Pengguna) -> DokumenTertanda:

@@ -22,8 +22,17 @@ from django.utils.translation import pgettext
 
 from indikator import capaian as hitung
 from indikator.angka import format_angka
-from indikator.models import ROMAWI, Indikator, Instansi, JenisIndikator, SasaranStrategis
+from indikator.models import (
+    ROMAWI,
+    Indikator,
+    Instansi,
+    JenisIndikator,
+    MataAnggaran,
+    SasaranStrategis,
+)
+from indikator.nilai import nilai_tahun
 from reports.baris import (
+    AnggaranProgram,
     DataLaporan,
     Saringan,
     angka_indikator,
@@ -41,6 +50,7 @@ from reports.cetak_cepat import (
     muat_tata_tetap,
     render_paralel,
 )
+from reports.kelengkapan import label_tahun, triwulan_lengkap, triwulan_terisi
 from reports.kop import BlokTandaTangan, kop_teks, logo_data_uri
 from reports.tabel import Baris, Kolom, SelKepala, Tabel, bulat
 
@@ -51,6 +61,12 @@ BAGIAN_NASKAH_LKJ = (
     "kata_pengantar",
     "ikhtisar_eksekutif",
     "pendahuluan",
+    "tugas_fungsi",
+    "struktur_organisasi",
+    "sumber_daya",
+    "isu_strategis",
+    "visi",
+    "misi",
     "perencanaan_kinerja",
     "akuntabilitas_kinerja",
     "realisasi_anggaran",
@@ -173,6 +189,68 @@ def grafik_svg(
     return "".join(bagian)
 
 
+WARNA_TREN = ("#0b4f8a", "#b3261e", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037")
+
+
+def grafik_tren_svg(judul: str, inds: list[Indikator], tren: dict[int, dict[int, Any]]) -> str:
+    """Line chart of each indicator's achievement (%) over the Renstra years so far."""
+    tahun = sorted(tren)
+    kiri, atas, tinggi, langkah = 34, 22, 120, 60
+    lebar = max(kiri + max(len(tahun) - 1, 1) * langkah + 40, kiri + 260)
+    nilai = [
+        float(n.capaian)
+        for t in tahun
+        for i in inds
+        if (n := tren[t].get(i.pk)) is not None and n.capaian is not None
+    ]
+    puncak = max([120.0, *nilai])
+    tinggi_total = atas + tinggi + 30 + 12 * ((len(inds) + 2) // 3)
+    bagian = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{lebar}" height="{tinggi_total}" '
+        f'viewBox="0 0 {lebar} {tinggi_total}" font-family="Liberation Sans, sans-serif" '
+        f'font-size="8" role="img" aria-label="{escape(judul)}">',
+        f'<text x="{kiri}" y="10" font-weight="bold">{escape(judul)}</text>',
+    ]
+    for garis in range(0, int(puncak) + 1, 20 if puncak <= 200 else 50):
+        y = atas + tinggi - garis / puncak * tinggi
+        bagian.append(
+            f'<line x1="{kiri}" x2="{lebar - 6}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ccc" '
+            f'stroke-width=".5"/><text x="{kiri - 3}" y="{y + 3:.1f}" text-anchor="end">'
+            f"{garis}</text>"
+        )
+    for k, t in enumerate(tahun):
+        bagian.append(
+            f'<text x="{kiri + 10 + k * langkah}" y="{atas + tinggi + 10}" '
+            f'text-anchor="middle">{t}</text>'
+        )
+    for n_ind, ind in enumerate(inds):
+        warna = WARNA_TREN[n_ind % len(WARNA_TREN)]
+        titik = []
+        for k, t in enumerate(tahun):
+            n = tren[t].get(ind.pk)
+            if n is None or n.capaian is None:
+                continue
+            y = atas + tinggi - min(float(n.capaian), puncak) / puncak * tinggi
+            titik.append(f"{kiri + 10 + k * langkah:.1f},{y:.1f}")
+        if titik:
+            bagian.append(
+                f'<polyline points="{" ".join(titik)}" fill="none" stroke="{warna}" '
+                f'stroke-width="1.2"/>'
+            )
+            bagian += [
+                f'<circle cx="{p.split(",")[0]}" cy="{p.split(",")[1]}" r="1.8" fill="{warna}"/>'
+                for p in titik
+            ]
+        ly = atas + tinggi + 24 + 12 * (n_ind // 3)
+        lx = kiri + (n_ind % 3) * 80
+        bagian.append(
+            f'<rect x="{lx}" y="{ly - 7}" width="8" height="8" fill="{warna}"/>'
+            f'<text x="{lx + 11}" y="{ly}">{escape(ind.kode)}</text>'
+        )
+    bagian.append("</svg>")
+    return "".join(bagian)
+
+
 def dok_lkj(
     data: DataLaporan,
     *,
@@ -180,20 +258,34 @@ def dok_lkj(
     analisis_sasaran: dict[int, str],
     ttd: BlokTandaTangan | None,
     kertas: str = "a4",
+    sebab_solusi: dict[int, tuple[str, str]] | None = None,
+    bagan: str = "",
+    reviu: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Laporan Kinerja (LKjIP, PermenPAN-RB 53/2014) of one office and year, chapter by chapter.
 
-    Kata pengantar, Bab I and Bab IV are the office's own text (`naskah`); the other chapters add
-    tables built from the data.
+    The office's own text is `naskah` (kata pengantar, Bab I sections, visi/misi, Bab IV),
+    `analisis_sasaran` and `sebab_solusi` (per sasaran: causes, solutions), `bagan` (the
+    organisation chart as a ``data:`` URI) and `reviu` (the reviewer's statement, once given);
+    the other parts are built from the data.
     """
     anggaran = _realisasi_anggaran(data)
+    lengkap = triwulan_lengkap(triwulan_terisi(data))
+    efisiensi = _efisiensi(data)
     return {
         **_sampul_lkj(data, ttd=ttd, kertas=kertas),
+        "label_tahun": label_tahun(data.tahun, lengkap),
         "naskah": {k: naskah.get(k, "") for k in BAGIAN_NASKAH_LKJ},
+        "misi": [m.strip() for m in naskah.get("misi", "").splitlines() if m.strip()],
+        "bagan": bagan,
         "ikhtisar_otomatis": _ikhtisar_otomatis(data, anggaran),
+        "ikhtisar": _ikhtisar_kategori(data),
         **_bab_perencanaan(data),
-        **_bab_akuntabilitas(data, analisis_sasaran, anggaran),
+        **_bab_akuntabilitas(data, analisis_sasaran, sebab_solusi or {}, anggaran),
+        "tabel_efisiensi": efisiensi.ke_json(),
+        "tabel_anggaran_sasaran": _anggaran_per_sasaran(data).ke_json(),
         **_lampiran_lkj(data),
+        "reviu": reviu,
     }
 
 
@@ -250,18 +342,56 @@ def _ikhtisar_otomatis(data: DataLaporan, anggaran: RealisasiAnggaran) -> str:
     }
 
 
+def _ikhtisar_kategori(data: DataLaporan) -> dict[str, Any]:
+    """The ikhtisar's lists: the indicators per category, achieved (capaian >= 100) or not,
+    the main problems and the next steps of those not achieved."""
+    kategori: dict[str, list[str]] = {nama: [] for _b, nama in data.skala}
+    tercapai, tidak, masalah, langkah = [], [], [], []
+    for ind in data.indikator_kinerja:
+        n = data.nilai[ind.pk]
+        nama = f"{ind.kode} {ind.nama}"
+        if n.kategori is not None:
+            kategori.setdefault(n.kategori, []).append(nama)
+        if n.capaian is None:
+            continue
+        if n.capaian >= 100:
+            tercapai.append(nama)
+            continue
+        tidak.append(nama)
+        teks = data.teks_kinerja.get(ind.pk)
+        if teks is not None and teks.permasalahan.strip():
+            masalah.append(f"{ind.kode}: {teks.permasalahan.strip()}")
+        if teks is not None and teks.upaya.strip():
+            langkah.append(f"{ind.kode}: {teks.upaya.strip()}")
+    return {
+        "kategori": [{"nama": k, "indikator": v} for k, v in kategori.items() if v],
+        "tercapai": tercapai,
+        "tidak_tercapai": tidak,
+        "masalah": masalah,
+        "langkah": langkah,
+    }
+
+
 def _bab_perencanaan(data: DataLaporan) -> dict[str, Any]:
-    """Bab II: the Renstra and its sasaran, the IKU table and the Perjanjian Kinerja."""
+    """Bab II: the Renstra's tujuan and sasaran, the IKU with their definitions, and the
+    targets of the year."""
     renstra = data.renstra
-    sasaran = [f"{s.kode}. {s.uraian}" for s in _sasaran_per_tujuan(data.indikator_kinerja)]
+    tujuan: dict[int, dict[str, Any]] = {}
+    for s in _sasaran_per_tujuan(data.indikator_kinerja):
+        t = tujuan.setdefault(
+            s.tujuan_id,
+            {"kode": s.tujuan.kode, "uraian": s.tujuan.uraian, "sasaran": []},
+        )
+        t["sasaran"].append(f"{s.kode}. {s.uraian}")
     return {
         "renstra": {
             "nama": str(renstra) if renstra else "",
             "nomor": renstra.nomor_dokumen if renstra else "",
-            "sasaran": sasaran,
+            "tujuan": list(tujuan.values()),
+            "sasaran": [s for t in tujuan.values() for s in t["sasaran"]],
         },
         "tabel_iku": _tabel_iku(data).ke_json(),
-        "tabel_pk": _tabel_pk(data).ke_json(),
+        "tabel_pk": lampiran_perjanjian_kinerja(data).ke_json(),
     }
 
 
@@ -295,7 +425,11 @@ def _tabel_iku(data: DataLaporan) -> Tabel:
     )
 
 
-def _tabel_pk(data: DataLaporan) -> Tabel:
+def lampiran_perjanjian_kinerja(data: DataLaporan) -> Tabel:
+    """LAMPIRAN PERJANJIAN KINERJA: the place of the PK in the LKjIP (Bab II C and the first
+    lampiran). Until the Perjanjian Kinerja of issue 12 item 1 (`pk` branch,
+    ``pk_berlaku(*, instansi, tahun)``) is merged, its targets are the year's Renstra targets;
+    at merge this function builds the table from the PK in force instead."""
     return _tabel_sasaran(
         data,
         kode="PK",
@@ -308,20 +442,60 @@ def _tabel_pk(data: DataLaporan) -> Tabel:
 
 
 def _bab_akuntabilitas(
-    data: DataLaporan, analisis_sasaran: dict[int, str], anggaran: RealisasiAnggaran
+    data: DataLaporan,
+    analisis_sasaran: dict[int, str],
+    sebab_solusi: dict[int, tuple[str, str]],
+    anggaran: RealisasiAnggaran,
 ) -> dict[str, Any]:
-    """Bab III: A. the achievement of each sasaran (table, chart, analysis); B. the budget."""
+    """Bab III: A. the achievement of each sasaran (tables, charts, analysis); B. the budget."""
+    tren = _nilai_renstra(data)
+    program = _program_per_sasaran(data)
     return {
         "sasaran": [
-            _capaian_sasaran(data, sasaran, inds, analisis_sasaran.get(sasaran.pk, ""))
+            _capaian_sasaran(
+                data,
+                sasaran,
+                inds,
+                analisis_sasaran.get(sasaran.pk, ""),
+                sebab_solusi.get(sasaran.pk, ("", "")),
+                tren,
+                program.get(sasaran.pk, []),
+            )
             for sasaran, inds in kelompok_sasaran(data.indikator_kinerja)
         ],
         "tabel_anggaran": anggaran.tabel.ke_json(),
     }
 
 
+def _nilai_renstra(data: DataLaporan) -> dict[int, dict[int, Any]]:
+    """Year figures of every Renstra year so far (first year to this one): year -> figures."""
+    if data.renstra is None:
+        return {data.tahun: data.nilai}
+    hasil: dict[int, dict[int, Any]] = {}
+    for tahun in range(data.renstra.tahun_awal, data.tahun + 1):
+        hasil[tahun] = (
+            data.nilai
+            if tahun == data.tahun
+            else data.nilai_lalu
+            if tahun == data.tahun - 1
+            else nilai_tahun(
+                data.indikator_kinerja,
+                tahun,
+                skala=data.skala,
+                batas=data.instansi.batas_capaian,
+            )
+        )
+    return hasil
+
+
 def _capaian_sasaran(
-    data: DataLaporan, sasaran: SasaranStrategis, inds: list[Indikator], analisis: str
+    data: DataLaporan,
+    sasaran: SasaranStrategis,
+    inds: list[Indikator],
+    analisis: str,
+    sebab_solusi: tuple[str, str],
+    tren: dict[int, dict[int, Any]],
+    program: list[AnggaranProgram],
 ) -> dict[str, Any]:
     """One sasaran of Bab III A; without the office's own analysis, the indicators' ones."""
     analisis = analisis.strip()
@@ -331,7 +505,21 @@ def _capaian_sasaran(
             for ind in inds
             if ind.pk in data.teks_kinerja and data.teks_kinerja[ind.pk].analisis
         )
+    penyebab, solusi = (t.strip() for t in sebab_solusi)
+    if not penyebab:
+        penyebab = "\n".join(
+            f"{ind.kode}: {data.teks_kinerja[ind.pk].permasalahan}"
+            for ind in inds
+            if ind.pk in data.teks_kinerja and data.teks_kinerja[ind.pk].permasalahan
+        )
+    if not solusi:
+        solusi = "\n".join(
+            f"{ind.kode}: {data.teks_kinerja[ind.pk].upaya}"
+            for ind in inds
+            if ind.pk in data.teks_kinerja and data.teks_kinerja[ind.pk].upaya
+        )
     batang = [(i.kode, data.nilai[i.pk].capaian, data.nilai_lalu[i.pk].capaian) for i in inds]
+    nasional = [i for i in inds if i.target_nasional is not None]
     return {
         "kode": sasaran.kode,
         "uraian": sasaran.uraian,
@@ -339,7 +527,19 @@ def _capaian_sasaran(
         "grafik": grafik_svg(
             _("Capaian indikator sasaran %(kode)s") % {"kode": sasaran.kode}, batang, data.tahun
         ),
+        "judul_grafik": _("Capaian indikator sasaran %(kode)s, %(a)s dan %(b)s")
+        % {"kode": sasaran.kode, "a": data.tahun - 1, "b": data.tahun},
+        "tabel_tren": _tabel_tren(data, sasaran, inds, tren).ke_json(),
+        "grafik_tren": grafik_tren_svg(
+            _("Tren capaian sasaran %(kode)s") % {"kode": sasaran.kode}, inds, tren
+        ),
+        "judul_grafik_tren": _("Tren capaian indikator sasaran %(kode)s, %(a)s-%(b)s")
+        % {"kode": sasaran.kode, "a": min(tren), "b": max(tren)},
+        "tabel_nasional": _tabel_nasional(data, sasaran, nasional).ke_json() if nasional else None,
         "analisis": analisis,
+        "penyebab": penyebab,
+        "solusi": solusi,
+        "tabel_program": _tabel_program(data, sasaran, program).ke_json(),
     }
 
 
@@ -350,8 +550,8 @@ def _tabel_capaian(data: DataLaporan, sasaran: SasaranStrategis, inds: list[Indi
     tahun_akhir = data.renstra.tahun_akhir if data.renstra else tahun
     tabel = Tabel(
         kode=f"S{sasaran.kode}",
-        judul=sasaran.uraian,
-        subjudul="",
+        judul=_("Capaian kinerja sasaran %(kode)s") % {"kode": sasaran.kode},
+        subjudul=sasaran.uraian,
         kolom=[Kolom(4), Kolom(6), Kolom(30), Kolom(9)]
         + [Kolom(9, angka=True) for _n in range(5)]
         + [Kolom(10, angka=True) for _n in range(2)],
@@ -401,6 +601,257 @@ def _tabel_capaian(data: DataLaporan, sasaran: SasaranStrategis, inds: list[Indi
     return tabel
 
 
+def _tabel_tren(
+    data: DataLaporan,
+    sasaran: SasaranStrategis,
+    inds: list[Indikator],
+    tren: dict[int, dict[int, Any]],
+) -> Tabel:
+    """Realisation and achievement of each indicator in every Renstra year so far."""
+    tahun = sorted(tren)
+    tabel = Tabel(
+        kode=f"TREN{sasaran.kode}",
+        judul=_("Tren realisasi dan capaian sasaran %(kode)s") % {"kode": sasaran.kode},
+        subjudul=sasaran.uraian,
+        kolom=[Kolom(6), Kolom(30), *[Kolom(8, angka=True) for _n in range(2 * len(tahun))]],
+        kepala=[
+            [
+                SelKepala(_("Indikator Kinerja"), colspan=2, rowspan=2),
+                *[SelKepala(str(t), colspan=2) for t in tahun],
+            ],
+            [s for _t in tahun for s in (SelKepala(_("Realisasi")), SelKepala(_("Capaian (%)")))],
+        ],
+        nomor=[2, *[1] * (2 * len(tahun))],
+    )
+    for ind in inds:
+        sel: list[Any] = [ind.kode, ind.nama]
+        for t in tahun:
+            n = tren[t].get(ind.pk)
+            sel += [angka_indikator(ind, n.nilai if n else None), persen(n.capaian if n else None)]
+        tabel.baris.append(Baris(sel=sel))
+    return tabel
+
+
+def _tabel_nasional(data: DataLaporan, sasaran: SasaranStrategis, inds: list[Indikator]) -> Tabel:
+    """The indicators that have a national or provincial target, against it."""
+    tabel = Tabel(
+        kode=f"NAS{sasaran.kode}",
+        judul=_("Perbandingan dengan target nasional/provinsi, sasaran %(kode)s")
+        % {"kode": sasaran.kode},
+        subjudul="",
+        kolom=[Kolom(6), Kolom(34), Kolom(12, True), Kolom(12, True), Kolom(20), Kolom(12, True)],
+        kepala=[
+            [
+                SelKepala(_("Indikator Kinerja"), colspan=2),
+                SelKepala(_("Realisasi %(t)s") % {"t": data.tahun}),
+                SelKepala(_("Target Nasional/Provinsi")),
+                SelKepala(_("Sumber")),
+                SelKepala(_("Capaian thd Target Nasional (%)")),
+            ]
+        ],
+        nomor=[2, 1, 1, 1, 1],
+    )
+    for ind in inds:
+        kini = data.nilai[ind.pk]
+        thd = hitung.capaian(
+            target=ind.target_nasional,
+            realisasi=kini.nilai,
+            polaritas=ind.polaritas,
+            rumus_negatif=ind.rumus_negatif,
+            batas=data.instansi.batas_capaian,
+        )
+        tabel.baris.append(
+            Baris(
+                sel=[
+                    ind.kode,
+                    ind.nama,
+                    angka_indikator(ind, kini.nilai),
+                    angka_indikator(ind, ind.target_nasional),
+                    ind.sumber_target_nasional,
+                    persen(thd),
+                ]
+            )
+        )
+    return tabel
+
+
+def _program_per_sasaran(data: DataLaporan) -> dict[int | None, list[AnggaranProgram]]:
+    """The year's programs (pagu and spending) grouped by the sasaran they support."""
+    hasil: dict[int | None, list[AnggaranProgram]] = {}
+    for ap in data.anggaran_program():
+        hasil.setdefault(ap.program.sasaran_id, []).append(ap)
+    return hasil
+
+
+def _tabel_program(
+    data: DataLaporan, sasaran: SasaranStrategis, program: list[AnggaranProgram]
+) -> Tabel:
+    """The programs and kegiatan supporting a sasaran, with their budget."""
+    tabel = Tabel(
+        kode=f"PROG{sasaran.kode}",
+        judul=_("Program dan kegiatan pendukung sasaran %(kode)s") % {"kode": sasaran.kode},
+        subjudul="",
+        kolom=[Kolom(16), Kolom(44), Kolom(14, True), Kolom(14, True), Kolom(10, True)],
+        kepala=[
+            [
+                SelKepala(_("Kode")),
+                SelKepala(_("Program / Kegiatan")),
+                SelKepala(_("Pagu (Rp)")),
+                SelKepala(_("Realisasi (Rp)")),
+                SelKepala(_("Penyerapan (%)")),
+            ]
+        ],
+        nomor=[1, 1, 1, 1, 1],
+    )
+    for ap in program:
+        tabel.baris.append(_baris_anggaran(ap.program, ap.pagu, ap.realisasi, gaya="program"))
+        for keg in data.mata_anggaran:
+            if keg.induk_id != ap.program.pk:
+                continue
+            pagu, real = _anggaran_garis(data, keg)
+            tabel.baris.append(_baris_anggaran(keg, pagu, real, gaya="kegiatan"))
+    return tabel
+
+
+def _anggaran_garis(data: DataLaporan, garis: MataAnggaran) -> tuple[Decimal, Decimal]:
+    """Pagu and spending of a kegiatan: its own line, or the sum of its sub kegiatan."""
+    sendiri = data.anggaran.get(garis.pk)
+    if sendiri is not None:
+        return sendiri.pagu, sendiri.realisasi
+    pagu = real = Decimal(0)
+    for sub in data.mata_anggaran:
+        a = data.anggaran.get(sub.pk) if sub.induk_id == garis.pk else None
+        if a is not None:
+            pagu, real = pagu + a.pagu, real + a.realisasi
+    return pagu, real
+
+
+def _baris_anggaran(garis: MataAnggaran, pagu: Decimal, real: Decimal, *, gaya: str) -> Baris:
+    return Baris(
+        sel=[
+            garis.kode,
+            garis.nama,
+            bulat(pagu, 0),
+            bulat(real, 0),
+            persen(hitung.penyerapan(realisasi=real, pagu=pagu)),
+        ],
+        gaya="" if gaya == "kegiatan" else gaya,
+    )
+
+
+def _efisiensi(data: DataLaporan) -> Tabel:
+    """Efficiency of resources per sasaran: the mean achievement of its indicators against the
+    absorption of the budget of its programs (`indikator.capaian.efisiensi`)."""
+    program = _program_per_sasaran(data)
+    tabel = Tabel(
+        kode="EFISIENSI",
+        judul=_("Efisiensi penggunaan sumber daya per sasaran Tahun %(tahun)s")
+        % {"tahun": data.tahun},
+        subjudul="",
+        kolom=[Kolom(5), Kolom(35), *[Kolom(12, True) for _n in range(5)]],
+        kepala=[
+            [
+                SelKepala(pgettext("nomor urut", "No")),
+                SelKepala(_("Sasaran Strategis")),
+                SelKepala(_("Rata-rata Capaian (%)")),
+                SelKepala(_("Pagu (Rp)")),
+                SelKepala(_("Realisasi (Rp)")),
+                SelKepala(_("Penyerapan (%)")),
+                SelKepala(_("Efisiensi (poin %)")),
+            ]
+        ],
+        nomor=[1] * 7,
+        catatan=_(
+            "Efisiensi = rata-rata capaian indikator sasaran dikurangi penyerapan anggaran "
+            "program pendukungnya; nol atau lebih berarti efisien."
+        ),
+    )
+    for no, (sasaran, inds) in enumerate(kelompok_sasaran(data.indikator_kinerja), start=1):
+        rata = bulat(hitung.rata_rata(data.nilai[i.pk].capaian for i in inds), 2)
+        pagu = sum(
+            (bulat(ap.pagu, 0) or Decimal(0) for ap in program.get(sasaran.pk, [])), Decimal(0)
+        )
+        real = sum(
+            (bulat(ap.realisasi, 0) or Decimal(0) for ap in program.get(sasaran.pk, [])), Decimal(0)
+        )
+        serap = bulat(hitung.penyerapan(realisasi=real, pagu=pagu), 2)
+        tabel.baris.append(
+            Baris(
+                sel=[
+                    str(no),
+                    f"{sasaran.kode}. {sasaran.uraian}",
+                    rata,
+                    pagu,
+                    real,
+                    serap,
+                    bulat(hitung.efisiensi(capaian=rata, penyerapan=serap), 2),
+                ]
+            )
+        )
+    return tabel
+
+
+def _jumlah_anggaran(program: list[AnggaranProgram]) -> tuple[Decimal, Decimal]:
+    """Pagu and spending of programs, summed from the printed (whole Rupiah) figures."""
+    pagu = sum((bulat(ap.pagu, 0) or Decimal(0) for ap in program), Decimal(0))
+    real = sum((bulat(ap.realisasi, 0) or Decimal(0) for ap in program), Decimal(0))
+    return pagu, real
+
+
+def _anggaran_per_sasaran(data: DataLaporan) -> Tabel:
+    """Bab III B: budget and spending per sasaran (its programs), the unlinked programs apart."""
+    program = _program_per_sasaran(data)
+    tabel = Tabel(
+        kode="ANGGARAN_SASARAN",
+        judul=_("Realisasi Anggaran per Sasaran Tahun %(tahun)s") % {"tahun": data.tahun},
+        subjudul="",
+        kolom=[Kolom(5), Kolom(47), Kolom(16, True), Kolom(16, True), Kolom(10, True)],
+        kepala=[
+            [
+                SelKepala(pgettext("nomor urut", "No")),
+                SelKepala(_("Sasaran Strategis")),
+                SelKepala(_("Pagu (Rp)")),
+                SelKepala(_("Realisasi (Rp)")),
+                SelKepala(_("Penyerapan (%)")),
+            ]
+        ],
+        nomor=[1] * 5,
+    )
+    baris: list[tuple[str, int | None]] = [
+        (f"{s.kode}. {s.uraian}", s.pk) for s, _i in kelompok_sasaran(data.indikator_kinerja)
+    ]
+    if program.get(None):
+        baris.append((_("Program penunjang (tidak terkait sasaran)"), None))
+    total_pagu = total_real = Decimal(0)
+    for no, (nama, pk) in enumerate(baris, start=1):
+        pagu, real = _jumlah_anggaran(program.get(pk, []))
+        total_pagu, total_real = total_pagu + pagu, total_real + real
+        tabel.baris.append(
+            Baris(
+                sel=[
+                    str(no),
+                    nama,
+                    pagu,
+                    real,
+                    persen(hitung.penyerapan(realisasi=real, pagu=pagu)),
+                ]
+            )
+        )
+    tabel.baris.append(
+        Baris(
+            sel=[
+                "",
+                _("Jumlah"),
+                total_pagu,
+                total_real,
+                persen(hitung.penyerapan(realisasi=total_real, pagu=total_pagu)),
+            ],
+            gaya="jumlah",
+        )
+    )
+    return tabel
+
+
 def _realisasi_anggaran(data: DataLaporan) -> RealisasiAnggaran:
     """Bab III B: budget and spending per programme, with the total row."""
     tabel = Tabel(
@@ -447,9 +898,13 @@ def _realisasi_anggaran(data: DataLaporan) -> RealisasiAnggaran:
 
 
 def _lampiran_lkj(data: DataLaporan) -> dict[str, Any]:
-    """The appendices (T1, T3) and the T2 table that the ikhtisar eksekutif shows."""
+    """The appendices (Perjanjian Kinerja, T1, T3) and the T2 table that the ikhtisar shows."""
     return {
-        "lampiran": [tabel_t1(data).ke_json(), tabel_t3(data).ke_json()],
+        "lampiran": [
+            lampiran_perjanjian_kinerja(data).ke_json(),
+            tabel_t1(data).ke_json(),
+            tabel_t3(data).ke_json(),
+        ],
         "tabel_t2": tabel_t2(data).ke_json(),
     }
 
@@ -514,14 +969,48 @@ def _konteks(dok: dict[str, Any], tata: TataHalaman | None = None) -> dict[str, 
         if kunci in dok:
             isi[kunci] = tabel(dok[kunci])
     if "sasaran" in dok:
-        isi["sasaran"] = [dict(s, tabel=tabel(s["tabel"])) for s in dok["sasaran"]]
-    if "tabel_anggaran" in dok:
-        isi["tabel_anggaran"] = tabel(dok["tabel_anggaran"])
+        isi["sasaran"] = [
+            dict(
+                s,
+                tabel=tabel(s["tabel"]),
+                tabel_tren=tabel(s["tabel_tren"]) if s.get("tabel_tren") else None,
+                tabel_nasional=tabel(s["tabel_nasional"]) if s.get("tabel_nasional") else None,
+                tabel_program=tabel(s["tabel_program"]) if s.get("tabel_program") else None,
+            )
+            for s in dok["sasaran"]
+        ]
+    for kunci in ("tabel_efisiensi", "tabel_anggaran", "tabel_anggaran_sasaran"):
+        if kunci in dok:
+            isi[kunci] = tabel(dok[kunci])
     for kunci in ("tabel", "lampiran"):
         if kunci in dok:
             isi[kunci] = [tabel(t) for t in dok[kunci]]
+    if dok["jenis"] == "lkj":
+        isi["daftar_tabel"] = [
+            {"tabel": t, "depan": t is isi.get("tabel_t2")}
+            for t in semua.values()
+            if not _di_lampiran(t, isi)
+        ]
+        isi["daftar_grafik"] = _daftar_grafik(isi.get("sasaran", []))
+    isi["konsep"] = not dok.get("verifikasi")
     isi["_semua_tabel"] = semua
     return isi
+
+
+def _di_lampiran(t: Tabel, isi: dict[str, Any]) -> bool:
+    return any(t is lamp for lamp in isi.get("lampiran", []))
+
+
+def _daftar_grafik(sasaran: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The charts of Bab III A in order, numbered as printed (Grafik 1, 2, ...)."""
+    hasil: list[dict[str, Any]] = []
+    for s in sasaran:
+        for kunci, judul in (("grafik", "judul_grafik"), ("grafik_tren", "judul_grafik_tren")):
+            if s.get(kunci):
+                nomor = len(hasil) + 1
+                hasil.append({"nomor": nomor, "judul": s.get(judul, ""), "svg": s[kunci]})
+                s[f"nomor_{kunci}"] = nomor
+    return hasil
 
 
 TEMPLATE = {
@@ -660,6 +1149,8 @@ def _jalan(jejak: _Jejak, box: Any, t: int | None, di_ttd: bool, di_catatan: boo
         return
     el = getattr(box, "element", None)
     kelas = _kelas(box)
+    if "konsep" in kelas:  # the draft watermark is on every page; it is no content
+        return
     if el is not None and box.element_tag == "table" and el.get("data-t"):
         t = int(el.get("data-t"))
     di_ttd = di_ttd or bool(kelas & {"ttd", "verifikasi"})

@@ -55,21 +55,56 @@ class NaskahLkjForm(forms.ModelForm[NaskahLaporan]):
     """The LKJ chapters, and one Bab III A analysis field per Sasaran Strategis."""
 
     def __init__(
-        self, *args: Any, sasaran: list[SasaranStrategis], analisis: dict[int, str], **kwargs: Any
+        self,
+        *args: Any,
+        sasaran: list[SasaranStrategis],
+        analisis: dict[int, str],
+        sebab_solusi: dict[int, tuple[str, str]] | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.sasaran = sasaran
+        sebab_solusi = sebab_solusi or {}
         for s in sasaran:
-            self.fields[f"sasaran_{s.pk}"] = forms.CharField(
-                label=_("Analisis sasaran %(kode)s: %(uraian)s")
-                % {"kode": s.kode, "uraian": s.uraian},
-                required=False,
-                initial=analisis.get(s.pk, ""),
-                widget=forms.Textarea(attrs={"rows": 5}),
-            )
+            nama = {"kode": s.kode, "uraian": s.uraian}
+            penyebab, solusi = sebab_solusi.get(s.pk, ("", ""))
+            for kunci, label, awal in (
+                ("", _("Analisis sasaran %(kode)s: %(uraian)s"), analisis.get(s.pk, "")),
+                ("_penyebab", _("Sasaran %(kode)s: penyebab keberhasilan / kegagalan"), penyebab),
+                ("_solusi", _("Sasaran %(kode)s: solusi / alternatif pemecahan"), solusi),
+            ):
+                self.fields[f"sasaran_{s.pk}{kunci}"] = forms.CharField(
+                    label=label % nama,
+                    required=False,
+                    initial=awal,
+                    widget=forms.Textarea(attrs={"rows": 4}),
+                )
+
+    def clean_bagan_organisasi(self) -> Any:
+        from reports.arsip import MAKS_BAGAN, jenis_gambar
+
+        berkas = self.cleaned_data.get("bagan_organisasi")
+        if not berkas or not hasattr(berkas, "read") or getattr(berkas, "_committed", False):
+            return berkas  # unchanged (the stored file) or cleared
+        if (berkas.size or 0) > MAKS_BAGAN:
+            raise forms.ValidationError(_("Bagan organisasi terlalu besar (maksimal 2 MB)."))
+        kepala = berkas.read(16)
+        berkas.seek(0)
+        if jenis_gambar(kepala) is None:
+            raise forms.ValidationError(_("Bagan organisasi harus gambar PNG atau JPEG."))
+        return berkas
 
     def analisis_sasaran(self) -> dict[int, str]:
         return {s.pk: self.cleaned_data.get(f"sasaran_{s.pk}", "") for s in self.sasaran}
+
+    def sebab_solusi(self) -> dict[int, tuple[str, str]]:
+        return {
+            s.pk: (
+                self.cleaned_data.get(f"sasaran_{s.pk}_penyebab", ""),
+                self.cleaned_data.get(f"sasaran_{s.pk}_solusi", ""),
+            )
+            for s in self.sasaran
+        }
 
     class Meta:
         model = NaskahLaporan
@@ -77,12 +112,19 @@ class NaskahLkjForm(forms.ModelForm[NaskahLaporan]):
             "kata_pengantar",
             "ikhtisar_eksekutif",
             "pendahuluan",
+            "tugas_fungsi",
+            "struktur_organisasi",
+            "bagan_organisasi",
+            "sumber_daya",
+            "isu_strategis",
+            "visi",
+            "misi",
             "perencanaan_kinerja",
             "akuntabilitas_kinerja",
             "realisasi_anggaran",
             "penutup",
         ]
-        widgets = {f: forms.Textarea(attrs={"rows": 5}) for f in fields}
+        widgets = {f: forms.Textarea(attrs={"rows": 5}) for f in fields if f != "bagan_organisasi"}
 
 
 class PengirimanForm(forms.ModelForm[DistribusiDokumen]):

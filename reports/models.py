@@ -37,7 +37,19 @@ class NaskahLaporan(models.Model):
     laporan = GenericForeignKey("content_type", "object_id")
     kata_pengantar = models.TextField(_("kata pengantar"), blank=True)
     ikhtisar_eksekutif = models.TextField(_("ikhtisar eksekutif"), blank=True)
-    pendahuluan = models.TextField(_("Bab I Pendahuluan"), blank=True)
+    pendahuluan = models.TextField(_("Bab I Pendahuluan (pengantar)"), blank=True)
+    tugas_fungsi = models.TextField(_("Bab I: tugas dan fungsi"), blank=True)
+    struktur_organisasi = models.TextField(_("Bab I: struktur organisasi"), blank=True)
+    bagan_organisasi = models.FileField(
+        _("Bab I: bagan struktur organisasi"),
+        upload_to="lkj/bagan/",
+        blank=True,
+        help_text=_("Gambar PNG atau JPEG, maks. 2 MB."),
+    )
+    sumber_daya = models.TextField(_("Bab I: sumber daya (SDM, sarana, anggaran)"), blank=True)
+    isu_strategis = models.TextField(_("Bab I: isu strategis"), blank=True)
+    visi = models.TextField(_("Bab II: visi"), blank=True)
+    misi = models.TextField(_("Bab II: misi (satu per baris)"), blank=True)
     perencanaan_kinerja = models.TextField(_("Bab II Perencanaan Kinerja"), blank=True)
     akuntabilitas_kinerja = models.TextField(
         _("Bab III Akuntabilitas Kinerja (pengantar)"), blank=True
@@ -77,6 +89,8 @@ class AnalisisSasaran(models.Model):
         SasaranStrategis, on_delete=models.CASCADE, related_name="+", verbose_name=_("sasaran")
     )
     teks = models.TextField(_("analisis"), blank=True)
+    penyebab = models.TextField(_("penyebab keberhasilan / kegagalan"), blank=True)
+    solusi = models.TextField(_("solusi / alternatif pemecahan"), blank=True)
 
     class Meta:
         verbose_name = _("analisis sasaran")

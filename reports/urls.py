@@ -19,6 +19,7 @@ urlpatterns += [
     path("dokumen/<str:jenis>/<int:laporan_id>/", views.dokumen, name="dokumen"),
     path("dokumen/<str:jenis>/<int:laporan_id>/html/", views.dokumen_html, name="dokumen-html"),
     path("dokumen/<str:jenis>/<int:laporan_id>/pdf/", views.dokumen_pdf, name="dokumen-pdf"),
+    path("dokumen/<str:jenis>/<int:laporan_id>/docx/", views.dokumen_docx, name="dokumen-docx"),
     path("dokumen/<str:jenis>/<int:laporan_id>/naskah/", views.naskah, name="naskah"),
 ]
 urlpatterns += [

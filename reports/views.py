@@ -378,6 +378,25 @@ def dokumen_pdf(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpRe
 
 
 @login_required
+@require_GET
+def dokumen_docx(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpResponse:
+    """The LKjIP as an editable Word document, built from the live data like the preview."""
+    laporan = get_laporan_for_user(request.user, jenis, laporan_id)
+    if jenis != "lkj":
+        raise Http404(_("Hanya Laporan Kinerja yang tersedia dalam format Word."))
+    from reports.docx_lkj import docx_lkj
+
+    isi = docx_lkj(_dok_laporan(laporan))
+    respon = HttpResponse(
+        isi,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    nama = f"lkj-{laporan.instansi.kode}-{laporan.tahun}.docx"
+    respon["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return respon
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def naskah(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpResponse:
     laporan = get_laporan_for_user(request.user, jenis, laporan_id)
@@ -390,8 +409,15 @@ def naskah(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpRespons
     obj = naskah_untuk(laporan) or NaskahLaporan(laporan=laporan)
     data = DataLaporan(laporan.instansi, laporan.tahun)
     sasaran = [s for s, _inds in kelompok_sasaran(data.indikator_kinerja)]
-    analisis = {a.sasaran_id: a.teks for a in obj.analisis_sasaran.all()} if obj.pk else {}
-    form = NaskahLkjForm(request.POST or None, instance=obj, sasaran=sasaran, analisis=analisis)
+    semua = list(obj.analisis_sasaran.all()) if obj.pk else []
+    form = NaskahLkjForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=obj,
+        sasaran=sasaran,
+        analisis={a.sasaran_id: a.teks for a in semua},
+        sebab_solusi={a.sasaran_id: (a.penyebab, a.solusi) for a in semua},
+    )
     if request.method == "POST" and form.is_valid():
         simpan_naskah(laporan=laporan, oleh=request.user, form=form)
         messages.success(request, _("Naskah laporan tersimpan."))

@@ -215,6 +215,7 @@ ARGUMEN: dict[str, Isi] = {
     "reports:pk-pdf": lambda o: [{"pk_id": _id(o, lambda o: o.pk.pk)}],
     "reports:pk-docx": lambda o: [{"pk_id": _id(o, lambda o: o.pk.pk)}],
     "reports:rencana-aksi-pdf": lambda o: [{"tahun": 2025}],
+    "reports:dokumen-docx": lambda o: [{"jenis": "lkj", "laporan_id": _id(o, lambda o: o.lkj.pk)}],
     "impor:index": lambda o: [{}],
     "impor:pratinjau": lambda o: [{"token": _uuid(o, lambda o: o.impor.token)}],
     "impor:konfirmasi": lambda o: [{"token": _uuid(o, lambda o: o.impor.token)}],

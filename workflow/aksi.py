@@ -338,7 +338,9 @@ def mulai_laporan(
 ) -> LaporanKinerja:
     """Step 1 of the LKJ: the Kepala Dinas creates the report with the disposisi."""
     _periksa_alur(instansi, "lkj")
-    laporan = LaporanKinerja(instansi=instansi, tahun=tahun, dibuat_oleh=oleh)
+    laporan = LaporanKinerja(
+        instansi=instansi, tahun=tahun, dibuat_oleh=oleh, dengan_reviu=instansi.reviu_lkj
+    )
     _mulai_laporan(
         laporan, oleh=oleh, data={"isi_disposisi": isi_disposisi, "surat_masuk": surat_masuk}
     )
@@ -485,6 +487,35 @@ def daftarkan_pengarsip(pengarsip: Pengarsip) -> None:
     _pengarsip = pengarsip
 
 
+class PemeriksaKelengkapan(Protocol):
+    def __call__(self, *, laporan: LaporanKinerja) -> list[str]: ...
+
+
+_pemeriksa_kelengkapan: PemeriksaKelengkapan | None = None
+
+
+def daftarkan_pemeriksa_kelengkapan(pemeriksa: PemeriksaKelengkapan) -> None:
+    """Register the completeness guard of the LKJ (what is missing before it may be signed).
+
+    The reports app registers `reports.kelengkapan.yang_kurang` when it starts, as it does the
+    archiver: the chapters and the data it checks are read there."""
+    global _pemeriksa_kelengkapan
+    _pemeriksa_kelengkapan = pemeriksa
+
+
+def _periksa_kelengkapan(laporan: LaporanKinerja | MonitoringIKU) -> None:
+    """Signing an LKJ is refused, with the list of what is missing, while it is incomplete."""
+    if not isinstance(laporan, LaporanKinerja):
+        return
+    if _pemeriksa_kelengkapan is None:
+        raise ImproperlyConfigured("No completeness guard registered: is reports installed?")
+    kurang = _pemeriksa_kelengkapan(laporan=laporan)
+    if kurang:
+        raise ValidationError(
+            [_("Laporan Kinerja belum lengkap dan belum dapat ditandatangani:"), *kurang]
+        )
+
+
 def _tanda_tangan(
     laporan: LaporanKinerja | MonitoringIKU,
     *,
@@ -496,6 +527,7 @@ def _tanda_tangan(
     obj = p.obj
     assert isinstance(obj, LaporanKinerja | MonitoringIKU)
     _periksa_pemisahan_tugas(obj, oleh)
+    _periksa_kelengkapan(obj)
     if obj.instansi.wajib_2fa_tanda_tangan and not dua_faktor:
         raise WajibDuaFaktor(
             _(

@@ -261,7 +261,23 @@ class FormTandaTangan(FormAksi):
         return kode
 
 
+class FormReviu(FormAksi):
+    catatan_reviu = forms.CharField(
+        label=_("Catatan hasil reviu"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Catatan hasil reviu wajib diisi.")},
+    )
+    pernyataan_reviu = forms.BooleanField(
+        label=_(
+            "Kami telah mereviu Laporan Kinerja ini sesuai pedoman reviu; tidak terdapat "
+            "kesalahan yang mempengaruhi keandalan informasi (Pernyataan Telah Direviu)."
+        ),
+        error_messages={"required": _("Centang Pernyataan Telah Direviu untuk melanjutkan.")},
+    )
+
+
 FORM_ISIAN: dict[str, type[FormAksi]] = {
+    "reviu": FormReviu,
     "disposisi": FormDisposisi,
     "rapat": FormRapat,
     "instruksi": FormInstruksi,

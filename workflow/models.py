@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -22,16 +22,19 @@ from indikator.peran import (
     boleh_baca_laporan,
     boleh_isi_unit,
     boleh_putus_unit,
+    boleh_reviu_laporan,
 )
 from workflow.fsm import ConcurrentTransitionMixin, FSMField, transition
 from workflow.sop import (
     PENGIRIMAN_TERKUNCI,
     SOP_LKJ,
+    SOP_LKJ_REVIU,
     SOP_MONEV,
     Sop,
     StatusLaporan,
     StatusMonitoring,
     StatusPengiriman,
+    StatusReviu,
     Transisi,
 )
 from workflow.waktu_kerja import tampil_durasi
@@ -44,6 +47,11 @@ BATAS_ISIAN = 5_000
 BATAS_ANALISIS = 10_000
 
 
+def _ada_di_sop(obj: Any, nama: str) -> bool:
+    sop: Sop = obj.sop
+    return sop.punya_transisi(nama)
+
+
 def fsm(sop: Sop, nama: str) -> Callable[[_Metode], _Metode]:
     """django-fsm's @transition, with source, target and permission taken from the SOP table.
 
@@ -54,6 +62,8 @@ def fsm(sop: Sop, nama: str) -> Callable[[_Metode], _Metode]:
         field="status",
         source=list(t.dari),
         target=t.ke,
+        # A transition exists on a report only if the report's SOP has it (the optional reviu).
+        conditions=[lambda obj: _ada_di_sop(obj, nama)],
         permission=lambda obj, user: obj.boleh(user, obj.sop.get_transisi(nama)),
         custom={"langkah": t.langkah, "kembali": t.kembali},
     )
@@ -99,7 +109,7 @@ class LaporanDasar(ConcurrentTransitionMixin, models.Model):
 
     jenis: ClassVar[str]  # "lkj" / "monev"
     jenis_fk: ClassVar[str]  # the name of the foreign key to it on submissions and audit rows
-    sop: ClassVar[Sop]
+    sop: Sop  # the report kind's SOP (an LKJ's depends on its optional reviu)
     STATUS_FINAL: ClassVar[str]  # signed / ratified
     STATUS_BATAL: ClassVar[str]  # cancelled
     STATUS_PENGUMPULAN: ClassVar[str]  # the units' submissions are open
@@ -171,13 +181,15 @@ class LaporanKinerja(LaporanDasar):
 
     jenis = "lkj"
     jenis_fk = "laporan"
-    sop = SOP_LKJ
     STATUS_FINAL = StatusLaporan.DITANDATANGANI
     STATUS_BATAL = StatusLaporan.DIBATALKAN
     STATUS_PENGUMPULAN = StatusLaporan.PENGUMPULAN
 
     status = FSMField(
-        _("status"), choices=StatusLaporan.choices, default=StatusLaporan.BARU, protected=True
+        _("status"),
+        choices=StatusLaporan.choices + StatusReviu.choices,
+        default=StatusLaporan.BARU,
+        protected=True,
     )
     rapat_tanggal = models.DateField(_("tanggal rapat"), null=True, blank=True)
     rapat_peserta = models.TextField(_("peserta rapat"), max_length=BATAS_CATATAN, blank=True)
@@ -186,6 +198,13 @@ class LaporanKinerja(LaporanDasar):
     catatan_konsep = models.TextField(
         _("catatan konsep dan penugasan pengetikan"), max_length=BATAS_ISIAN, blank=True
     )
+    dengan_reviu = models.BooleanField(
+        _("dengan reviu Inspektorat"),
+        default=False,
+        help_text=_("Diambil dari pengaturan instansi saat laporan dimulai."),
+    )
+    catatan_reviu = models.TextField(_("catatan reviu"), blank=True)
+    pernyataan_reviu = models.BooleanField(_("Pernyataan Telah Direviu"), default=False)
 
     class Meta:
         verbose_name = _("laporan kinerja")
@@ -206,6 +225,22 @@ class LaporanKinerja(LaporanDasar):
     @property
     def triwulan(self) -> None:
         return None
+
+    @property
+    def sop(self) -> Sop:  # type: ignore[override]  # per report: the office's optional reviu
+        return SOP_LKJ_REVIU if self.dengan_reviu else SOP_LKJ
+
+    def boleh_baca(self, user: Pengguna) -> bool:
+        """As every report; and the reviewer (Pengawas) of a report with the reviu, from the
+        moment it is first sent to the reviu (a returned draft stays readable to follow)."""
+        if super().boleh_baca(user):
+            return True
+        return self.dengan_reviu and boleh_reviu_laporan(
+            user, self.instansi_id, self.status == StatusReviu.REVIU or self._pernah_direviu()
+        )
+
+    def _pernah_direviu(self) -> bool:
+        return self.jejak.filter(aksi="teruskan_reviu").exists()
 
     @fsm(SOP_LKJ, "disposisi")
     def disposisi(self) -> None:
@@ -239,6 +274,18 @@ class LaporanKinerja(LaporanDasar):
     def teruskan(self) -> None:
         """Step 7, ya."""
 
+    @fsm(SOP_LKJ_REVIU, "teruskan_reviu")
+    def teruskan_reviu(self) -> None:
+        """Step 7, ya, with the reviu on: to the Inspektorat."""
+
+    @fsm(SOP_LKJ_REVIU, "reviu_selesai")
+    def reviu_selesai(self) -> None:
+        """The reviu: findings recorded and the Pernyataan Telah Direviu given."""
+
+    @fsm(SOP_LKJ_REVIU, "kembalikan_reviu")
+    def kembalikan_reviu(self) -> None:
+        """The reviu, tidak: back to the Sekretaris with the reviewer's note."""
+
     @fsm(SOP_LKJ, "kembalikan_koreksi")
     def kembalikan_koreksi(self) -> None:
         """Step 7, tidak: back to the Ka.Sub Program."""
@@ -255,7 +302,7 @@ class LaporanKinerja(LaporanDasar):
     def buka_kembali(self) -> None:
         """Formal reopening of a signed report."""
 
-    @fsm(SOP_LKJ, "batalkan")
+    @fsm(SOP_LKJ_REVIU, "batalkan")  # the seed's sources, and the reviu's
     def batalkan(self) -> None:
         """Cancelled; the year is free for a new report."""
 

@@ -8,7 +8,7 @@ states, whether it is a return (*tidak*, which needs a correction note) and the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -66,6 +66,9 @@ class Sop:
     def get_langkah(self, nomor: int) -> Langkah | None:
         return self.langkah[nomor - 1] if 1 <= nomor <= len(self.langkah) else None
 
+    def punya_transisi(self, nama: str) -> bool:
+        return any(t.nama == nama for t in self.transisi + self.transisi_pengiriman)
+
     def get_transisi(self, nama: str) -> Transisi:
         for t in self.transisi + self.transisi_pengiriman:
             if t.nama == nama:
@@ -96,6 +99,13 @@ class StatusLaporan(models.TextChoices):
     TANDA_TANGAN = "tanda_tangan", _("Menunggu tanda tangan Kepala Dinas")
     DITANDATANGANI = "ditandatangani", _("Ditandatangani")
     DIBATALKAN = "dibatalkan", _("Dibatalkan")
+
+
+class StatusReviu(models.TextChoices):
+    """The state the optional reviu step adds to the LKJ (`SOP_LKJ_REVIU`); kept apart from
+    `StatusLaporan`, which lists the seed SOP's states only."""
+
+    REVIU = "reviu", _("Reviu oleh Inspektorat (APIP)")
 
 
 class StatusMonitoring(models.TextChoices):
@@ -262,6 +272,53 @@ SOP_LKJ = Sop(
 )  # fmt: skip
 
 
+def _dengan_reviu(sop: Sop, langkah_reviu: Langkah, pelaksana: Pelaksana) -> Sop:
+    """The LKJ SOP with the reviu by the Inspektorat (APIP, PermenPAN-RB 53/2014) inserted
+    before the signature: the Sekretaris' *ya* goes to the reviewer instead of the Kepala Dinas;
+    the reviewer hands the reviewed draft on or returns it to the Sekretaris with a note. The
+    signature becomes the step after the reviu; every other row stays as in the seed."""
+    nomor = langkah_reviu.nomor
+    R = StatusReviu.REVIU
+    geser = {t.nama for t in sop.transisi if t.langkah >= nomor}
+    transisi = [
+        replace(t, langkah=t.langkah + 1) if t.nama in geser else t
+        for t in sop.transisi
+        if t.nama != "teruskan"
+    ]
+    batal = next(i for i, t in enumerate(transisi) if t.nama == "batalkan")
+    transisi[batal] = replace(transisi[batal], dari=(*transisi[batal].dari, R))
+    ttd = replace(sop.langkah[nomor - 1], nomor=nomor + 1)
+    return replace(
+        sop,
+        pelaksana=(*sop.pelaksana, pelaksana),
+        langkah=(*sop.langkah[: nomor - 1], langkah_reviu, ttd, *sop.langkah[nomor:]),
+        transisi=(
+            Transisi("teruskan_reviu", _("Ya: serahkan untuk direviu Inspektorat"),
+                     (L.KOREKSI_SEKRETARIS,), R, nomor - 1, isian="catatan"),
+            Transisi("reviu_selesai", _("Reviu selesai: serahkan ke Kepala Dinas"), (R,),
+                     L.TANDA_TANGAN, nomor, isian="reviu"),
+            Transisi("kembalikan_reviu", _("Kembalikan draft dengan catatan reviu"), (R,),
+                     L.KOREKSI_SEKRETARIS, nomor, kembali=True, utama=False),
+            *transisi,
+        ),
+        langkah_status={
+            **{k: (v + 1 if v >= nomor else v) for k, v in sop.langkah_status.items()},
+            R: nomor,
+        },
+    )  # fmt: skip
+
+
+SOP_LKJ_REVIU = _dengan_reviu(
+    SOP_LKJ,
+    Langkah(8, _("Mereviu Laporan Kinerja: mencatat hasil reviu dan menandatangani Pernyataan "
+                 "Telah Direviu, atau mengembalikan draft dengan catatan"), Peran.PENGAWAS,
+            kelengkapan=_("Draft hasil koreksi"), waktu=Durasi(hari=3),
+            output=_("Catatan reviu dan Pernyataan Telah Direviu")),
+    Pelaksana(_("Inspektorat (APIP)"), Peran.PENGAWAS),
+)  # fmt: skip
+"""The LKJ SOP of an office that turns `Instansi.reviu_lkj` on (steps 1-7, reviu, signature)."""
+
+
 # ---------------------------------------------------------------------------------------------
 # SOP Monitoring Indikator Kinerja Utama (Dinas Kesehatan Kabupaten Magetan) -> quarterly
 # ---------------------------------------------------------------------------------------------
@@ -370,6 +427,7 @@ ISIAN_WAJIB: dict[str, tuple[str, ...]] = {
     "format": ("catatan_format",),
     "draft_monev": ("draft", "analisis"),
     "catatan": (),
+    "reviu": ("catatan_reviu", "pernyataan_reviu"),
 }
 ISIAN_OPSIONAL: dict[str, tuple[str, ...]] = {
     "disposisi": ("surat_masuk",),

@@ -14,6 +14,7 @@ from workflow.models import HariLibur, LaporanKinerja, MonitoringIKU, Pengiriman
 from workflow.sop import (
     LANGKAH_PENGIRIMAN_STATUS,
     SOP_LKJ,
+    SOP_LKJ_REVIU,
     SOP_MONEV,
     Sop,
     StatusLaporan,
@@ -88,9 +89,11 @@ def laporan_menunggu(user: Pengguna) -> tuple[QuerySet[LaporanKinerja], QuerySet
     if user.instansi_id is None:  # no office, nothing to wait for
         return LaporanKinerja.objects.none(), MonitoringIKU.objects.none()
     peran = user.daftar_peran
-    lkj = LaporanKinerja.objects.filter(
-        instansi_id=user.instansi_id, status__in=status_untuk_peran(SOP_LKJ, peran)
+    # An LKJ with the office's reviu waits in the reviu's states too (`SOP_LKJ_REVIU`).
+    status_lkj = sorted(
+        {*status_untuk_peran(SOP_LKJ, peran), *status_untuk_peran(SOP_LKJ_REVIU, peran)}
     )
+    lkj = LaporanKinerja.objects.filter(instansi_id=user.instansi_id, status__in=status_lkj)
     monev = MonitoringIKU.objects.filter(
         instansi_id=user.instansi_id, status__in=status_untuk_peran(SOP_MONEV, peran)
     )

@@ -27,6 +27,7 @@ from indikator.models import (
     MataAnggaran,
     Pengguna,
     Renstra,
+    SasaranStrategis,
     TingkatAnggaran,
 )
 
@@ -68,6 +69,7 @@ class DaftarAnggaran:
         self.res = res
         self.unit = unit
         self.db = {m.kode: m for m in MataAnggaran.objects.filter(renstra=renstra)}
+        self.sasaran = {s.kode: s for s in SasaranStrategis.objects.filter(tujuan__renstra=renstra)}
         self.pagu_db = {
             (a.mata_anggaran_id, a.tahun): a
             for a in Anggaran.objects.filter(mata_anggaran__renstra=renstra)
@@ -135,11 +137,32 @@ class DaftarAnggaran:
                 b.ubah(_("Unit Pelaksana"), obj.unit, u)
                 obj.unit = u
                 berubah.add("unit")
+        self._sasaran(b, obj, b.ambil(kol["kode_sasaran"]), berubah)
         self.file[kode] = (obj, b.nomor)
         pagu_berubah = self._pagu(b, obj, pagu)
         if lama is not None and berubah:
             self.ubah[obj.pk] = (obj, berubah)
         return Tertunda(b, obj, kode_induk, lama is None, pagu_berubah)
+
+    def _sasaran(
+        self, b: Baris, obj: MataAnggaran, kode_sasaran: str | None, berubah: set[str]
+    ) -> None:
+        """The optional program -> sasaran link (the LKjIP's efficiency analysis)."""
+        if not kode_sasaran:
+            return
+        sasaran = self.sasaran.get(kode_sasaran)
+        if sasaran is None:
+            b.catat(
+                "kode_sasaran",
+                _("Sasaran %(kode)s tidak ada di Renstra ini.") % {"kode": kode_sasaran},
+            )
+        elif obj.tingkat != TingkatAnggaran.PROGRAM:
+            b.catat("kode_sasaran", _("Hanya program yang dikaitkan ke sasaran."))
+        elif obj.sasaran_id != sasaran.pk:
+            if obj.pk is not None:
+                b.ubah(_("Sasaran"), obj.sasaran, sasaran)
+                berubah.add("sasaran")
+            obj.sasaran = sasaran
 
     def _turunkan(
         self, b: Baris, kode: str, tingkat: str | None, kode_induk: str | None

@@ -13,6 +13,7 @@ def beri_izin(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("indikator", "0008_cepat_versi_nilai"),
         ("indikator", "0007_desimal_indikator_logo_instansi"),
     ]
 

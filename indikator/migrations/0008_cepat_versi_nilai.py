@@ -5,6 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("indikator", "0008_skala_cache_peran_provinsi"),
         ("indikator", "0007_desimal_indikator_logo_instansi"),
     ]
 

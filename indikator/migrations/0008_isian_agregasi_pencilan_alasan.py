@@ -8,6 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("indikator", "0008_alur_dokumen_sop"),
         ("indikator", "0007_desimal_indikator_logo_instansi"),
     ]
 

@@ -9,6 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("indikator", "0008_lkjip_reviu_target_nasional_program_sasaran"),
         ("indikator", "0007_desimal_indikator_logo_instansi"),
     ]
 

@@ -5,6 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("reports", "0005_lkjip_naskah_bab"),
         ("reports", "0004_sidik_isi_dokumen"),
     ]
 

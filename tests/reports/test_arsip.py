@@ -52,8 +52,8 @@ def test_signing_lkj_freezes_and_renders(demo, tugas_langsung, django_capture_on
         assert hashlib.sha256(f.read()).hexdigest() == dokumen.sha256_berkas
     assert dokumen.sha256 == dokumen.hitung_sha256() != dokumen.sha256_berkas
     assert dokumen.berkas_sah()
-    # The frozen rows: T1 in the appendix holds 1.1's 4,823 of 5,200.
-    t1 = dokumen.isi["lampiran"][0]
+    # The frozen rows: T1 in the appendix (after the Perjanjian Kinerja) holds 1.1's 4,823.
+    t1 = dokumen.isi["lampiran"][1]
     baris = next(b for b in t1["baris"] if b["sel"][2] == "1.1")
     assert baris["sel"][8] == "4823"  # rounded when frozen: a count has no decimals
     assert dokumen.isi["naskah"]["kata_pengantar"] == "Puji syukur kepada Tuhan."

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from indikator.demo import Kantor
+from indikator.models import Pengguna
 from workflow import aksi as alur
 from workflow.models import LaporanKinerja, MonitoringIKU
 from workflow.sop import StatusLaporan, StatusMonitoring
@@ -83,6 +84,36 @@ def mulai_monev(kantor: Kantor, tahun: int = 2025, triwulan: int = 3) -> Monitor
     )
 
 
+NASKAH_LENGKAP = {
+    "kata_pengantar": "Puji syukur, Laporan Kinerja ini telah tersusun.",
+    "tugas_fungsi": "Melaksanakan urusan pemerintahan bidang kesehatan.",
+    "struktur_organisasi": "Kepala Dinas, Sekretariat, tiga bidang dan UPT Puskesmas.",
+    "sumber_daya": "412 pegawai; 9 Puskesmas.",
+    "isu_strategis": "Stunting dan kematian ibu.",
+    "visi": "Binjai sehat dan sejahtera.",
+    "misi": "Meningkatkan pelayanan kesehatan dasar.\nMemperkuat tata kelola.",
+    "penutup": "Capaian kinerja akan terus ditingkatkan.",
+}
+
+
+def tulis_naskah_lengkap(laporan: LaporanKinerja, oleh: Pengguna) -> None:
+    """Every mandatory chapter written (what the perencana does while collecting the data);
+    a chapter the test wrote already is kept."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from reports.models import NaskahLaporan
+
+    naskah, _baru = NaskahLaporan.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(laporan),
+        object_id=laporan.pk,
+        defaults={"diubah_oleh": oleh},
+    )
+    for bab, teks in NASKAH_LENGKAP.items():
+        if not getattr(naskah, bab).strip():
+            setattr(naskah, bab, teks)
+    naskah.save()
+
+
 def maju_sampai(laporan: LaporanKinerja | MonitoringIKU, kantor: Kantor, status: str) -> None:
     """Take the happy path until the report is in `status`."""
     jalan = JALAN_LKJ if isinstance(laporan, LaporanKinerja) else JALAN_MONEV
@@ -94,6 +125,9 @@ def maju_sampai(laporan: LaporanKinerja | MonitoringIKU, kantor: Kantor, status:
         if laporan.status == status:
             return
         assert laporan.status == dari, (laporan.status, dari)
+        if aksi == "tugaskan_pengetikan":
+            assert isinstance(laporan, LaporanKinerja)
+            tulis_naskah_lengkap(laporan, kantor.pengguna["perencana"])
         alur.jalankan(laporan=laporan, aksi=aksi, oleh=kantor.pengguna[peran], data=isian(aksi))
     laporan.refresh_from_db()
     assert laporan.status == status

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tests.workflow.bantu import berkas_draft, isian, mulai_lkj
+from tests.workflow.bantu import berkas_draft, isian, mulai_lkj, tulis_naskah_lengkap
 from workflow import aksi as alur
 from workflow.models import JejakTransisi, LaporanKinerja
 from workflow.sop import StatusLaporan, StatusPengiriman
@@ -94,6 +94,7 @@ def test_lkj_binjai_end_to_end(
     langkah("setujui_draft", "perencana")
     langkah("teruskan", "sekretaris")
     assert laporan.status == L.TANDA_TANGAN
+    tulis_naskah_lengkap(laporan, u["perencana"])  # the completeness guard needs the chapters
     # nobody but the Kepala Dinas signs
     for peran in ("sekretaris", "perencana", "analis", "admin"):
         with pytest.raises(PermissionDenied):

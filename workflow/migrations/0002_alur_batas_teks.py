@@ -6,6 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("workflow", "0002_skala_peran_provinsi"),
         ("workflow", "0001_initial"),
     ]
 

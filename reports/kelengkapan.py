@@ -1,0 +1,140 @@
+"""The completeness guard of the Laporan Kinerja, and how complete a year's data is.
+
+Signing an LKJ (``workflow.aksi``) asks :func:`yang_kurang`; every check is one independent
+function of :data:`PEMERIKSAAN` that lists what it finds missing, in Indonesian. One more check
+is one more line in that list.
+
+The Perjanjian Kinerja check (issue 12 item 1) is the lead's to add at merge, from the ``pk``
+branch's ``pk_berlaku(*, instansi, tahun)``::
+
+    def perjanjian_kinerja(k: Konteks) -> list[str]:
+        if pk_berlaku(instansi=k.laporan.instansi, tahun=k.laporan.tahun) is None:
+            return [_("Perjanjian Kinerja tahun ini belum ditandatangani.")]
+        return []
+
+    PEMERIKSAAN.append(perjanjian_kinerja)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
+
+from indikator.models import ROMAWI, JenisIndikator, Realisasi
+from reports.baris import DataLaporan
+from reports.models import NaskahLaporan
+
+if TYPE_CHECKING:
+    from workflow.models import LaporanKinerja
+
+TRIWULAN = (1, 2, 3, 4)
+
+BAB_WAJIB: tuple[tuple[str, StrOrPromise], ...] = (
+    ("kata_pengantar", gettext_lazy("Kata Pengantar")),
+    ("tugas_fungsi", gettext_lazy("Bab I: tugas dan fungsi")),
+    ("struktur_organisasi", gettext_lazy("Bab I: struktur organisasi")),
+    ("sumber_daya", gettext_lazy("Bab I: sumber daya")),
+    ("isu_strategis", gettext_lazy("Bab I: isu strategis")),
+    ("visi", gettext_lazy("Bab II: visi")),
+    ("misi", gettext_lazy("Bab II: misi")),
+    ("penutup", gettext_lazy("Bab IV Penutup")),
+)
+"""The office's own chapters that an LKjIP cannot go without (PermenPAN-RB 53/2014)."""
+
+
+def triwulan_terisi(data: DataLaporan) -> dict[int, set[int]]:
+    """Per IKU of the year, the quarters that have a realisation value (one query)."""
+    iku = [i.pk for i in data.indikator_kinerja if i.jenis == JenisIndikator.IKU]
+    hasil: dict[int, set[int]] = {pk: set() for pk in iku}
+    for ind_id, tw in (
+        Realisasi.objects.filter(
+            indikator_id__in=iku, tahun=data.tahun, triwulan__in=TRIWULAN, nilai__isnull=False
+        )
+        .order_by()
+        .values_list("indikator_id", "triwulan")
+    ):
+        hasil[ind_id].add(tw)
+    return hasil
+
+
+def triwulan_lengkap(terisi: dict[int, set[int]]) -> int:
+    """The last quarter up to which every IKU has all its quarters (4: the year is complete)."""
+    lengkap = 0
+    for tw in TRIWULAN:
+        if any(tw not in ada for ada in terisi.values()):
+            break
+        lengkap = tw
+    return lengkap
+
+
+def label_tahun(tahun: int, lengkap: int) -> str:
+    """ "2025", or "2025 (s.d. Triwulan III)" while quarters are missing."""
+    if lengkap >= 4:
+        return str(tahun)
+    if lengkap == 0:
+        return _("%(tahun)s (belum ada triwulan lengkap)") % {"tahun": tahun}
+    return _("%(tahun)s (s.d. Triwulan %(tw)s)") % {"tahun": tahun, "tw": ROMAWI[lengkap]}
+
+
+@dataclass
+class Konteks:
+    """What the checks read, each part loaded once."""
+
+    laporan: LaporanKinerja
+
+    @cached_property
+    def data(self) -> DataLaporan:
+        return DataLaporan(self.laporan.instansi, self.laporan.tahun)
+
+    @cached_property
+    def naskah(self) -> NaskahLaporan | None:
+        return NaskahLaporan.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.laporan),
+            object_id=self.laporan.pk,
+        ).first()
+
+
+def bab_wajib(k: Konteks) -> list[str]:
+    """Every mandatory chapter has text."""
+    return [
+        _("%(bab)s belum diisi.") % {"bab": judul}
+        for nama, judul in BAB_WAJIB
+        if k.naskah is None or not str(getattr(k.naskah, nama)).strip()
+    ]
+
+
+def realisasi_triwulan_iku(k: Konteks) -> list[str]:
+    """Every IKU has a realisation for each quarter of the year."""
+    terisi = triwulan_terisi(k.data)
+    kurang = []
+    for ind in k.data.indikator_kinerja:
+        if ind.pk not in terisi:
+            continue
+        tw = [ROMAWI[t] for t in TRIWULAN if t not in terisi[ind.pk]]
+        if tw:
+            kurang.append(
+                _("IKU %(kode)s %(nama)s: realisasi triwulan %(tw)s belum diisi.")
+                % {"kode": ind.kode, "nama": ind.nama, "tw": ", ".join(tw)}
+            )
+    if not k.data.indikator_kinerja:
+        kurang.append(_("Belum ada indikator kinerja Renstra untuk tahun ini."))
+    return kurang
+
+
+Pemeriksaan = Callable[[Konteks], list[str]]
+
+PEMERIKSAAN: list[Pemeriksaan] = [bab_wajib, realisasi_triwulan_iku]
+"""The independent checks, in the order their findings are listed."""
+
+
+def yang_kurang(*, laporan: LaporanKinerja) -> list[str]:
+    """What keeps `laporan` from being signed; empty when it is complete."""
+    k = Konteks(laporan)
+    return [pesan for periksa in PEMERIKSAAN for pesan in periksa(k)]
