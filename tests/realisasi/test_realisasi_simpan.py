@@ -203,7 +203,8 @@ def test_query_count_of_a_row_save_is_pinned(client, demo, django_assert_num_que
     the row with its unit, Renstra, office, scale, targets, previous value and stored
     realisation (one query); then in one transaction (two savepoint statements here,
     BEGIN/COMMIT outside a test): the UPDATE carrying the version and lock checks, the
-    history INSERT and the office's figure version bump (the cache of the yearly figures). No reload after the save."""
+    history INSERT and the office's figure version bump (the cache of the yearly figures).
+    No reload after the save."""
     unit = demo.binjai.unit["kesga"]
     client.force_login(demo.binjai.pengguna["koordinator"])
     for n, kode in enumerate(["1.1", "1.2"]):

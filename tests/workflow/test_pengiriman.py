@@ -108,7 +108,8 @@ def test_wrong_method_bad_id_unknown_action(client, demo, kesga) -> None:
 def test_query_counts_pinned(client, demo, kesga, django_assert_num_queries) -> None:
     client.force_login(demo.binjai.pengguna["kabid"])
     # session, user with roles, submission, indicators, office scale, this year's figures (2),
-    # last year's figures (2), evidence files, nav count, office's SOP document, history: whatever the indicators
+    # last year's figures (2), evidence files, nav count, office's SOP document, history:
+    # whatever the indicators
     with django_assert_num_queries(13):
         client.get(url(kesga))
     client.force_login(demo.binjai.pengguna["staf"])
