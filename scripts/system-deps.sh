@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages LKJ Portal needs, only those still missing.
 #   runtime: WeasyPrint's libraries and fonts (PDF reports), gettext
-#   tests:   chromium (browser tests), poppler-utils (PDF to text/PNG), libreoffice-calc-nogui
-#            (real spreadsheet read-back), graphviz (state machine diagrams)
+#   tests:   chromium (browser tests), poppler-utils (PDF to text/PNG), libreoffice-calc-nogui and
+#            libreoffice-writer-nogui (real spreadsheet and DOCX read-back), graphviz (state machine diagrams)
 set -euo pipefail
 runtime=(python3 python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation gettext)
 runtime+=(postgresql-client sqlite3)  # backups: scripts/cadangkan.sh, scripts/pulihkan.sh
-tests=(chromium poppler-utils libreoffice-calc-nogui graphviz)
+tests=(chromium poppler-utils libreoffice-calc-nogui libreoffice-writer-nogui graphviz)
 wanted=("${runtime[@]}")
 [ "${1:-}" = "--tests" ] && wanted+=("${tests[@]}")
 

@@ -269,6 +269,7 @@ def test_two_app_servers_a_worker_and_object_storage(
         data={
             "csrfmiddlewaretoken": kadis.cookies["csrftoken"],
             "tandatangani-status_awal": StatusLaporan.TANDA_TANGAN,
+            "tandatangani-setuju": "on",
         },
         allow_redirects=False,
         timeout=60,

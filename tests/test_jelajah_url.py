@@ -24,7 +24,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from impor.models import BerkasImpor, JenisImpor
+from impor.models import BerkasImpor, JenisImpor, ProfilKolom
 from indikator.admin import JALUR_INSTANSI
 from indikator.demo import Demo, Kantor
 from indikator.models import BuktiDukung, Indikator, Pengguna, PerjanjianKinerja, Realisasi
@@ -63,6 +63,7 @@ class Objek:
     ekspor: EksporPDF
     impor: BerkasImpor
     pk: PerjanjianKinerja
+    profil: ProfilKolom
 
 
 def _objek(k: Kantor) -> Objek:
@@ -114,6 +115,14 @@ def _objek(k: Kantor) -> Objek:
         diunggah_oleh=k.pengguna["perencana"],
     )
     pk = PerjanjianKinerja.objects.get(instansi=k.instansi, tahun=2025)  # the demo's signed PK
+    profil = ProfilKolom.objects.create(
+        instansi=k.instansi,
+        jenis=JenisImpor.RENSTRA,
+        nama="Renstra kantor",
+        peta={"kd tujuan": "kode_tujuan"},
+        lembar="renstra",
+        dibuat_oleh=k.pengguna["perencana"],
+    )
     return Objek(
         k,
         indikator,
@@ -126,6 +135,7 @@ def _objek(k: Kantor) -> Objek:
         ekspor,
         impor,
         pk,
+        profil,
     )
 
 
@@ -220,6 +230,10 @@ ARGUMEN: dict[str, Isi] = {
     "impor:pratinjau": lambda o: [{"token": _uuid(o, lambda o: o.impor.token)}],
     "impor:konfirmasi": lambda o: [{"token": _uuid(o, lambda o: o.impor.token)}],
     "impor:petakan": lambda o: [{"token": _uuid(o, lambda o: o.impor.token)}],
+    "impor:pilih": lambda o: [{"token": _uuid(o, lambda o: o.impor.token)}],
+    "impor:profil": lambda o: [{}],
+    "impor:profil_ubah": lambda o: [{"profil_id": _id(o, lambda o: o.profil.pk)}],
+    "impor:profil_hapus": lambda o: [{"profil_id": _id(o, lambda o: o.profil.pk)}],
     "impor:templat": lambda o: [
         {"jenis": j, "renstra_id": _id(o, lambda o: o.kantor.renstra.pk)}
         for j in ("realisasi", "x")

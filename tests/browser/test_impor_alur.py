@@ -34,7 +34,7 @@ def test_upload_preview_confirm(page, live_server, demo, masuk):
 
     page.get_by_role("button", name="Impor sekarang").click()
     page.wait_for_load_state()
-    assert "Impor selesai: 1 baris baru" in page.locator(".pesan").inner_text()
+    assert "Impor selesai: 1 baris baru" in page.locator("ul.pesan").inner_text()
     assert page.get_by_role("button", name="Impor sekarang").count() == 0
     r = Realisasi.objects.get(tahun=2026, triwulan=4, indikator=binjai.indikator["1.1"])
     assert r.nilai == 95 and r.analisis == "Baik"

@@ -71,7 +71,7 @@ def test_save_failure_read_only_and_kabid_review(page, live_server, demo, masuk)
 
     # Ajukan ke Kabid: from now on the staf only reads, and the banner says why.
     pengiriman = PengirimanData.objects.get(unit=unit, monitoring__tahun=TAHUN)
-    page.get_by_role("link", name="Kirim ke Kabid").click()
+    page.get_by_role("link", name="Ajukan ke Kabid").click()
     page.get_by_role("button", name="Ajukan ke Kabid").click()
     page.get_by_test_id("status").filter(has_text="Menunggu persetujuan Kabid").wait_for()
     page.goto(url_isi)

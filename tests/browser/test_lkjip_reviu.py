@@ -88,7 +88,13 @@ def test_perencana_menulis_pengawas_mereviu_kepala_dinas_menandatangani(
 
     ganti(page, live_server, masuk, u["kepala_dinas"])
     buka_tugas(page, "Laporan Kinerja 2025")
-    aksi(page, "tandatangani").get_by_role("button", name="Tandatangani Laporan Kinerja").click()
+    # signing goes through the confirmation page with the preview beside the button (issue 16)
+    page.get_by_test_id("ke-tanda-tangan").click()
+    form = aksi(page, "tandatangani")
+    form.get_by_label("Saya sudah memeriksa dokumen").check()
+    form.get_by_role("button", name="Tandatangani Laporan Kinerja").click()
+    page.get_by_role("link", name="verifikasi", exact=False).first.wait_for()
+    page.get_by_role("link", name="Alur SOP laporan ini").click()
     assert status(page) == "Ditandatangani"
     laporan = LaporanKinerja.objects.get(pk=laporan.pk)
     assert laporan.pernyataan_reviu and laporan.catatan_reviu == "Tidak ada temuan material."

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from impor.aksi import unggah_berkas
 from impor.models import BerkasImpor, StatusImpor
-from indikator.models import BuktiDukung, Realisasi, Target
+from indikator.models import BuktiDukung, Realisasi, Target, TargetPK
 from tests.impor.bantu import REALISASI, hitung_tabel, unggahan, xlsx
 
 pytestmark = pytest.mark.django_db
@@ -66,8 +66,9 @@ def test_data_changed_since_preview_is_checked_again(client, demo):
     binjai = demo.binjai
     berkas = _berkas(binjai, [["1.1", 2026, 4, 1000, 950]])
     # The indicator disappears between preview and confirm (its data first: indicators protect
-    # their targets and realisations from a cascade, issue 11).
+    # their targets, realisations and PK targets from a cascade, issues 11 and 12).
     ind = binjai.indikator["1.1"]
+    TargetPK.objects.filter(indikator=ind).delete()
     BuktiDukung.objects.filter(realisasi__indikator=ind).delete()
     Realisasi.objects.filter(indikator=ind).delete()
     Target.objects.filter(indikator=ind).delete()

@@ -98,7 +98,7 @@ def test_silent_smtp_never_holds_up_the_transition(client, demo, smtp_bisu):
 def test_retries_are_bounded(demo, smtp_bisu, settings):
     settings.SUREL_MAKS_PERCOBAAN = 2
     assert surel.kirim_surel.call("S", "isi", ["a@contoh.go.id"], 2) is False
-    assert not DBTaskResult.objects.exists()
+    assert not DBTaskResult.objects.filter(task_path="workflow.surel.kirim_surel").exists()
 
 
 @pytest.mark.django_db(transaction=True)
