@@ -146,8 +146,8 @@ def test_pages_split_offices_by_fifty(client, pengawas_provinsi, demo):
     assert semua == set(Instansi.objects.values_list("pk", flat=True))
 
 
-# Session, user with its roles; then the page's own: count, the page's offices, and their documents /
-# their scales, IKU, targets, realisations.
+# Session, user with its roles; then the page's own: count, the page's offices, and their
+# documents / their scales, IKU, targets, realisations.
 KUERI_LKJIP = 5
 KUERI_IKU = 8
 
