@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from impor.aksi import unggah_berkas
 from impor.models import BerkasImpor, StatusImpor
-from indikator.models import BuktiDukung, Realisasi, Target
+from indikator.models import BuktiDukung, Realisasi, Target, TargetPK
 from tests.impor.bantu import REALISASI, hitung_tabel, unggahan, xlsx
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +71,7 @@ def test_data_changed_since_preview_is_checked_again(client, demo):
     BuktiDukung.objects.filter(realisasi__indikator=ind).delete()
     Realisasi.objects.filter(indikator=ind).delete()
     Target.objects.filter(indikator=ind).delete()
+    TargetPK.objects.filter(indikator=ind).delete()
     ind.delete()
     client.force_login(binjai.pengguna["perencana"])
     sebelum = hitung_tabel()
