@@ -25,6 +25,16 @@ LEMBAR_DIABAIKAN = {"petunjuk", "daftar"}
 BARIS_CARI_JUDUL = 30
 
 
+@dataclass(slots=True)
+class SelAsal(Sel):
+    """A cell moved into a sheet rebuilt from an office layout (the wide Monev table read as
+    one row per quarter): `asal` is the column of the source sheet that an error in this cell
+    names ("H (Realisasi TW II)"), or "" when the value came from no column (a year written in
+    the title rows)."""
+
+    asal: str = ""
+
+
 @dataclass
 class DataLembar:
     nama: str
@@ -694,6 +704,9 @@ class Baris:
         judul = self.data.judul.get(kunci) if kunci else None
         if kunci:
             self.kolom_galat.add(kunci)
+            asal = self.mentah(kunci)
+            if isinstance(asal, SelAsal):
+                judul = asal.asal or None
         self.galat(judul, pesan)
 
     def galat(self, judul: str | None, pesan: str) -> None:
