@@ -97,6 +97,17 @@ PETA_KOLOM: ContextVar[dict[str, str] | None] = ContextVar("PETA_KOLOM", default
 header title (:func:`kunci_judul`) -> column key, "tahun:<year>" for a year column, or "" for a
 column the user chose not to import."""
 
+LEMBAR_DIPILIH = "@lembar"
+"""The key in :data:`PETA_KOLOM` naming the sheet the user chose for the main table ("Petakan
+kolom", or the sheet of the saved profile the upload is read with): that sheet is read, even a
+hidden one, and no other sheet is searched for the main table."""
+
+
+def lembar_dipilih() -> str | None:
+    """The sheet chosen for the main table of the file being checked, or None."""
+    return (PETA_KOLOM.get() or {}).get(LEMBAR_DIPILIH) or None
+
+
 _NOMOR = re.compile(r"^\(?\d{1,3}\)?$")
 _JUMLAH = re.compile(
     r"^(?:sub ?total|sub ?jumlah|grand total|jumlah|total)"
@@ -357,7 +368,8 @@ def baca_lembar(
     """Find the sheet of `res` (by name, else by its headers) and its header rows.
 
     Hidden sheets are not read (a person does not see them); one named like the sheet sought is
-    reported, and refused when no visible sheet has the table.
+    reported, and refused when no visible sheet has the table. The main sheet (`wajib`) the
+    user chose (:func:`lembar_dipilih`) is the only one read for it, even a hidden one.
     """
     nama_dicari = normal(res.nama_lembar)
     tersembunyi = [lb for lb in buku if lb.tersembunyi and normal(lb.nama) == nama_dicari]
@@ -366,6 +378,21 @@ def baca_lembar(
     if wajib:
         lain = [lb for lb in terlihat if lb not in bernama and not lembar_diabaikan(lb.nama)]
     else:
+        lain = []
+    dipilih = lembar_dipilih() if wajib else None
+    if dipilih is not None:
+        bernama = [lb for lb in buku if normal(lb.nama) == normal(dipilih)][:1]
+        if not bernama:
+            p.galat_berkas(
+                dipilih,
+                _(
+                    "Lembar \u201c%(nama)s\u201d yang dipilih di Petakan kolom tidak ada di "
+                    "berkas ini."
+                )
+                % {"nama": dipilih},
+            )
+            return None
+        tersembunyi = [lb for lb in tersembunyi if lb is not bernama[0]]
         lain = []
     wajib_kolom = [k for k in res.kolom if k.wajib_kolom]
     turunan = TURUNAN.get(res.nama_lembar, {}) if wajib else {}

@@ -38,6 +38,7 @@ from impor.periksa.lembar import (
     _kolom_lain,
     _sel_kosong,
     lembar_diabaikan,
+    lembar_dipilih,
 )
 from indikator.models import Indikator, Renstra
 
@@ -169,9 +170,14 @@ def _label_tw(t: _Tabel, idx: int) -> str:
 
 def ubah_monev(buku: list[Lembar], renstra: Renstra, p: Pemeriksaan) -> list[Lembar]:
     """The workbook with a wide Monev sheet replaced by the same rows in the realisation
-    layout; the workbook unchanged when no visible sheet is one (or one has the layout)."""
+    layout; the workbook unchanged when no visible sheet is one (or one has the layout).
+    A sheet chosen in "Petakan kolom" is the only one looked at, even a hidden one."""
+    dipilih = lembar_dipilih()
     for i, lembar in enumerate(buku):
-        if lembar.tersembunyi or lembar_diabaikan(lembar.nama):
+        if dipilih is not None:
+            if normal(lembar.nama) != normal(dipilih):
+                continue  # the user chose the sheet: hidden or not, no other is read
+        elif lembar.tersembunyi or lembar_diabaikan(lembar.nama):
             continue
         tabel = _cari_tabel(lembar)
         if tabel is not None:
