@@ -396,7 +396,7 @@ def baca_lembar(
         lain = []
     wajib_kolom = [k for k in res.kolom if k.wajib_kolom]
     turunan = TURUNAN.get(res.nama_lembar, {}) if wajib else {}
-    terbaik: tuple[int, Lembar, int, list[str]] | None = None
+    terbaik: tuple[int, Lembar, int, list[str], list[list[str]]] | None = None
     for lembar in bernama + lain:
         kepala = _Kepala(lembar)
         for posisi, (nomor, _sel) in enumerate(lembar.baris[:BARIS_CARI_JUDUL]):
@@ -440,13 +440,16 @@ def baca_lembar(
                 )
             cocok = len(wajib_kolom) - len(kurang)
             if lembar in bernama and cocok and (terbaik is None or cocok > terbaik[0]):
-                terbaik = (cocok, lembar, nomor, kurang)
+                terbaik = (cocok, lembar, nomor, kurang, judul)
     if terbaik is not None:
-        _cocok, lembar, nomor, kurang = terbaik
+        _cocok, lembar, nomor, kurang, judul = terbaik
         p.galat_berkas(
             lembar.nama,
-            _("Kolom wajib tidak ditemukan pada baris judul: %(kolom)s.")
-            % {"kolom": ", ".join(kurang)},
+            _(
+                "Kolom wajib tidak ditemukan pada baris judul: %(kolom)s. Kolom yang "
+                "ditemukan: %(ada)s."
+            )
+            % {"kolom": ", ".join(kurang), "ada": _ditemukan(judul)},
             baris=nomor,
         )
     elif bernama:
@@ -482,6 +485,11 @@ def baca_lembar(
 
 def _label(idx: int, bagian: list[str]) -> str:
     return f"{_huruf(idx)} ({' / '.join(bagian)})"
+
+
+def _ditemukan(judul_kolom: list[list[str]]) -> str:
+    """The columns of a header row, as a refusal names them ("A (Kode), B (Tahun)")."""
+    return ", ".join(_label(i, b) for i, b in enumerate(judul_kolom) if b) or "-"
 
 
 def _siapkan(
@@ -617,7 +625,7 @@ def _tolak_tanpa_nilai(
     if kunci_data is None:
         return
     data = [kolom[k] for k in kunci_data if k in kolom] + list(tahun.values())
-    ditemukan = ", ".join(_label(i, b) for i, b in enumerate(judul_kolom) if b) or "-"
+    ditemukan = _ditemukan(judul_kolom)
     nama_nilai = [str(res.fields[k].column_name) for k in kunci_data if k in res.fields]
     if res.awalan_tahun:
         nama_nilai.append(f"{res.awalan_tahun} <tahun>")

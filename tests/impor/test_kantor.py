@@ -327,3 +327,32 @@ def test_huge_merged_ranges_do_not_stall_the_header_search(demo) -> None:
     hasil = cek("renstra", _simpan(wb), demo.binjai.renstra)
     assert not hasil.ada_galat, pesan(hasil)
     assert len(hasil.baris) == 3
+
+
+@pytest.mark.parametrize(
+    ("jenis", "lembar", "judul", "baris", "nilai"),
+    [
+        ("dpa", "DPA", ["Tingkat", "Kode", "Nama", "Realisasi Fisik"],
+         ["Program", "8.02.02", "Program kantor", 50], "Pagu <tahun>"),
+        ("realisasi", "Realisasi", ["Kode Indikator", "Tahun", "Periode", "Capaian (%)"],
+         ["1.1", 2025, "TW I", 90], "Sasaran (Penyebut), Jumlah Realisasi (Pembilang), Nilai"),
+        ("anggaran", "Realisasi Anggaran", ["Kode", "Tahun", "Serapan"],
+         ["1.02.02", 2025, 40], "Kolom wajib tidak ditemukan pada baris judul: Realisasi Anggaran"),
+    ],
+)  # fmt: skip
+def test_no_value_column_recognised_is_refused_for_every_kind(
+    demo, jenis: str, lembar: str, judul: list[str], baris: list[Any], nilai: str
+) -> None:
+    """Refuse rather than lose: pagu and realisation files as well as the Renstra."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = lembar
+    ws.append(judul)
+    ws.append(baris)
+    sebelum = hitung_tabel()
+    hasil = impor(jenis, _simpan(wb), demo.binjai.renstra)
+    assert hitung_tabel() == sebelum
+    teks = [t for t in pesan(hasil) if "Kolom yang ditemukan" in t]
+    assert len(teks) == 1 and nilai in teks[0], pesan(hasil)
+    # the message names the columns that were found, the unknown one included
+    assert f"Kolom yang ditemukan: A ({judul[0]})" in teks[0] and judul[-1] in teks[0]
