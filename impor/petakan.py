@@ -217,6 +217,8 @@ def tabel_sumber(
             nama = sumber.nama
             contoh = [b for b in sumber.baris[mulai:] if not baris_nomor(b[1])][:CONTOH]
         kolom, tahun, _dobel, _abaikan = _cocokkan_judul(judul, res)
+        if data is not None:  # as the check reads it (a year derived for one value column)
+            kolom, tahun = data.kolom, data.tahun
     finally:
         PETA_KOLOM.reset(token)
     awal = {idx: k for k, idx in kolom.items()} | {idx: f"tahun:{th}" for th, idx in tahun.items()}

@@ -60,6 +60,42 @@ AWALAN_TAHUN: dict[str, tuple[str, ...]] = {
 """Words that mark a column group of yearly values ("Target Kinerja pada Tahun ke-", "Pagu
 Indikatif (Rp)") above the year row of a two-row header."""
 
+NILAI_TUNGGAL: dict[str, frozenset[str]] = {
+    "target": frozenset(
+        {
+            "target akhir",
+            "target akhir renstra",
+            "target akhir periode renstra",
+            "target kinerja akhir renstra",
+            "kondisi akhir",
+            "kondisi kinerja akhir",
+            "kondisi kinerja pada akhir periode renstra",
+            "kondisi kinerja akhir periode renstra",
+        }
+    ),
+    "pagu": frozenset(
+        {
+            "pagu",
+            "pagu (rp)",
+            "pagu indikatif",
+            "pagu indikatif (rp)",
+            "pagu anggaran",
+            "pagu anggaran (rp)",
+            "pagu dpa",
+            "pagu dpa (rp)",
+            "anggaran",
+            "anggaran (rp)",
+            "jumlah anggaran",
+            "jumlah anggaran (rp)",
+        }
+    ),
+}
+"""One value column without a year: the Renstra's final target ("Target Akhir Renstra", the
+target of its last year, when the table has no column of that year) and the pagu of a one-year
+DPA ("Pagu Indikatif (Rp)", of the year written in the title rows: "DPA TAHUN 2025")."""
+
+_TAHUN_JUDUL = re.compile(r"\b((?:19|20)\d{2})\b")
+
 KOLOM_DATA: dict[str, tuple[str, ...]] = {
     "Renstra": (),
     "DPA": (),
@@ -362,6 +398,55 @@ def _tahun(bagian: list[str], awalan: str) -> int | None:
     return None
 
 
+def tahun_di_judul(lembar: Lembar, sebelum: int) -> tuple[int, int] | None:
+    """(year, row) of the first year written in the title rows above the header row
+    ("MONEV TAHUN 2025", "DPA TAHUN ANGGARAN 2025"), or None."""
+    for nomor, sel in lembar.baris:
+        if nomor >= sebelum:
+            break
+        for s in sel:
+            if isinstance(s.nilai, str) and (m := _TAHUN_JUDUL.search(s.nilai)):
+                return int(m.group(1)), nomor
+    return None
+
+
+def _nilai_tunggal(
+    lembar: Lembar,
+    baris_judul: list[int],
+    judul: list[list[str]],
+    cocok: tuple[dict[str, int], dict[int, int], list[int], set[int]],
+    res: _ResourceTemplat,
+) -> tuple[int, int, str] | None:
+    """(year, column, why) for the one value column without a year (:data:`NILAI_TUNGGAL`), or
+    None: a column the user mapped or left out is never taken."""
+    kolom, tahun, _dobel, diabaikan = cocok
+    awalan = normal(res.awalan_tahun) if res.awalan_tahun else ""
+    judul_tunggal = NILAI_TUNGGAL.get(awalan)
+    if not judul_tunggal:
+        return None
+    dipakai = set(kolom.values()) | set(tahun.values()) | diabaikan
+    calon = [
+        i
+        for i, bagian in enumerate(judul)
+        if bagian
+        and i not in dipakai
+        and normal(" ".join(bagian)).rstrip("*: ").strip() in judul_tunggal
+    ]
+    if len(calon) != 1:
+        return None
+    r = res.renstra
+    if awalan == "target":
+        if r.tahun_akhir in tahun:
+            return None
+        return r.tahun_akhir, calon[0], _("tahun akhir Renstra")
+    if tahun:
+        return None
+    ditulis = tahun_di_judul(lembar, baris_judul[0])
+    if ditulis is None:
+        return None
+    return ditulis[0], calon[0], _("tahun di judul tabel, baris %(baris)s") % {"baris": ditulis[1]}
+
+
 def baca_lembar(
     buku: list[Lembar], res: _ResourceTemplat, p: Pemeriksaan, *, wajib: bool
 ) -> DataLembar | None:
@@ -405,6 +490,13 @@ def baca_lembar(
                 baris_judul.append(baris_judul[-1] + 1)
             judul = kepala.judul(baris_judul)
             kolom, tahun, dobel, diabaikan = _cocokkan_judul(judul, res)
+            tunggal = (
+                _nilai_tunggal(lembar, baris_judul, judul, (kolom, tahun, dobel, diabaikan), res)
+                if wajib
+                else None
+            )
+            if tunggal is not None:
+                tahun[tunggal[0]] = tunggal[1]
             if turunan and NOMOR not in kolom:
                 dipakai = set(kolom.values()) | set(tahun.values()) | diabaikan
                 nomor_idx = kolom_nomor(judul, dipakai)
@@ -426,6 +518,20 @@ def baca_lembar(
                             "lembar \u201c%(dipakai)s\u201d yang terlihat."
                         )
                         % {"nama": lb.nama, "dipakai": lembar.nama},
+                    )
+                if tunggal is not None:
+                    th, idx, alasan = tunggal
+                    p.catat(
+                        lembar.nama,
+                        _("Kolom %(kolom)s dibaca sebagai %(awalan)s %(tahun)s (%(alasan)s).")
+                        % {
+                            "kolom": _label(idx, judul[idx]),
+                            "awalan": res.awalan_tahun,
+                            "tahun": th,
+                            "alasan": alasan,
+                        },
+                        baris=nomor,
+                        kolom=_huruf(idx),
                     )
                 mulai = posisi + len(baris_judul)
                 return _siapkan(

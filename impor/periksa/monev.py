@@ -39,13 +39,13 @@ from impor.periksa.lembar import (
     _sel_kosong,
     lembar_diabaikan,
     lembar_dipilih,
+    tahun_di_judul,
 )
 from indikator.models import Indikator, Renstra
 
 _TW = re.compile(r"^(?:tw|triwulan|trw)\.?\s*(iv|i{1,3}|[1-4])$")
 _ANGKA_TW = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _ROMAWI_TW = {1: "I", 2: "II", 3: "III", 4: "IV"}
-_TAHUN = re.compile(r"\b((?:19|20)\d{2})\b")
 _TANDA_BACA = re.compile(r"[^\w\s]")
 JUDUL_KODE = frozenset({"kode", "kode indikator", "no indikator", "kode ik"})
 JUDUL_NAMA = frozenset(
@@ -109,13 +109,8 @@ def _cari_tabel(lembar: Lembar) -> _Tabel | None:
 
 def _tahun_judul(lembar: Lembar, sebelum: int) -> int | None:
     """A year written in the title rows above the header ("MONEV TAHUN 2025")."""
-    for nomor, sel in lembar.baris:
-        if nomor >= sebelum:
-            break
-        for s in sel:
-            if isinstance(s.nilai, str) and (m := _TAHUN.search(s.nilai)):
-                return int(m.group(1))
-    return None
+    ditulis = tahun_di_judul(lembar, sebelum)
+    return ditulis[0] if ditulis is not None else None
 
 
 class _Pencari:
