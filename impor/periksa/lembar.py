@@ -515,7 +515,8 @@ def baca_lembar(
                         lb.nama,
                         _(
                             "Lembar tersembunyi \u201c%(nama)s\u201d tidak dibaca; yang diimpor "
-                            "lembar \u201c%(dipakai)s\u201d yang terlihat."
+                            "lembar \u201c%(dipakai)s\u201d yang terlihat (lembar tersembunyi "
+                            "dibaca hanya bila dipilih di Petakan kolom)."
                         )
                         % {"nama": lb.nama, "dipakai": lembar.nama},
                     )
@@ -533,6 +534,8 @@ def baca_lembar(
                         baris=nomor,
                         kolom=_huruf(idx),
                     )
+                if wajib:
+                    _tabel_lain(buku, lembar, set(kolom), set(tahun), res, p)
                 mulai = posisi + len(baris_judul)
                 return _siapkan(
                     lembar,
@@ -569,8 +572,9 @@ def baca_lembar(
             tersembunyi[0].nama,
             _(
                 "Lembar \u201c%(nama)s\u201d tersembunyi di berkas dan tidak ada lembar terlihat "
-                "yang memuat tabelnya. Tampilkan lembar itu (klik kanan tab lembar > Tampilkan / "
-                "Unhide) bila memang itu yang ingin diimpor, lalu unggah ulang."
+                "yang memuat tabelnya. Bila memang itu yang ingin diimpor, pilih lembar itu di "
+                "Petakan kolom, atau tampilkan lembarnya (klik kanan tab lembar > Tampilkan / "
+                "Unhide) lalu unggah ulang."
             )
             % {"nama": tersembunyi[0].nama},
         )
@@ -587,6 +591,45 @@ def baca_lembar(
             },
         )
     return None
+
+
+def _tabel_lain(
+    buku: list[Lembar],
+    dibaca: Lembar,
+    kolom: set[str],
+    tahun: set[int],
+    res: _ResourceTemplat,
+    p: Pemeriksaan,
+) -> None:
+    """Note every other visible sheet holding a table of the same columns as the one read: a
+    workbook with its data on several sheets is imported one sheet per upload, and the rows of
+    the others are named, never dropped silently."""
+    for lembar in buku:
+        if lembar is dibaca or lembar.tersembunyi or lembar_diabaikan(lembar.nama):
+            continue
+        kepala = _Kepala(lembar)
+        for posisi, (nomor, _sel) in enumerate(lembar.baris[:BARIS_CARI_JUDUL]):
+            baris_judul = [nomor]
+            while len(baris_judul) < 3 and kepala.lanjutan(baris_judul, baris_judul[-1] + 1):
+                baris_judul.append(baris_judul[-1] + 1)
+            lain_kolom, lain_tahun, _d, _a = _cocokkan_judul(kepala.judul(baris_judul), res)
+            if set(lain_kolom) == kolom and set(lain_tahun) == tahun:
+                p.catat(
+                    lembar.nama,
+                    _(
+                        "Lembar \u201c%(nama)s\u201d juga memuat tabel dengan kolom yang sama "
+                        "(%(n)s baris di bawah judulnya) dan tidak dibaca: satu unggahan membaca "
+                        "satu lembar (\u201c%(dibaca)s\u201d). Untuk mengimpornya, unggah berkas "
+                        "ini lagi dan pilih lembar itu di Petakan kolom."
+                    )
+                    % {
+                        "nama": lembar.nama,
+                        "n": len(lembar.baris) - posisi - len(baris_judul),
+                        "dibaca": dibaca.nama,
+                    },
+                    baris=nomor,
+                )
+                break
 
 
 def _label(idx: int, bagian: list[str]) -> str:

@@ -166,6 +166,12 @@ def test_data_on_two_visible_sheets_the_chosen_one_is_read(client, demo) -> None
     berkas.refresh_from_db()
     assert berkas.status == StatusImpor.PRATINJAU, berkas.hasil["galat"]
     assert {b[0] for b in berkas.hasil["baris"]} == {"Renstra UPT"}
+    # the other visible sheet of the same table is named, not dropped silently (the hidden
+    # stale copy is not a table a person sees)
+    lain = [c for c in berkas.hasil["catatan"] if "juga memuat tabel" in c["pesan"]]
+    assert [(c["lembar"], c["baris"]) for c in lain] == [("Renstra Dinas", 3)]
+    assert "(2 baris di bawah judulnya)" in lain[0]["pesan"]
+    assert "\u201cRenstra UPT\u201d" in lain[0]["pesan"]
     client.post(reverse("impor:konfirmasi", args=[berkas.token]), {"setuju_usulan": "1"})
     assert Indikator.objects.get(renstra=binjai.renstra, kode="8.1.1").nama == "Indikator UPT"
 
