@@ -66,12 +66,12 @@ def test_data_changed_since_preview_is_checked_again(client, demo):
     binjai = demo.binjai
     berkas = _berkas(binjai, [["1.1", 2026, 4, 1000, 950]])
     # The indicator disappears between preview and confirm (its data first: indicators protect
-    # their targets and realisations from a cascade, issue 11).
+    # their targets, realisations and PK targets from a cascade, issues 11 and 12).
     ind = binjai.indikator["1.1"]
+    TargetPK.objects.filter(indikator=ind).delete()
     BuktiDukung.objects.filter(realisasi__indikator=ind).delete()
     Realisasi.objects.filter(indikator=ind).delete()
     Target.objects.filter(indikator=ind).delete()
-    TargetPK.objects.filter(indikator=ind).delete()
     ind.delete()
     client.force_login(binjai.pengguna["perencana"])
     sebelum = hitung_tabel()

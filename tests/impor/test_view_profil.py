@@ -26,7 +26,7 @@ def test_list_shows_own_office_profiles_only(client, demo, django_assert_num_que
     lain = _profil(demo.magetan, "Profil Magetan")
     client.force_login(demo.binjai.pengguna["admin"])
     _profil(demo.binjai, "Kedua")
-    with django_assert_num_queries(4):  # session, user (with its role), office, profiles
+    with django_assert_num_queries(4):  # session, user with roles, office, profiles with creators
         r = client.get(reverse("impor:profil"))
     assert r.status_code == 200
     isi = r.content.decode()
