@@ -33,6 +33,7 @@ from impor.baca import BerkasTidakSah, baca_berkas
 from impor.forms import UnggahForm
 from impor.models import BerkasImpor, JenisImpor, StatusImpor
 from impor.periksa import GALAT, LABEL_STATUS, Pemeriksaan
+from impor.periksa.lembar import LEMBAR_DIPILIH
 from impor.petakan import PetakanForm, daftar_lembar, pilihan_kolom, tabel_sumber
 from impor.progres import baca_progres
 from impor.templat import buat_xlsx, nama_berkas
@@ -156,6 +157,7 @@ def konteks_hasil(request: HttpRequest, berkas: BerkasImpor) -> dict[str, Any]:
         "pilihan": [{**x, "pilihan": x["calon"] or semua, "i": i} for i, x in enumerate(pilihan)]
         if semua
         else [],
+        "lembar_dipilih": berkas.peta.get(LEMBAR_DIPILIH, ""),
         "ringkasan": hasil.get("ringkasan", {}),
         "galat": galat,
         "halaman_galat": halaman_galat,

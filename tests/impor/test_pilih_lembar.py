@@ -120,6 +120,8 @@ def test_chosen_sheet_is_read_kept_in_the_profile_and_reused(client, demo) -> No
     profil = ProfilKolom.objects.get(instansi=binjai.instansi, jenis="renstra")
     assert profil.lembar == "renstra dinas" and LEMBAR_DIPILIH not in profil.peta
     assert {b[0] for b in berkas.hasil["baris"]} == {"Renstra Dinas"}
+    halaman = client.get(reverse("impor:pratinjau", args=[berkas.token])).content.decode()
+    assert "Tabel utama dibaca dari lembar \u201cRenstra Dinas\u201d saja" in halaman
     client.post(reverse("impor:konfirmasi", args=[berkas.token]), {"setuju_usulan": "1"})
     berkas.refresh_from_db()
     assert berkas.status == StatusImpor.SELESAI
