@@ -11,7 +11,8 @@ Run alone: ``DATABASE_URL=postgres://... python bench/bench_impor_kantor.py``; w
 the file is built first and imported by a fresh process that reports its peak resident memory
 (what a task-queue worker needs: no ``migrate`` in that process, DEBUG off so that Django keeps
 no SQL log). Target: peak resident memory <= 250 MB for 50,000 rows, a clear margin under the
-300 MB limit (the read, the check and the write run in the task queue, see ``impor.tasks``).
+300 MB limit of issue 14 (the read, the check and the write run in the task queue, see
+``impor.tasks``).
 """
 
 from __future__ import annotations
@@ -38,9 +39,10 @@ from openpyxl import Workbook
 
 from bench.common import Hasil, Konteks
 from impor.baca import baca_berkas
-from impor.models import ProfilKolom
+from impor.models import BerkasImpor, ProfilKolom
 from impor.periksa import periksa
-from impor.petakan import profil_cocok
+from impor.periksa.lembar import LEMBAR_DIPILIH
+from impor.petakan import terapkan_profil
 from indikator.models import Pengguna, Renstra
 
 JUMLAH_BARIS = 50_000
@@ -118,10 +120,14 @@ def _satu_kali(data: bytes, renstra: Renstra, oleh: Pengguna) -> dict[str, int]:
             dibuat_oleh=oleh,
         )
         buku = baca_berkas(io.BytesIO(data), "dpa.xlsx")
-        profil = profil_cocok(renstra.instansi_id, "dpa", buku)  # found by the file's layout
-        if profil is None:
+        # as an upload is read: the office profile found by the file's layout gives the
+        # mapping and the sheet (`impor.aksi.unggah_berkas`, `impor.tasks`)
+        berkas = BerkasImpor(instansi_id=renstra.instansi_id, jenis="dpa", renstra=renstra)
+        if terapkan_profil(berkas, buku) != "bench":
             raise AssertionError("the office profile does not fit the layout")
-        p = periksa("dpa", buku, renstra, profil.peta)
+        if berkas.peta.get(LEMBAR_DIPILIH) != "DPA Dinas":
+            raise AssertionError("the profile's sheet is not the one read")
+        p = periksa("dpa", buku, renstra, berkas.peta)
         del buku
         if p.ada_galat:
             raise AssertionError([str(g) for g in p.galat[:5]])

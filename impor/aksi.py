@@ -15,6 +15,7 @@ from impor.baca import baca_berkas, perkiraan_baris
 from impor.kolom import normal
 from impor.models import BerkasImpor, ProfilKolom, StatusImpor
 from impor.periksa import Pemeriksaan, periksa
+from impor.periksa.lembar import LEMBAR_DIPILIH
 from impor.periksa.monev import PILIHAN
 from impor.petakan import hasil_json, terapkan_profil
 from impor.progres import MACET_MENIT, baca_progres, hapus_progres
@@ -34,6 +35,8 @@ def petakan_kolom(
 ) -> BerkasImpor:
     """Apply a column mapping to an upload and check it again ("Petakan kolom"); with a name,
     save the mapping as the office's profile for this kind (replacing one of the same name).
+    `lembar` is the sheet the table was mapped on: kept on the upload (that sheet is read, even
+    a hidden one the user chose) and in the profile.
 
     A large file is checked again in the task queue. Raises BerkasTidakSah when the stored file
     cannot be read; ValidationError when the upload was imported already.
@@ -46,9 +49,17 @@ def petakan_kolom(
                 instansi_id=berkas.instansi_id,
                 jenis=berkas.jenis,
                 nama=nama_profil,
-                defaults={"peta": peta, "lembar": normal(lembar), "dibuat_oleh": oleh},
+                defaults={
+                    "peta": {
+                        k: v
+                        for k, v in peta.items()
+                        if k != LEMBAR_DIPILIH and not k.startswith(PILIHAN)
+                    },
+                    "lembar": normal(lembar),
+                    "dibuat_oleh": oleh,
+                },
             )
-        berkas.peta = peta
+        berkas.peta = {**peta, LEMBAR_DIPILIH: lembar} if lembar else peta
         if berkas_besar(berkas):
             berkas.status, berkas.progres, berkas.hasil = StatusImpor.MEMERIKSA, 0, {}
             pk = berkas.pk
@@ -56,7 +67,7 @@ def petakan_kolom(
         else:
             with berkas.berkas.open("rb") as isi:
                 buku = baca_berkas(isi, berkas.berkas.name or "")
-            hasil = periksa(berkas.jenis, buku, berkas.renstra, peta)
+            hasil = periksa(berkas.jenis, buku, berkas.renstra, berkas.peta)
             berkas.hasil = hasil_json(hasil, nama_profil)
             berkas.status = StatusImpor.DITOLAK if hasil.ada_galat else StatusImpor.PRATINJAU
         berkas.save(update_fields=["peta", "status", "progres", "hasil"])

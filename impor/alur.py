@@ -33,7 +33,8 @@ from impor.baca import BerkasTidakSah, baca_berkas
 from impor.forms import UnggahForm
 from impor.models import BerkasImpor, JenisImpor, StatusImpor
 from impor.periksa import GALAT, LABEL_STATUS, Pemeriksaan
-from impor.petakan import PetakanForm, pilihan_kolom, tabel_sumber
+from impor.periksa.lembar import LEMBAR_DIPILIH
+from impor.petakan import PetakanForm, daftar_lembar, pilihan_kolom, tabel_sumber
 from impor.progres import baca_progres
 from impor.templat import buat_xlsx, nama_berkas
 from indikator.berkas import GAGAL_SIMPAN
@@ -156,6 +157,7 @@ def konteks_hasil(request: HttpRequest, berkas: BerkasImpor) -> dict[str, Any]:
         "pilihan": [{**x, "pilihan": x["calon"] or semua, "i": i} for i, x in enumerate(pilihan)]
         if semua
         else [],
+        "lembar_dipilih": berkas.peta.get(LEMBAR_DIPILIH, ""),
         "ringkasan": hasil.get("ringkasan", {}),
         "galat": galat,
         "halaman_galat": halaman_galat,
@@ -262,14 +264,23 @@ def halaman_petakan(request: PenggunaRequest, pintu: Pintu, berkas: BerkasImpor)
     except (BerkasTidakSah, OSError) as exc:
         messages.error(request, _("Berkas tersimpan tidak dapat dibaca: %(e)s") % {"e": exc})
         return redirect(pintu.url_pratinjau, berkas.token)
-    tabel = tabel_sumber(buku, berkas.jenis, berkas.renstra, berkas.peta)
-    if tabel is None:
+    lembar = (request.POST if request.method == "POST" else request.GET).get("lembar", "")
+    if lembar and lembar not in {lb.nama for lb in buku}:
+        messages.error(request, _("Lembar itu tidak ada di berkas ini."))
+        return redirect(pintu.url_pratinjau, berkas.token)
+    tabel = tabel_sumber(buku, berkas.jenis, berkas.renstra, berkas.peta, lembar or None)
+    if tabel is None and not lembar:
         messages.error(request, _("Tidak ada tabel dengan baris judul di berkas ini."))
         return redirect(pintu.url_pratinjau, berkas.token)
-    form = PetakanForm(
-        request.POST or None, tabel=tabel, pilihan=pilihan_kolom(berkas.jenis, berkas.renstra)
+    daftar = daftar_lembar(
+        buku, berkas.jenis, berkas.renstra, tabel.lembar if tabel is not None else lembar
     )
-    if request.method == "POST" and form.is_valid():
+    form = None
+    if tabel is not None:
+        form = PetakanForm(
+            request.POST or None, tabel=tabel, pilihan=pilihan_kolom(berkas.jenis, berkas.renstra)
+        )
+    if request.method == "POST" and tabel is not None and form is not None and form.is_valid():
         try:
             petakan_kolom(
                 berkas=berkas,
@@ -288,7 +299,7 @@ def halaman_petakan(request: PenggunaRequest, pintu: Pintu, berkas: BerkasImpor)
     return render(
         request,
         "impor/petakan.html",
-        {"berkas": berkas, "tabel": tabel, "form": form},
+        {"berkas": berkas, "tabel": tabel, "form": form, "daftar_lembar": daftar, "lembar": lembar},
         status=400 if request.method == "POST" else 200,
     )
 

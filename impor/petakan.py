@@ -23,10 +23,12 @@ from impor.models import BerkasImpor, JenisImpor, ProfilKolom
 from impor.periksa.hasil import Pemeriksaan
 from impor.periksa.lembar import (
     BARIS_CARI_JUDUL,
+    LEMBAR_DIPILIH,
     NOMOR,
     PETA_KOLOM,
     TURUNAN,
     DataLembar,
+    _baris_data,
     _cocokkan_judul,
     _huruf,
     _Kepala,
@@ -74,14 +76,32 @@ class TabelSumber:
     lembar: str
     baris_judul: int
     kolom: list[KolomSumber]
+    tersembunyi: bool = False
+
+
+@dataclass
+class InfoLembar:
+    """One sheet of the upload as the "Petakan kolom" step lists it."""
+
+    nama: str
+    tersembunyi: bool
+    baris: int
+    """Data rows of the table detected on it (0: no table with a header row)."""
+    kolom: int
+    """Titled columns of that table."""
+    dipilih: bool = False
+
+
+def _terbaca(buku: list[Lembar]) -> list[Lembar]:
+    """The sheets a table is looked for on when none is chosen: visible, not instructions."""
+    return [lb for lb in buku if not lb.tersembunyi and not lembar_diabaikan(lb.nama)]
 
 
 def _tebak_judul(buku: list[Lembar]) -> tuple[Lembar, int, list[list[str]], int] | None:
-    """Without the template's columns: the row of the most text cells is the header."""
+    """Without the template's columns: the row of the most text cells of these sheets is the
+    header."""
     terbaik: tuple[int, Lembar, int, list[int]] | None = None
     for lembar in buku:
-        if lembar.tersembunyi or lembar_diabaikan(lembar.nama):
-            continue
         kepala = _Kepala(lembar)
         for posisi, (nomor, sel) in enumerate(lembar.baris[:BARIS_CARI_JUDUL]):
             teks = sum(
@@ -119,6 +139,16 @@ def tata_letak(buku: list[Lembar]) -> set[tuple[str, frozenset[str]]]:
     return hasil
 
 
+def lembar_profil(profil: ProfilKolom, buku: list[Lembar]) -> str:
+    """The visible sheet of the upload a profile's sheet name stands for ("" when the profile
+    fits any sheet, or no visible sheet has its name)."""
+    if not profil.lembar:
+        return ""
+    return next(
+        (lb.nama for lb in buku if not lb.tersembunyi and normal(lb.nama) == profil.lembar), ""
+    )
+
+
 def profil_cocok(instansi_id: int, jenis: str, buku: list[Lembar]) -> ProfilKolom | None:
     """The office's saved mapping for this layout (the newest when several fit), or None:
     a profile fits when a sheet (of its name, when it has one) has exactly its column titles."""
@@ -143,6 +173,9 @@ def terapkan_profil(berkas: BerkasImpor, buku: list[Lembar]) -> str:
     if profil is None:
         return ""
     berkas.peta = dict(profil.peta)
+    lembar = lembar_profil(profil, buku)
+    if lembar:
+        berkas.peta[LEMBAR_DIPILIH] = lembar  # the sheet the profile was saved for is read
     return profil.nama
 
 
@@ -155,26 +188,37 @@ def hasil_json(hasil: Pemeriksaan, profil: str = "") -> dict[str, Any]:
 
 
 def tabel_sumber(
-    buku: list[Lembar], jenis: str, renstra: Renstra, peta: dict[str, str]
+    buku: list[Lembar],
+    jenis: str,
+    renstra: Renstra,
+    peta: dict[str, str],
+    lembar: str | None = None,
 ) -> TabelSumber | None:
-    """The main table of an upload with its columns, their first values and current mapping."""
+    """The main table of an upload with its columns, their first values and current mapping:
+    on the sheet `lembar` (hidden or not) when given, else on the sheet the mapping names, else
+    on the sheet the check would read (or the one with the most header-like row)."""
     res = RESOURCE_UTAMA[jenis](renstra)
-    token = PETA_KOLOM.set(peta or None)
+    lembar = lembar or peta.get(LEMBAR_DIPILIH) or None
+    peta_baca = {**peta, LEMBAR_DIPILIH: lembar} if lembar else dict(peta)
+    token = PETA_KOLOM.set(peta_baca or None)
     try:
         data = baca_lembar(buku, res, Pemeriksaan(jenis, renstra), wajib=True)
         if data is not None:
             nama, judul = data.nama, data.judul_kolom
-            lembar = next(lb for lb in buku if lb.nama == nama and not lb.tersembunyi)
+            sumber = next(lb for lb in buku if lb.nama == nama)
             contoh = data.baris[:CONTOH]
-            nomor_judul = _baris_judul(data, lembar)
+            nomor_judul = _baris_judul(data, sumber)
         else:
-            tebakan = _tebak_judul(buku)
+            calon = [lb for lb in buku if lb.nama == lembar] if lembar else _terbaca(buku)
+            tebakan = _tebak_judul(calon)
             if tebakan is None:
                 return None
-            lembar, nomor_judul, judul, mulai = tebakan
-            nama = lembar.nama
-            contoh = [b for b in lembar.baris[mulai:] if not baris_nomor(b[1])][:CONTOH]
+            sumber, nomor_judul, judul, mulai = tebakan
+            nama = sumber.nama
+            contoh = [b for b in sumber.baris[mulai:] if not baris_nomor(b[1])][:CONTOH]
         kolom, tahun, _dobel, _abaikan = _cocokkan_judul(judul, res)
+        if data is not None:  # as the check reads it (a year derived for one value column)
+            kolom, tahun = data.kolom, data.tahun
     finally:
         PETA_KOLOM.reset(token)
     awal = {idx: k for k, idx in kolom.items()} | {idx: f"tahun:{th}" for th, idx in tahun.items()}
@@ -196,7 +240,37 @@ def tabel_sumber(
                 awal=awal.get(idx, ""),
             )
         )
-    return TabelSumber(nama, nomor_judul, hasil)
+    return TabelSumber(nama, nomor_judul, hasil, sumber.tersembunyi)
+
+
+def daftar_lembar(
+    buku: list[Lembar], jenis: str, renstra: Renstra, dipilih: str
+) -> list[InfoLembar]:
+    """Every sheet of the upload (not the instructions and example sheets) with the size of
+    the table detected on it, for the user to choose the sheet of the main table: the table
+    the check would read there, else the rows under its most header-like row."""
+    res = RESOURCE_UTAMA[jenis](renstra)
+    hasil = []
+    for lembar in buku:
+        if lembar_diabaikan(lembar.nama):
+            continue
+        token = PETA_KOLOM.set({LEMBAR_DIPILIH: lembar.nama})
+        try:
+            data = baca_lembar([lembar], res, Pemeriksaan(jenis, renstra), wajib=True)
+        finally:
+            PETA_KOLOM.reset(token)
+        if data is not None:
+            baris, kolom = len(data.baris), sum(1 for b in data.judul_kolom if b)
+        elif (tebakan := _tebak_judul([lembar])) is not None:
+            _lb, _n, judul, mulai = tebakan
+            isi = _baris_data(lembar, mulai, set(range(len(judul))), Pemeriksaan(jenis, renstra))
+            baris, kolom = len(isi), sum(1 for b in judul if b)
+        else:
+            baris = kolom = 0
+        hasil.append(
+            InfoLembar(lembar.nama, lembar.tersembunyi, baris, kolom, lembar.nama == dipilih)
+        )
+    return hasil
 
 
 def _baris_judul(data: DataLembar, lembar: Lembar) -> int:

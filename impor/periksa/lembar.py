@@ -25,6 +25,16 @@ LEMBAR_DIABAIKAN = {"petunjuk", "daftar"}
 BARIS_CARI_JUDUL = 30
 
 
+@dataclass(slots=True)
+class SelAsal(Sel):
+    """A cell moved into a sheet rebuilt from an office layout (the wide Monev table read as
+    one row per quarter): `asal` is the column of the source sheet that an error in this cell
+    names ("H (Realisasi TW II)"), or "" when the value came from no column (a year written in
+    the title rows)."""
+
+    asal: str = ""
+
+
 @dataclass
 class DataLembar:
     nama: str
@@ -49,6 +59,42 @@ AWALAN_TAHUN: dict[str, tuple[str, ...]] = {
 }
 """Words that mark a column group of yearly values ("Target Kinerja pada Tahun ke-", "Pagu
 Indikatif (Rp)") above the year row of a two-row header."""
+
+NILAI_TUNGGAL: dict[str, frozenset[str]] = {
+    "target": frozenset(
+        {
+            "target akhir",
+            "target akhir renstra",
+            "target akhir periode renstra",
+            "target kinerja akhir renstra",
+            "kondisi akhir",
+            "kondisi kinerja akhir",
+            "kondisi kinerja pada akhir periode renstra",
+            "kondisi kinerja akhir periode renstra",
+        }
+    ),
+    "pagu": frozenset(
+        {
+            "pagu",
+            "pagu (rp)",
+            "pagu indikatif",
+            "pagu indikatif (rp)",
+            "pagu anggaran",
+            "pagu anggaran (rp)",
+            "pagu dpa",
+            "pagu dpa (rp)",
+            "anggaran",
+            "anggaran (rp)",
+            "jumlah anggaran",
+            "jumlah anggaran (rp)",
+        }
+    ),
+}
+"""One value column without a year: the Renstra's final target ("Target Akhir Renstra", the
+target of its last year, when the table has no column of that year) and the pagu of a one-year
+DPA ("Pagu Indikatif (Rp)", of the year written in the title rows: "DPA TAHUN 2025")."""
+
+_TAHUN_JUDUL = re.compile(r"\b((?:19|20)\d{2})\b")
 
 KOLOM_DATA: dict[str, tuple[str, ...]] = {
     "Renstra": (),
@@ -86,6 +132,17 @@ PETA_KOLOM: ContextVar[dict[str, str] | None] = ContextVar("PETA_KOLOM", default
 """The column mapping of the file being checked ("Petakan kolom", saved profiles): composed
 header title (:func:`kunci_judul`) -> column key, "tahun:<year>" for a year column, or "" for a
 column the user chose not to import."""
+
+LEMBAR_DIPILIH = "@lembar"
+"""The key in :data:`PETA_KOLOM` naming the sheet the user chose for the main table ("Petakan
+kolom", or the sheet of the saved profile the upload is read with): that sheet is read, even a
+hidden one, and no other sheet is searched for the main table."""
+
+
+def lembar_dipilih() -> str | None:
+    """The sheet chosen for the main table of the file being checked, or None."""
+    return (PETA_KOLOM.get() or {}).get(LEMBAR_DIPILIH) or None
+
 
 _NOMOR = re.compile(r"^\(?\d{1,3}\)?$")
 _JUMLAH = re.compile(
@@ -341,13 +398,63 @@ def _tahun(bagian: list[str], awalan: str) -> int | None:
     return None
 
 
+def tahun_di_judul(lembar: Lembar, sebelum: int) -> tuple[int, int] | None:
+    """(year, row) of the first year written in the title rows above the header row
+    ("MONEV TAHUN 2025", "DPA TAHUN ANGGARAN 2025"), or None."""
+    for nomor, sel in lembar.baris:
+        if nomor >= sebelum:
+            break
+        for s in sel:
+            if isinstance(s.nilai, str) and (m := _TAHUN_JUDUL.search(s.nilai)):
+                return int(m.group(1)), nomor
+    return None
+
+
+def _nilai_tunggal(
+    lembar: Lembar,
+    baris_judul: list[int],
+    judul: list[list[str]],
+    cocok: tuple[dict[str, int], dict[int, int], list[int], set[int]],
+    res: _ResourceTemplat,
+) -> tuple[int, int, str] | None:
+    """(year, column, why) for the one value column without a year (:data:`NILAI_TUNGGAL`), or
+    None: a column the user mapped or left out is never taken."""
+    kolom, tahun, _dobel, diabaikan = cocok
+    awalan = normal(res.awalan_tahun) if res.awalan_tahun else ""
+    judul_tunggal = NILAI_TUNGGAL.get(awalan)
+    if not judul_tunggal:
+        return None
+    dipakai = set(kolom.values()) | set(tahun.values()) | diabaikan
+    calon = [
+        i
+        for i, bagian in enumerate(judul)
+        if bagian
+        and i not in dipakai
+        and normal(" ".join(bagian)).rstrip("*: ").strip() in judul_tunggal
+    ]
+    if len(calon) != 1:
+        return None
+    r = res.renstra
+    if awalan == "target":
+        if r.tahun_akhir in tahun:
+            return None
+        return r.tahun_akhir, calon[0], _("tahun akhir Renstra")
+    if tahun:
+        return None
+    ditulis = tahun_di_judul(lembar, baris_judul[0])
+    if ditulis is None:
+        return None
+    return ditulis[0], calon[0], _("tahun di judul tabel, baris %(baris)s") % {"baris": ditulis[1]}
+
+
 def baca_lembar(
     buku: list[Lembar], res: _ResourceTemplat, p: Pemeriksaan, *, wajib: bool
 ) -> DataLembar | None:
     """Find the sheet of `res` (by name, else by its headers) and its header rows.
 
     Hidden sheets are not read (a person does not see them); one named like the sheet sought is
-    reported, and refused when no visible sheet has the table.
+    reported, and refused when no visible sheet has the table. The main sheet (`wajib`) the
+    user chose (:func:`lembar_dipilih`) is the only one read for it, even a hidden one.
     """
     nama_dicari = normal(res.nama_lembar)
     tersembunyi = [lb for lb in buku if lb.tersembunyi and normal(lb.nama) == nama_dicari]
@@ -357,9 +464,24 @@ def baca_lembar(
         lain = [lb for lb in terlihat if lb not in bernama and not lembar_diabaikan(lb.nama)]
     else:
         lain = []
+    dipilih = lembar_dipilih() if wajib else None
+    if dipilih is not None:
+        bernama = [lb for lb in buku if normal(lb.nama) == normal(dipilih)][:1]
+        if not bernama:
+            p.galat_berkas(
+                dipilih,
+                _(
+                    "Lembar \u201c%(nama)s\u201d yang dipilih di Petakan kolom tidak ada di "
+                    "berkas ini."
+                )
+                % {"nama": dipilih},
+            )
+            return None
+        tersembunyi = [lb for lb in tersembunyi if lb is not bernama[0]]
+        lain = []
     wajib_kolom = [k for k in res.kolom if k.wajib_kolom]
     turunan = TURUNAN.get(res.nama_lembar, {}) if wajib else {}
-    terbaik: tuple[int, Lembar, int, list[str]] | None = None
+    terbaik: tuple[int, Lembar, int, list[str], list[list[str]]] | None = None
     for lembar in bernama + lain:
         kepala = _Kepala(lembar)
         for posisi, (nomor, _sel) in enumerate(lembar.baris[:BARIS_CARI_JUDUL]):
@@ -368,6 +490,13 @@ def baca_lembar(
                 baris_judul.append(baris_judul[-1] + 1)
             judul = kepala.judul(baris_judul)
             kolom, tahun, dobel, diabaikan = _cocokkan_judul(judul, res)
+            tunggal = (
+                _nilai_tunggal(lembar, baris_judul, judul, (kolom, tahun, dobel, diabaikan), res)
+                if wajib
+                else None
+            )
+            if tunggal is not None:
+                tahun[tunggal[0]] = tunggal[1]
             if turunan and NOMOR not in kolom:
                 dipakai = set(kolom.values()) | set(tahun.values()) | diabaikan
                 nomor_idx = kolom_nomor(judul, dipakai)
@@ -386,10 +515,27 @@ def baca_lembar(
                         lb.nama,
                         _(
                             "Lembar tersembunyi \u201c%(nama)s\u201d tidak dibaca; yang diimpor "
-                            "lembar \u201c%(dipakai)s\u201d yang terlihat."
+                            "lembar \u201c%(dipakai)s\u201d yang terlihat (lembar tersembunyi "
+                            "dibaca hanya bila dipilih di Petakan kolom)."
                         )
                         % {"nama": lb.nama, "dipakai": lembar.nama},
                     )
+                if tunggal is not None:
+                    th, idx, alasan = tunggal
+                    p.catat(
+                        lembar.nama,
+                        _("Kolom %(kolom)s dibaca sebagai %(awalan)s %(tahun)s (%(alasan)s).")
+                        % {
+                            "kolom": _label(idx, judul[idx]),
+                            "awalan": res.awalan_tahun,
+                            "tahun": th,
+                            "alasan": alasan,
+                        },
+                        baris=nomor,
+                        kolom=_huruf(idx),
+                    )
+                if wajib:
+                    _tabel_lain(buku, lembar, set(kolom), set(tahun), res, p)
                 mulai = posisi + len(baris_judul)
                 return _siapkan(
                     lembar,
@@ -403,13 +549,16 @@ def baca_lembar(
                 )
             cocok = len(wajib_kolom) - len(kurang)
             if lembar in bernama and cocok and (terbaik is None or cocok > terbaik[0]):
-                terbaik = (cocok, lembar, nomor, kurang)
+                terbaik = (cocok, lembar, nomor, kurang, judul)
     if terbaik is not None:
-        _cocok, lembar, nomor, kurang = terbaik
+        _cocok, lembar, nomor, kurang, judul = terbaik
         p.galat_berkas(
             lembar.nama,
-            _("Kolom wajib tidak ditemukan pada baris judul: %(kolom)s.")
-            % {"kolom": ", ".join(kurang)},
+            _(
+                "Kolom wajib tidak ditemukan pada baris judul: %(kolom)s. Kolom yang "
+                "ditemukan: %(ada)s."
+            )
+            % {"kolom": ", ".join(kurang), "ada": _ditemukan(judul)},
             baris=nomor,
         )
     elif bernama:
@@ -423,8 +572,9 @@ def baca_lembar(
             tersembunyi[0].nama,
             _(
                 "Lembar \u201c%(nama)s\u201d tersembunyi di berkas dan tidak ada lembar terlihat "
-                "yang memuat tabelnya. Tampilkan lembar itu (klik kanan tab lembar > Tampilkan / "
-                "Unhide) bila memang itu yang ingin diimpor, lalu unggah ulang."
+                "yang memuat tabelnya. Bila memang itu yang ingin diimpor, pilih lembar itu di "
+                "Petakan kolom, atau tampilkan lembarnya (klik kanan tab lembar > Tampilkan / "
+                "Unhide) lalu unggah ulang."
             )
             % {"nama": tersembunyi[0].nama},
         )
@@ -443,8 +593,52 @@ def baca_lembar(
     return None
 
 
+def _tabel_lain(
+    buku: list[Lembar],
+    dibaca: Lembar,
+    kolom: set[str],
+    tahun: set[int],
+    res: _ResourceTemplat,
+    p: Pemeriksaan,
+) -> None:
+    """Note every other visible sheet holding a table of the same columns as the one read: a
+    workbook with its data on several sheets is imported one sheet per upload, and the rows of
+    the others are named, never dropped silently."""
+    for lembar in buku:
+        if lembar is dibaca or lembar.tersembunyi or lembar_diabaikan(lembar.nama):
+            continue
+        kepala = _Kepala(lembar)
+        for posisi, (nomor, _sel) in enumerate(lembar.baris[:BARIS_CARI_JUDUL]):
+            baris_judul = [nomor]
+            while len(baris_judul) < 3 and kepala.lanjutan(baris_judul, baris_judul[-1] + 1):
+                baris_judul.append(baris_judul[-1] + 1)
+            lain_kolom, lain_tahun, _d, _a = _cocokkan_judul(kepala.judul(baris_judul), res)
+            if set(lain_kolom) == kolom and set(lain_tahun) == tahun:
+                p.catat(
+                    lembar.nama,
+                    _(
+                        "Lembar \u201c%(nama)s\u201d juga memuat tabel dengan kolom yang sama "
+                        "(%(n)s baris di bawah judulnya) dan tidak dibaca: satu unggahan membaca "
+                        "satu lembar (\u201c%(dibaca)s\u201d). Untuk mengimpornya, unggah berkas "
+                        "ini lagi dan pilih lembar itu di Petakan kolom."
+                    )
+                    % {
+                        "nama": lembar.nama,
+                        "n": len(lembar.baris) - posisi - len(baris_judul),
+                        "dibaca": dibaca.nama,
+                    },
+                    baris=nomor,
+                )
+                break
+
+
 def _label(idx: int, bagian: list[str]) -> str:
     return f"{_huruf(idx)} ({' / '.join(bagian)})"
+
+
+def _ditemukan(judul_kolom: list[list[str]]) -> str:
+    """The columns of a header row, as a refusal names them ("A (Kode), B (Tahun)")."""
+    return ", ".join(_label(i, b) for i, b in enumerate(judul_kolom) if b) or "-"
 
 
 def _siapkan(
@@ -580,7 +774,7 @@ def _tolak_tanpa_nilai(
     if kunci_data is None:
         return
     data = [kolom[k] for k in kunci_data if k in kolom] + list(tahun.values())
-    ditemukan = ", ".join(_label(i, b) for i, b in enumerate(judul_kolom) if b) or "-"
+    ditemukan = _ditemukan(judul_kolom)
     nama_nilai = [str(res.fields[k].column_name) for k in kunci_data if k in res.fields]
     if res.awalan_tahun:
         nama_nilai.append(f"{res.awalan_tahun} <tahun>")
@@ -694,6 +888,9 @@ class Baris:
         judul = self.data.judul.get(kunci) if kunci else None
         if kunci:
             self.kolom_galat.add(kunci)
+            asal = self.mentah(kunci)
+            if isinstance(asal, SelAsal):
+                judul = asal.asal or None
         self.galat(judul, pesan)
 
     def galat(self, judul: str | None, pesan: str) -> None:

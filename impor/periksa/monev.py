@@ -31,19 +31,21 @@ from impor.periksa.lembar import (
     BARIS_CARI_JUDUL,
     KOSONG,
     PETA_KOLOM,
+    SelAsal,
     _baris_data,
     _huruf,
     _Kepala,
     _kolom_lain,
     _sel_kosong,
     lembar_diabaikan,
+    lembar_dipilih,
+    tahun_di_judul,
 )
 from indikator.models import Indikator, Renstra
 
 _TW = re.compile(r"^(?:tw|triwulan|trw)\.?\s*(iv|i{1,3}|[1-4])$")
 _ANGKA_TW = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _ROMAWI_TW = {1: "I", 2: "II", 3: "III", 4: "IV"}
-_TAHUN = re.compile(r"\b((?:19|20)\d{2})\b")
 _TANDA_BACA = re.compile(r"[^\w\s]")
 JUDUL_KODE = frozenset({"kode", "kode indikator", "no indikator", "kode ik"})
 JUDUL_NAMA = frozenset(
@@ -107,13 +109,8 @@ def _cari_tabel(lembar: Lembar) -> _Tabel | None:
 
 def _tahun_judul(lembar: Lembar, sebelum: int) -> int | None:
     """A year written in the title rows above the header ("MONEV TAHUN 2025")."""
-    for nomor, sel in lembar.baris:
-        if nomor >= sebelum:
-            break
-        for s in sel:
-            if isinstance(s.nilai, str) and (m := _TAHUN.search(s.nilai)):
-                return int(m.group(1))
-    return None
+    ditulis = tahun_di_judul(lembar, sebelum)
+    return ditulis[0] if ditulis is not None else None
 
 
 class _Pencari:
@@ -153,11 +150,29 @@ def _teks(sel: list[Sel], idx: int | None) -> str:
 JUDUL_SEMPIT = ["Kode Indikator", "Indikator", "Tahun", "Periode", "Nilai Realisasi"]
 
 
+def _label(t: _Tabel, idx: int | None) -> str:
+    """A source column as an error names it: its letter and its composed title."""
+    return "" if idx is None else f"{_huruf(idx)} ({' / '.join(t.judul[idx])})"
+
+
+def _label_tw(t: _Tabel, idx: int) -> str:
+    """A quarter's realisation column as a person names it: "H (Realisasi TW II)"."""
+    bagian = t.judul[idx]
+    tw = next((b for b in bagian if _TW.match(normal(b).rstrip(":*").strip())), "")
+    lain = [b for b in bagian if b != tw]
+    return f"{_huruf(idx)} ({f'{lain[-1]} {tw}' if lain and tw else ' / '.join(bagian)})"
+
+
 def ubah_monev(buku: list[Lembar], renstra: Renstra, p: Pemeriksaan) -> list[Lembar]:
     """The workbook with a wide Monev sheet replaced by the same rows in the realisation
-    layout; the workbook unchanged when no visible sheet is one (or one has the layout)."""
+    layout; the workbook unchanged when no visible sheet is one (or one has the layout).
+    A sheet chosen in "Petakan kolom" is the only one looked at, even a hidden one."""
+    dipilih = lembar_dipilih()
     for i, lembar in enumerate(buku):
-        if lembar.tersembunyi or lembar_diabaikan(lembar.nama):
+        if dipilih is not None:
+            if normal(lembar.nama) != normal(dipilih):
+                continue  # the user chose the sheet: hidden or not, no other is read
+        elif lembar.tersembunyi or lembar_diabaikan(lembar.nama):
             continue
         tabel = _cari_tabel(lembar)
         if tabel is not None:
@@ -200,9 +215,12 @@ def _sempitkan(t: _Tabel, renstra: Renstra, p: Pemeriksaan) -> Lembar:
     hasil = Lembar(nama=nama_lembar)
     hasil.baris.append((judul_baris, [Sel(j) for j in JUDUL_SEMPIT]))
     belum: dict[str, tuple[str, list[int], list[tuple[str, str]]]] = {}
+    label_tw = {tw: _label_tw(t, idx) for tw, idx in t.realisasi.items()}
     for nomor, sel in baris:
         kode, nama = _teks(sel, t.kode), _teks(sel, t.nama)
+        asal_kode = _label(t, t.kode)
         if not kode and nama:
+            asal_kode = _label(t, t.nama)
             kode_nama, calon = pencari.cari(nama)
             if kode_nama is None:
                 kunci = kunci_nama(nama)
@@ -210,18 +228,27 @@ def _sempitkan(t: _Tabel, renstra: Renstra, p: Pemeriksaan) -> Lembar:
                 continue
             kode = kode_nama
         tahun: object = sel[t.tahun].nilai if t.tahun is not None and t.tahun < len(sel) else None
+        asal_tahun = _label(t, t.tahun)
         if tahun in (None, "") or (isinstance(tahun, str) and normal(tahun) in KOSONG):
-            tahun = tahun_judul
+            tahun, asal_tahun = tahun_judul, ""
         for tw, idx in sorted(t.realisasi.items()):
             if idx >= len(sel) or _sel_kosong(sel[idx]):
                 continue
+            # every cell names the source column it came from, so that an error in it names
+            # the quarter's own column, not the column of the rows as rebuilt here
             hasil.baris.append(
                 (
                     nomor,
-                    [Sel(kode), Sel(nama), Sel(tahun), Sel(f"TW {_ROMAWI_TW[tw]}"), sel[idx]],
+                    [
+                        SelAsal(kode, asal=asal_kode),
+                        SelAsal(nama, asal=_label(t, t.nama)),
+                        SelAsal(tahun, asal=asal_tahun),
+                        SelAsal(f"TW {_ROMAWI_TW[tw]}", asal=label_tw[tw]),
+                        SelAsal(sel[idx].nilai, sel[idx].angka, label_tw[tw]),
+                    ],
                 )
             )
-    label_nama = f"{_huruf(t.nama)} ({' / '.join(t.judul[t.nama])})" if t.nama is not None else None
+    label_nama = _label(t, t.nama) or None
     for kunci, (nama, nomor_baris, calon) in belum.items():
         daftar = ", ".join(f"{k} {n}" for k, n in calon[:5])
         pesan = (

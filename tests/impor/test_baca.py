@@ -43,7 +43,14 @@ def test_csv_with_semicolons_and_bom() -> None:
     ("nama", "isi", "pesan"),
     [
         ("data.xls", b"\xd0\xcf\x11\xe0 old excel", "xls tidak dapat dibaca"),
+        (
+            "data.xls",
+            b"\xd0\xcf\x11\xe0 old excel",
+            r"Simpan Sebagai > Buku Kerja Excel \(\.xlsx\)",
+        ),
+        ("data.xls", b"not an excel file", r"Simpan Sebagai > Buku Kerja Excel \(\.xlsx\)"),
         ("data.ods", b"PK\x03\x04", "Jenis berkas tidak didukung"),
+        ("data.ods", b"PK\x03\x04", r"Simpan Sebagai \.xlsx"),
         ("data.xlsx", b"hello, this is text", "isinya bukan berkas Excel"),
         ("data.xlsx", b"PK\x03\x04 broken zip", "rusak"),
         ("data.csv", b"PK\x03\x04....", "isinya berkas Excel"),
@@ -73,7 +80,10 @@ def test_missing_required_column_is_named(demo) -> None:
         "realisasi", xlsx({"Realisasi": [kolom, ["1.1", 2025, 10, 9]]}), demo.binjai.renstra
     )
     assert pesan(hasil) == [
-        "lembar Realisasi, baris 4: Kolom wajib tidak ditemukan pada baris judul: Periode."
+        "lembar Realisasi, baris 4: Kolom wajib tidak ditemukan pada baris judul: Periode. "
+        "Kolom yang ditemukan: A (Kode Indikator), B (Tahun), C (Sasaran (Penyebut)), "
+        "D (Jumlah Realisasi (Pembilang)), E (Nilai Realisasi), F (Analisis), G (Permasalahan), "
+        "H (Upaya)."
     ]
     assert hasil.baris == []
 

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from impor.baca import BerkasTidakSah, baca_berkas
-from indikator.models import Indikator, Target
+from indikator.models import Anggaran, Indikator, Target
 from tests.impor.bantu import cek, hitung_tabel, impor, pesan
 
 pytestmark = pytest.mark.django_db
@@ -327,3 +327,101 @@ def test_huge_merged_ranges_do_not_stall_the_header_search(demo) -> None:
     hasil = cek("renstra", _simpan(wb), demo.binjai.renstra)
     assert not hasil.ada_galat, pesan(hasil)
     assert len(hasil.baris) == 3
+
+
+@pytest.mark.parametrize(
+    ("jenis", "lembar", "judul", "baris", "nilai"),
+    [
+        ("dpa", "DPA", ["Tingkat", "Kode", "Nama", "Realisasi Fisik"],
+         ["Program", "8.02.02", "Program kantor", 50], "Pagu <tahun>"),
+        ("realisasi", "Realisasi", ["Kode Indikator", "Tahun", "Periode", "Capaian (%)"],
+         ["1.1", 2025, "TW I", 90], "Sasaran (Penyebut), Jumlah Realisasi (Pembilang), Nilai"),
+        ("anggaran", "Realisasi Anggaran", ["Kode", "Tahun", "Serapan"],
+         ["1.02.02", 2025, 40], "Kolom wajib tidak ditemukan pada baris judul: Realisasi Anggaran"),
+    ],
+)  # fmt: skip
+def test_no_value_column_recognised_is_refused_for_every_kind(
+    demo, jenis: str, lembar: str, judul: list[str], baris: list[Any], nilai: str
+) -> None:
+    """Refuse rather than lose: pagu and realisation files as well as the Renstra."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = lembar
+    ws.append(judul)
+    ws.append(baris)
+    sebelum = hitung_tabel()
+    hasil = impor(jenis, _simpan(wb), demo.binjai.renstra)
+    assert hitung_tabel() == sebelum
+    teks = [t for t in pesan(hasil) if "Kolom yang ditemukan" in t]
+    assert len(teks) == 1 and nilai in teks[0], pesan(hasil)
+    # the message names the columns that were found, the unknown one included
+    assert f"Kolom yang ditemukan: A ({judul[0]})" in teks[0] and judul[-1] in teks[0]
+
+
+def _dpa_satu_tahun(judul_tabel: str) -> bytes:
+    """A one-year office DPA: the year in the title, one "Pagu Indikatif (Rp)" column."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "DPA"
+    ws["A1"] = judul_tabel
+    ws.merge_cells("A1:D1")
+    ws.append([])
+    ws.append(["No", "Kode", "Nama", "Pagu Indikatif (Rp)"])
+    ws.append([1, "8.02.02", "Program kantor", 1000])
+    ws.append([2, "8.02.02.2.01", "Kegiatan kantor", 600])
+    ws.append([3, "8.02.02.2.01.0001", "Sub kantor", "-"])
+    ws.append([None, "JUMLAH", None, 1600])
+    return _simpan(wb)
+
+
+def test_one_year_dpa_reads_the_year_of_its_title(demo) -> None:
+    renstra = demo.binjai.renstra
+    hasil = impor("dpa", _dpa_satu_tahun("DPA DINAS KESEHATAN TAHUN ANGGARAN 2025"), renstra)
+    assert not hasil.ada_galat, pesan(hasil)
+    pagu = dict(
+        Anggaran.objects.filter(
+            mata_anggaran__renstra=renstra, mata_anggaran__kode__startswith="8.02.02"
+        ).values_list("mata_anggaran__kode", "pagu")
+    )
+    assert pagu == {"8.02.02": Decimal(1000), "8.02.02.2.01": Decimal(600)}
+    assert (
+        "lembar DPA, baris 3, kolom D: Kolom D (Pagu Indikatif (Rp)) dibaca sebagai Pagu 2025 "
+        "(tahun di judul tabel, baris 1)."
+    ) in [str(c) for c in hasil.catatan]
+
+
+def test_one_year_dpa_without_a_year_is_refused_naming_the_column(demo) -> None:
+    hasil = cek("dpa", _dpa_satu_tahun("DPA DINAS KESEHATAN"), demo.binjai.renstra)
+    (teks,) = pesan(hasil)
+    assert "Tidak ada kolom nilai yang dikenali (Pagu <tahun>)" in teks
+    assert "D (Pagu Indikatif (Rp))" in teks
+
+
+def test_final_target_column_is_the_target_of_the_last_year(demo) -> None:
+    renstra = demo.binjai.renstra
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Renstra"
+    _renstra_kantor(ws, penutup=False)
+    ws.unmerge_cells(start_row=3, start_column=10, end_row=3, end_column=15)
+    ws["O3"], ws["O4"] = "Target Akhir Renstra", None  # 2026 as the final target column
+    ws.merge_cells("J3:N3")
+    ws.merge_cells("O3:O4")
+    hasil = impor("renstra", _simpan(wb), renstra)
+    assert not hasil.ada_galat, pesan(hasil)
+    akhir = renstra.tahun_akhir
+    assert _target(renstra, "8.1.1")[akhir] == 85
+    assert any(
+        f"Kolom O (Target Akhir Renstra) dibaca sebagai Target {akhir} (tahun akhir Renstra)"
+        in str(c)
+        for c in hasil.catatan
+    )
+
+
+def test_petakan_prefills_the_year_derived_for_the_one_value_column(demo) -> None:
+    from impor.petakan import tabel_sumber
+
+    buku = baca_berkas(io.BytesIO(_dpa_satu_tahun("DPA TAHUN 2025")), "d.xlsx")
+    tabel = tabel_sumber(buku, "dpa", demo.binjai.renstra, {})
+    assert tabel is not None
+    assert {k.judul: k.awal for k in tabel.kolom}["Pagu Indikatif (Rp)"] == "tahun:2025"

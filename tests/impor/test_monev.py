@@ -198,3 +198,28 @@ def test_choice_in_the_admin_preview(client, demo) -> None:
     assert berkas.hasil["pilihan"] == []
     r = client.post(url, {"pilihan-0": "1.2"}, follow=True)
     assert "sedikitnya satu nama" in " ".join(str(m) for m in r.context["messages"])
+
+
+def test_errors_name_the_quarter_group_column_of_the_sheet(demo) -> None:
+    """An error in a wide Monev cell names the spreadsheet's own column: the quarter group's
+    realisation column (I is Realisasi under TW II), not the column of the rows as rebuilt."""
+    binjai = demo.binjai
+    ind = _indikator_absolut(binjai)
+    baris = [
+        [1, "1.2", ind.nama, "orang", 10, 11, 110, 20, "sembilan", 45, 30, None, None, 40, "x"],
+        [2, "9.9.9", "Tidak ada", "orang", 10, 11, 110],
+    ]
+    sebelum = _nilai(binjai, "1.2")
+    hasil = impor("realisasi", _monev(baris), binjai.renstra)
+    assert _nilai(binjai, "1.2") == sebelum  # nothing written
+    galat = {(g.baris, g.kolom) for g in hasil.galat}
+    assert (6, "I (Realisasi TW II)") in galat
+    assert (6, "O (Realisasi TW IV)") in galat
+    assert (7, "B (Kode)") in galat
+    teks = pesan(hasil)
+    assert any(
+        t.startswith("lembar Monev Kinerja, baris 6, kolom I (Realisasi TW II): ") for t in teks
+    )
+    # no error names a column of the rebuilt rows ("E (Nilai Realisasi)", "A (Kode Indikator)")
+    assert not any("Nilai Realisasi" in (g.kolom or "") or "Kode Indikator" in (g.kolom or "")
+                   for g in hasil.galat)  # fmt: skip

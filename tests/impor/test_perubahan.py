@@ -47,3 +47,14 @@ def test_preview_page_shows_changes_filters_and_paginates_errors(client, demo) -
     assert "Kesalahan halaman 1 dari 2" in isi
     r = client.get(url, {"halaman_galat": 2})
     assert len(r.context["halaman_galat"]) == 50
+    # rows: one filter per outcome, 200 rows a page, the filter kept across pages
+    isi = client.get(url).content.decode()
+    for status in ("baru", "ubah", "tetap", "galat"):
+        assert f'href="?status={status}"' in isi
+    r = client.get(url, {"status": "galat"})
+    assert len(r.context["halaman"]) == 200 and r.context["halaman"].paginator.num_pages == 2
+    assert 'href="?status=galat&amp;halaman=2"' in r.content.decode()
+    r = client.get(url, {"status": "galat", "halaman": 2})
+    assert len(r.context["halaman"]) == 50 and {b[3] for b in r.context["halaman"]} == {"galat"}
+    r = client.get(url, {"status": "ubah"})
+    assert [b[3] for b in r.context["halaman"]] == ["ubah"]

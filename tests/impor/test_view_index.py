@@ -79,6 +79,12 @@ def test_csv_upload(client, demo):
     ("nama", "isi", "pesan"),
     [
         ("data.xls", b"\xd0\xcf\x11\xe0", "xls tidak dapat dibaca"),
+        ("data.xls", b"\xd0\xcf\x11\xe0", "Simpan Sebagai &gt; Buku Kerja Excel (.xlsx)"),
+        (
+            "rahasia.xlsx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"),
+            "dilindungi kata sandi",
+        ),
         ("data.xlsx", b"PK\x03\x04 rusak", "rusak"),
         ("data.xlsx", b"", "kosong"),
     ],
