@@ -291,6 +291,7 @@ def _simpan_semua(hal: Halaman) -> HttpResponse:
             periode=hal.periode,
             isian=[_isian(f) for f in berubah],
             oleh=request.user,
+            dari_triwulan={b.indikator.pk: b.dari_triwulan for b in baris},
         )
     except PeriodeTerkunci as exc:
         messages.error(request, exc.pesan)
@@ -482,6 +483,7 @@ def realisasi_simpan(
                 isian=[_isian(form)],
                 oleh=user,
                 tersimpan={b.indikator.pk: b.realisasi},
+                dari_triwulan={b.indikator.pk: b.dari_triwulan},
             )
         except PeriodeTerkunci as exc:
             kunci, status, galat = exc.info, 409, exc.pesan
