@@ -261,7 +261,10 @@ def test_quarters_in_the_same_file_count_for_the_yearly_value(demo) -> None:
 
 def test_reason_on_a_quarter_is_a_row_error(demo) -> None:
     binjai = demo.binjai
-    baris = [REALISASI, ["P.2.1.1", 2025, "TW IV", None, None, 1280, None, None, None, "x"]]
+    baris: list[list[Any]] = [
+        REALISASI,
+        ["P.2.1.1", 2025, "TW IV", None, None, 1280, None, None, None, "x"],
+    ]
     hasil = cek("realisasi", xlsx({"Realisasi": baris}), binjai.renstra)
     assert pesan(hasil) == [
         "lembar Realisasi, baris 5, kolom J (Alasan Nilai Tahunan): Alasan nilai tahunan hanya "
