@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
 from indikator.models import SEBUTAN_PERENCANA_BAKU, DokumenSop, JenisAlur
@@ -74,6 +75,26 @@ def label_status_pengiriman(k: PengirimanData, sebutan_perencana: str) -> str:
     if k.status == P.DITERIMA:
         return _("Diterima %(penerima)s") % {"penerima": sebutan_perencana}
     return str(k.get_status_display())
+
+
+def anotasi_sebutan() -> dict[str, Subquery]:
+    """Annotations of a PengirimanData query: the compiler's name in the office's SOP document
+    of each flow (no query of its own); read with `sebutan_dari_anotasi`."""
+    return {
+        f"_sebutan_{jenis}": Subquery(
+            DokumenSop.objects.filter(instansi_id=OuterRef("instansi_id"), jenis=jenis, aktif=True)
+            .exclude(sebutan_perencana="")
+            .values("sebutan_perencana")[:1]
+        )
+        for jenis in JenisAlur.values
+    }
+
+
+def sebutan_dari_anotasi(k: PengirimanData) -> str:
+    """The compiler as the office's SOP of the submission's flow names it (`anotasi_sebutan`),
+    else as the seed SOP does."""
+    sebutan: str | None = getattr(k, f"_sebutan_{k.jenis}", None)
+    return sebutan or str(SEBUTAN_PERENCANA_BAKU[JenisAlur(k.jenis)])
 
 
 def sop_instansi(instansi_id: int, jenis: str) -> SopInstansi:

@@ -185,7 +185,9 @@ def test_locked_data_is_refused_unchanged_rows_pass(demo) -> None:
     (galat,) = hasil.galat
     assert "disetujui Kabid" in galat.pesan
     assert (galat.baris, galat.kolom) == (6, "A (Kode Indikator)")
-    assert galat.pesan.endswith("Perencana dapat membuka kunci dengan alasan tertulis.")
+    assert galat.pesan.endswith(
+        "Subbag PEP dapat membuka kunci dengan alasan tertulis bila data perlu diperbaiki."
+    )
     assert [b.status for b in hasil.baris] == ["tetap", "galat", "ubah"]
     assert hitung_tabel() == sebelum
 
