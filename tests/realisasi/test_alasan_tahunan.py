@@ -151,3 +151,28 @@ def test_database_keeps_the_reason_on_yearly_values(demo):
         Realisasi.objects.filter(indikator=ind, tahun=TAHUN, triwulan=4).update(alasan_tahunan="x")
     with pytest.raises(IntegrityError), transaction.atomic():
         Realisasi.objects.create(indikator=ind, tahun=TAHUN, triwulan=0, alasan_tahunan="x")
+
+
+def _baris_html(html: str, ind) -> str:
+    awal = html.index(f'id="baris-{ind.pk}"')
+    return html[awal : html.index("</tbody>", awal)]
+
+
+def test_pages_say_the_quarter_rule_and_show_the_override(client, demo):
+    """Quarter page: own value or cumulative; year page: the computed value with its rule,
+    and a stored override marked as such with its reason."""
+    b = demo.binjai
+    client.force_login(b.pengguna["staf"])
+    unit = b.unit["kesga"]
+    triwulan = client.get(url_isi(unit, TAHUN, 4)).content.decode()
+    assert "Isi nilai triwulan ini saja (bukan kumulatif)" in _baris_html(
+        triwulan, b.indikator[KODE]
+    )
+    assert "Isi nilai kumulatif s.d. triwulan ini" in _baris_html(triwulan, b.indikator["1.6"])
+    tahun = _baris_html(client.get(url_isi(unit, TAHUN, 0)).content.decode(), b.indikator[KODE])
+    assert "Nilai tahunan = jumlah triwulan" in tahun
+    assert "4.980" in tahun and "dihitung: jumlah triwulan" in tahun
+    _simpan(demo, "5000", alasan=ALASAN)
+    tahun = _baris_html(client.get(url_isi(unit, TAHUN, 0)).content.decode(), b.indikator[KODE])
+    assert "diisi manual" in tahun and f"Alasan: {ALASAN}" in tahun
+    assert "dihitung: jumlah triwulan" not in tahun
