@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from indikator.models import ROMAWI, Unit
 from workflow.models import LaporanKinerja, MonitoringIKU, PengirimanData
 from workflow.sop import PENGIRIMAN_TERKUNCI, StatusLaporan, StatusMonitoring, StatusPengiriman
-from workflow.sop_instansi import anotasi_sebutan, pemutus, sebutan_dari_anotasi
+from workflow.sop_instansi import anotasi_dokumen, pemutus, sebutan_dari_anotasi
 
 PEMBUKA_LAPORAN = _("Kepala Dinas dapat membuka kembali laporan dengan alasan tertulis.")
 # Submitted to the Kabid: read-only until the Kabid returns (or approves) it.
@@ -93,7 +93,7 @@ def kunci_periode(*, unit_ids: Iterable[int], tahun: int, triwulan: int) -> dict
         .periode(tahun, triwulan)
         .filter(unit_id__in=ids, status__in=PENGIRIMAN_TERKUNCI + PENGIRIMAN_DIAJUKAN)
         .select_related("unit__induk__induk", "diajukan_oleh", "disetujui_oleh", "diterima_oleh")
-        .annotate(**anotasi_sebutan())
+        .annotate(**anotasi_dokumen())
         .order_by("disetujui_pada")
     )
     for k in sorted(terkunci, key=lambda k: k.status in PENGIRIMAN_DIAJUKAN):

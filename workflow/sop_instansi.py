@@ -93,11 +93,6 @@ def anotasi_dokumen(*jenis: str) -> dict[str, Subquery]:
     return hasil
 
 
-def anotasi_sebutan() -> dict[str, Subquery]:
-    """`anotasi_dokumen` of every flow (for submissions of either report kind)."""
-    return anotasi_dokumen()
-
-
 class BerjenisAlur(Protocol):
     @property
     def jenis(self) -> str: ...
