@@ -383,7 +383,9 @@ def realisasi_pratinjau(
     b = muat.baris
     form = _form(b, request.POST)
     hasil = None
-    if form.is_valid():
+    # A yearly override still missing its reason has valid figures: show them, with the
+    # reminder to write the reason in the row's error list.
+    if form.is_valid() or set(form.errors) == {"alasan_tahunan"}:
         hasil = hitung_hasil(
             b.indikator,
             target=b.target,

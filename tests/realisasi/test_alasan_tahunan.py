@@ -176,3 +176,18 @@ def test_pages_say_the_quarter_rule_and_show_the_override(client, demo):
     tahun = _baris_html(client.get(url_isi(unit, TAHUN, 0)).content.decode(), b.indikator[KODE])
     assert "diisi manual" in tahun and f"Alasan: {ALASAN}" in tahun
     assert "dihitung: jumlah triwulan" not in tahun
+
+
+def test_preview_of_an_override_shows_its_figures_and_asks_for_the_reason(client, demo):
+    ind = demo.binjai.indikator[KODE]
+    client.force_login(demo.binjai.pengguna["staf"])
+    url = reverse(
+        "realisasi:realisasi-pratinjau", args=[ind.unit_penanggung_jawab.pk, TAHUN, 0, ind.pk]
+    )
+    html = client.post(url, data_baris(ind, 0, nilai="5.000")).content.decode()
+    assert "isian belum benar" not in html
+    nilai = html.split(f'id="nilai-{ind.pk}"')[1].split("</span></span>")[0]
+    assert "5.000" in nilai
+    assert "Tulis alasan nilai tahunan diisi manual" in html
+    html = client.post(url, _data_tahunan(demo, "5.000", ALASAN)).content.decode()
+    assert "Tulis alasan" not in html and "5.000" in html
