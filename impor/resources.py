@@ -284,6 +284,10 @@ KOLOM_REALISASI: tuple[BarisKolom, ...] = (
      (), _("Permasalahan yang dihadapi."), ""),
     ("upaya", _("Upaya"), TeksWidget(None, satu_baris=False), "", 30, None, None,
      ("upaya mengatasi permasalahan",), _("Upaya mengatasi permasalahan."), ""),
+    ("alasan_tahunan", _("Alasan Nilai Tahunan"), TeksWidget(1000, satu_baris=False), "", 30,
+     None, None, ("alasan nilai tahunan diisi manual", "alasan tahunan"),
+     _("Hanya untuk periode Tahunan: wajib bila nilai tahunan berbeda dari nilai hasil hitungan "
+       "triwulan (nilai ini lalu menggantikan hasil hitungan di semua laporan)."), ""),
 )
 KOLOM_REALISASI_ANGGARAN: tuple[BarisKolom, ...] = (
     ("kode", _("Kode"), KodeWidget(40), "WIT", 20, None, "mata_anggaran__kode",

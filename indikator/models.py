@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from indikator import capaian as hitung
-from indikator.angka import desimal_bawaan
+from indikator.angka import desimal_bawaan, format_angka
 from indikator.logo import validasi_logo
 
 if TYPE_CHECKING:
@@ -1011,6 +1011,16 @@ class Realisasi(models.Model):
                 name="realisasi_jumlah_tidak_negatif",
                 violation_error_message=_("Jumlah realisasi tidak boleh negatif."),
             ),
+            # The reason for an overriding yearly value belongs to a yearly row with a value.
+            # (Whether a yearly value overrides at all depends on the quarter rows, which a row
+            # constraint cannot see: `periksa_timpa` checks that in every writer.)
+            models.CheckConstraint(
+                condition=Q(alasan_tahunan="") | Q(triwulan=TRIWULAN_TAHUNAN, nilai__isnull=False),
+                name="realisasi_alasan_hanya_nilai_tahunan",
+                violation_error_message=_(
+                    "Alasan nilai tahunan hanya untuk nilai realisasi tahunan yang diisi."
+                ),
+            ),
         ]
         indexes = [models.Index(fields=["tahun", "triwulan"])]
 
@@ -1038,8 +1048,47 @@ class Realisasi(models.Model):
                     "Jumlah realisasi (pembilang) tidak boleh lebih besar dari sasaran (penyebut) "
                     "pada indikator persentase."
                 )
+        if self.alasan_tahunan and self.triwulan != TRIWULAN_TAHUNAN:
+            errors["alasan_tahunan"] = _(
+                "Alasan nilai tahunan hanya diisi pada periode Tahunan, bukan pada triwulan."
+            )
+        elif self.alasan_tahunan and self.indikator_id and self.hitung_nilai() is None:
+            errors["alasan_tahunan"] = _(
+                "Alasan nilai tahunan diisi tanpa nilai tahunan: isi nilainya, atau kosongkan "
+                "alasannya."
+            )
         if errors:
             raise ValidationError(errors)
+
+    def periksa_timpa(self, dari_triwulan: Decimal | None) -> None:
+        """A yearly value that differs from the value its quarters give (by the indicator's
+        rule, `dari_triwulan`) replaces that value in every report: it needs a written reason.
+
+        Every writer (entry page, row save, admin, import) calls this with the quarters' value
+        it read; a ValidationError on ``alasan_tahunan`` names the indicator and both values.
+        """
+        if self.triwulan != TRIWULAN_TAHUNAN or self.nilai is None or dari_triwulan is None:
+            return
+        if hitung.bulatkan(self.nilai, 4) == hitung.bulatkan(dari_triwulan, 4):
+            return
+        if self.alasan_tahunan.strip():
+            return
+        raise ValidationError(
+            {
+                "alasan_tahunan": _(
+                    "Indikator %(kode)s: nilai tahunan %(nilai)s berbeda dari nilai hasil "
+                    "hitungan triwulan %(dihitung)s (%(rumus)s). Tulis alasan nilai tahunan "
+                    "diisi manual, atau kosongkan nilai tahunan agar nilai hitungan yang dipakai."
+                )
+                % {
+                    "kode": self.indikator.kode,
+                    "nilai": format_angka(self.nilai),
+                    "dihitung": format_angka(dari_triwulan),
+                    "rumus": self.indikator.aturan_triwulan.rumus_tahunan,
+                }
+            },
+            code="alasan_tahunan",
+        )
 
     def hitung_nilai(self) -> Decimal | None:
         """The value from numerator and denominator (ratio kinds) or as entered."""

@@ -16,13 +16,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from indikator import capaian as hitung
 from indikator.admin import HistoryAdmin, SatuInstansiMixin, TahunFilter, VersiNilaiMixin
 from indikator.halaman import PaginatorTaksiran
-from indikator.models import Pengguna, Realisasi
+from indikator.models import TRIWULAN_TAHUNAN, Indikator, Pengguna, Realisasi
 from realisasi.pengisian import (
+    TEMPAT_NILAI,
     Isian,
     Periode,
     PeriodeTerkunci,
+    nilai_dari_triwulan,
     periksa_kunci,
     simpan_realisasi,
 )
@@ -75,6 +78,7 @@ class RealisasiAdminForm(forms.ModelForm[Realisasi]):
             .values_list("versi", flat=True)
             .first()
         )
+        self._periksa_timpa(data, indikator, tahun, triwulan)
         if self.instance.pk is not None and tersimpan != data.get("versi_dimuat"):
             raise ValidationError(
                 _(
@@ -83,6 +87,25 @@ class RealisasiAdminForm(forms.ModelForm[Realisasi]):
                 )
             )
         return data
+
+    def _periksa_timpa(
+        self, data: dict[str, Any], indikator: Indikator, tahun: int, triwulan: int
+    ) -> None:
+        """A yearly value that overrides its quarters' value needs its reason, as on the entry
+        page (the save function checks it again)."""
+        if triwulan != TRIWULAN_TAHUNAN:
+            return
+        r = Realisasi(
+            indikator=indikator,
+            tahun=tahun,
+            triwulan=triwulan,
+            sasaran=data.get("sasaran"),
+            jumlah=data.get("jumlah"),
+            nilai=data.get("nilai"),
+            alasan_tahunan=data.get("alasan_tahunan", ""),
+        )
+        r.nilai = hitung.bulatkan(r.hitung_nilai(), TEMPAT_NILAI)
+        r.periksa_timpa(nilai_dari_triwulan([indikator], tahun)[indikator.pk])
 
 
 def _info_kunci(obj: Realisasi) -> InfoKunci | None:
@@ -170,6 +193,8 @@ class RealisasiAdmin(VersiNilaiMixin, SatuInstansiMixin, HistoryAdmin[Realisasi]
             )
         except PeriodeTerkunci as e:
             raise PermissionDenied(e.pesan) from None
+        except ValidationError as e:  # quarters changed since the form's own check
+            raise PermissionDenied(" ".join(e.messages)) from None
         if hasil.konflik:
             raise PermissionDenied(hasil.konflik[0].pesan)
         if hasil.tersimpan:

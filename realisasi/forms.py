@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from indikator import capaian as hitung
 from indikator.angka import format_angka, parse_angka
-from indikator.models import Indikator, Perhitungan, Realisasi
+from indikator.models import TRIWULAN_TAHUNAN, Indikator, Perhitungan, Realisasi
 from indikator.pencilan import BatasPencilan, tanda_pencilan
 
 BATAS_ANGKA = Decimal(10) ** 14  # max_digits=18, decimal_places=4 on Realisasi
@@ -145,31 +145,28 @@ class RealisasiForm(forms.Form):
         return data
 
     def _periksa_timpa(self, data: dict[str, Any]) -> None:
-        """A yearly value that differs from the quarters' value replaces it: say why."""
+        """A yearly value that differs from the quarters' value replaces it: say why (the
+        model's rule, `Realisasi.periksa_timpa`, which the save function checks again)."""
         dihitung = self.tahunan_dihitung
         nilai = self.nilai_dihitung()
-        if dihitung is None:
-            data["alasan_tahunan"] = ""
-            return
-        if nilai is None or hitung.bulatkan(nilai, TEMPAT_DESIMAL) == hitung.bulatkan(
-            dihitung, TEMPAT_DESIMAL
+        if (
+            dihitung is None
+            or nilai is None
+            or hitung.bulatkan(nilai, TEMPAT_DESIMAL) == hitung.bulatkan(dihitung, TEMPAT_DESIMAL)
         ):
             data["alasan_tahunan"] = ""
             return
-        if not data.get("alasan_tahunan", "").strip():
-            self.add_error(
-                "alasan_tahunan",
-                _(
-                    "Nilai tahunan %(nilai)s berbeda dari nilai hasil hitungan triwulan "
-                    "%(dihitung)s (%(rumus)s). Tulis alasan nilai tahunan diisi manual, atau "
-                    "kosongkan isian agar nilai hitungan yang dipakai."
-                )
-                % {
-                    "nilai": format_angka(nilai),
-                    "dihitung": format_angka(dihitung),
-                    "rumus": self.indikator.aturan_triwulan.rumus_tahunan,
-                },
-            )
+        data["alasan_tahunan"] = data.get("alasan_tahunan", "").strip()
+        r = Realisasi(
+            indikator=self.indikator,
+            triwulan=TRIWULAN_TAHUNAN,
+            nilai=hitung.bulatkan(nilai, TEMPAT_DESIMAL),
+            alasan_tahunan=data["alasan_tahunan"],
+        )
+        try:
+            r.periksa_timpa(dihitung)
+        except ValidationError as exc:
+            self.add_error(None, exc)
 
     def _periksa_pembagi(self, data: dict[str, Any]) -> None:
         sasaran, jumlah = data.get("sasaran"), data.get("jumlah")

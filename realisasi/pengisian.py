@@ -575,6 +575,16 @@ def _sisip_tanpa_savepoint() -> bool:
     )
 
 
+def nilai_dari_triwulan(daftar: Sequence[Indikator], tahun: int) -> dict[int, Decimal | None]:
+    """The year's value each indicator's stored quarters give by its rule (one query)."""
+    rows: dict[int, dict[tuple[int, int], Realisasi]] = defaultdict(dict)
+    for r in Realisasi.objects.filter(
+        indikator_id__in=[i.pk for i in daftar], tahun=tahun, triwulan__gt=TRIWULAN_TAHUNAN
+    ).only("indikator_id", "tahun", "triwulan", "jumlah", "sasaran", "nilai"):
+        rows[r.indikator_id][(r.tahun, r.triwulan)] = r
+    return {i.pk: _tahun_dari_triwulan(i, rows.get(i.pk, {}), tahun) for i in daftar}
+
+
 @transaction.atomic
 def simpan_realisasi(
     *,
@@ -583,6 +593,7 @@ def simpan_realisasi(
     isian: Sequence[Isian],
     oleh: Pengguna,
     tersimpan: dict[int, Realisasi | None] | None = None,
+    dari_triwulan: dict[int, Decimal | None] | None = None,
 ) -> HasilSimpan:
     """Save the submitted rows of one unit and period in one transaction.
 
@@ -591,10 +602,15 @@ def simpan_realisasi(
     Konflik and left as it is. `nilai` is computed by `Realisasi.hitung_nilai()`, `versi` bumped,
     `diisi_oleh` set; simple-history records who changed what.
 
+    A yearly value that differs from the value of its quarters needs a reason
+    (`Realisasi.periksa_timpa`): refused with a ValidationError, nothing saved.
+
     `tersimpan` gives the stored rows as the caller just read them (indicator id -> row or None),
-    so that a row save reads nothing twice. Existing rows are written by one conditional UPDATE
-    each, `WHERE id = … AND versi = <as read> AND NOT <locked>`: the version check and the lock
-    check ride on the write itself; only when it writes nothing is the reason looked up. New
+    and `dari_triwulan` the yearly value of their quarters (yearly period only; read here when
+    not given), so that a row save reads nothing twice. Existing rows are written by one
+    conditional UPDATE each, `WHERE id = … AND versi = <as read> AND NOT <locked>`: the version
+    check and the lock check ride on the write itself; only when it writes nothing is the
+    reason looked up. New
     rows are inserted after one query that checks the lock and that they still do not exist.
     Then one bulk INSERT of the history rows.
     """
@@ -613,6 +629,8 @@ def simpan_realisasi(
         }
     else:
         ada = {k: v for k, v in tersimpan.items() if v is not None}
+    if periode.tahunan and dari_triwulan is None:
+        dari_triwulan = nilai_dari_triwulan([i.indikator for i in isian], periode.tahun)
     sekarang = timezone.now()
     ubah: list[tuple[Isian, Realisasi]] = []
     baru: list[tuple[Isian, Realisasi]] = []
@@ -636,6 +654,8 @@ def simpan_realisasi(
             r.diperbarui = sekarang
             ubah.append((i, r))
         _isi(r, i, oleh)
+        if dari_triwulan is not None:
+            r.periksa_timpa(dari_triwulan.get(i.indikator.pk))
     if not ubah and not baru:
         periksa_kunci(unit_id=unit.pk, periode=periode)
         return hasil

@@ -291,6 +291,7 @@ def _simpan_semua(hal: Halaman) -> HttpResponse:
             periode=hal.periode,
             isian=[_isian(f) for f in berubah],
             oleh=request.user,
+            dari_triwulan={b.indikator.pk: b.dari_triwulan for b in baris},
         )
     except PeriodeTerkunci as exc:
         messages.error(request, exc.pesan)
@@ -382,7 +383,9 @@ def realisasi_pratinjau(
     b = muat.baris
     form = _form(b, request.POST)
     hasil = None
-    if form.is_valid():
+    # A yearly override still missing its reason has valid figures: show them, with the
+    # reminder to write the reason in the row's error list.
+    if form.is_valid() or set(form.errors) == {"alasan_tahunan"}:
         hasil = hitung_hasil(
             b.indikator,
             target=b.target,
@@ -482,6 +485,7 @@ def realisasi_simpan(
                 isian=[_isian(form)],
                 oleh=user,
                 tersimpan={b.indikator.pk: b.realisasi},
+                dari_triwulan={b.indikator.pk: b.dari_triwulan},
             )
         except PeriodeTerkunci as exc:
             kunci, status, galat = exc.info, 409, exc.pesan

@@ -22,10 +22,9 @@ from django.utils.translation import gettext as _
 from indikator.models import ROMAWI, Unit
 from workflow.models import LaporanKinerja, MonitoringIKU, PengirimanData
 from workflow.sop import PENGIRIMAN_TERKUNCI, StatusLaporan, StatusMonitoring, StatusPengiriman
+from workflow.sop_instansi import anotasi_dokumen, pemutus, sebutan_dari_anotasi
 
-PEMBUKA_PENGIRIMAN = _("Perencana dapat membuka kunci dengan alasan tertulis.")
 PEMBUKA_LAPORAN = _("Kepala Dinas dapat membuka kembali laporan dengan alasan tertulis.")
-PEMBUKA_DIAJUKAN = _("Data dapat diubah lagi bila Kabid mengembalikannya untuk diperbaiki.")
 # Submitted to the Kabid: read-only until the Kabid returns (or approves) it.
 PENGIRIMAN_DIAJUKAN = (StatusPengiriman.DI_KABID,)
 
@@ -93,46 +92,66 @@ def kunci_periode(*, unit_ids: Iterable[int], tahun: int, triwulan: int) -> dict
         PengirimanData.objects.aktif()
         .periode(tahun, triwulan)
         .filter(unit_id__in=ids, status__in=PENGIRIMAN_TERKUNCI + PENGIRIMAN_DIAJUKAN)
-        .select_related("unit", "diajukan_oleh", "disetujui_oleh", "diterima_oleh")
+        .select_related("unit__induk__induk", "diajukan_oleh", "disetujui_oleh", "diterima_oleh")
+        .annotate(**anotasi_dokumen())
         .order_by("disetujui_pada")
     )
     for k in sorted(terkunci, key=lambda k: k.status in PENGIRIMAN_DIAJUKAN):
-        if k.unit_id in hasil:
-            continue
-        if k.status in PENGIRIMAN_DIAJUKAN:
-            alasan = _(
-                "Data sudah diajukan ke Kabid; menunggu persetujuan. Data %(unit)s %(periode)s "
-                "diajukan oleh %(nama)s pada %(tanggal)s dan hanya dapat dibaca."
-            ) % {
-                "unit": k.unit,
-                "periode": periode,
-                "nama": k.diajukan_oleh or "-",
-                "tanggal": _tanggal(k.status_sejak),
-            }
-            hasil[k.unit_id] = InfoKunci(alasan, PEMBUKA_DIAJUKAN, k.status_sejak)
-            continue
-        if k.status == StatusPengiriman.DITERIMA:
-            alasan = _(
-                "Data %(unit)s %(periode)s sudah diterima Perencana %(nama)s pada %(tanggal)s."
-            ) % {
-                "unit": k.unit,
-                "periode": periode,
-                "nama": k.diterima_oleh,
-                "tanggal": _tanggal(k.diterima_pada),
-            }
-            sejak = k.diterima_pada
-        else:
-            alasan = _(
-                "Data %(unit)s %(periode)s sudah disetujui Kabid %(nama)s pada %(tanggal)s."
-            ) % {
-                "unit": k.unit,
-                "periode": periode,
-                "nama": k.disetujui_oleh,
-                "tanggal": _tanggal(k.disetujui_pada),
-            }
-            sejak = k.disetujui_pada
-        hasil[k.unit_id] = InfoKunci(alasan, PEMBUKA_PENGIRIMAN, sejak)
+        if k.unit_id not in hasil:
+            hasil[k.unit_id] = _kunci_pengiriman(k, periode)
     return hasil
+
+
+def _kunci_pengiriman(k: PengirimanData, periode: str) -> InfoKunci:
+    """Who holds the unit's data and until when, with the roles named as in the office's SOP:
+    the approver (its Kabid, or the Sekretaris for Sekretariat units) and the compiler (the
+    office's own name for it, e.g. Ka.Sub Program or Subbag PEP)."""
+    pemutus_k = pemutus(k)
+    penerima = sebutan_dari_anotasi(k)
+    if k.status in PENGIRIMAN_DIAJUKAN:
+        alasan = _(
+            "Data sudah diajukan ke %(pemutus)s; menunggu persetujuan. Data %(unit)s %(periode)s "
+            "diajukan oleh %(nama)s pada %(tanggal)s, kini diperiksa %(pemutus)s, dan terkunci "
+            "(hanya dapat dibaca) sampai %(pemutus)s mengembalikannya untuk diperbaiki."
+        ) % {
+            "pemutus": pemutus_k,
+            "unit": k.unit,
+            "periode": periode,
+            "nama": k.diajukan_oleh or "-",
+            "tanggal": _tanggal(k.status_sejak),
+        }
+        pembuka = _(
+            "Data dapat diubah lagi bila %(pemutus)s mengembalikannya untuk diperbaiki; bila "
+            "%(pemutus)s menyetujuinya, data diteruskan ke %(penerima)s dan tetap terkunci."
+        ) % {"pemutus": pemutus_k, "penerima": penerima}
+        return InfoKunci(alasan, pembuka, k.status_sejak)
+    pembuka = _(
+        "%(penerima)s dapat membuka kunci dengan alasan tertulis bila data perlu diperbaiki."
+    ) % {"penerima": penerima}
+    if k.status == StatusPengiriman.DITERIMA:
+        alasan = _(
+            "Data %(unit)s %(periode)s sudah diterima %(penerima)s %(nama)s pada %(tanggal)s "
+            "untuk disusun dalam laporan; data terkunci sampai %(penerima)s membuka kuncinya."
+        ) % {
+            "unit": k.unit,
+            "periode": periode,
+            "penerima": penerima,
+            "nama": k.diterima_oleh,
+            "tanggal": _tanggal(k.diterima_pada),
+        }
+        return InfoKunci(alasan, pembuka, k.diterima_pada)
+    alasan = _(
+        "Data %(unit)s %(periode)s sudah disetujui %(pemutus)s %(nama)s pada %(tanggal)s dan "
+        "menunggu diterima %(penerima)s; data terkunci sampai %(penerima)s membuka kuncinya."
+    ) % {
+        "unit": k.unit,
+        "periode": periode,
+        "pemutus": pemutus_k,
+        "nama": k.disetujui_oleh,
+        "tanggal": _tanggal(k.disetujui_pada),
+        "penerima": penerima,
+    }
+    return InfoKunci(alasan, pembuka, k.disetujui_pada)
 
 
 def q_terkunci(*, unit_id: int, instansi_id: int, tahun: int, triwulan: int) -> Q:

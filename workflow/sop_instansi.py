@@ -8,7 +8,9 @@ names the compiler's column ("Ka.Sub Program" in Binjai, "Subbag PEP" in Magetan
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
 from indikator.models import SEBUTAN_PERENCANA_BAKU, DokumenSop, JenisAlur
@@ -74,6 +76,47 @@ def label_status_pengiriman(k: PengirimanData, sebutan_perencana: str) -> str:
     if k.status == P.DITERIMA:
         return _("Diterima %(penerima)s") % {"penerima": sebutan_perencana}
     return str(k.get_status_display())
+
+
+def anotasi_dokumen(*jenis: str) -> dict[str, Subquery]:
+    """Annotations of a query of reports or submissions (anything with ``instansi_id``): the
+    number of the office's SOP document of each flow in `jenis` (all flows by default) and how
+    that document names the compiler; no query of their own. Read them with `nomor_sop` and
+    `sebutan_dari_anotasi`."""
+    hasil: dict[str, Subquery] = {}
+    for j in jenis or tuple(JenisAlur.values):
+        dok = DokumenSop.objects.filter(instansi_id=OuterRef("instansi_id"), jenis=j, aktif=True)
+        hasil[f"_nomor_{j}"] = Subquery(dok.values("nomor")[:1])
+        hasil[f"_sebutan_{j}"] = Subquery(
+            dok.exclude(sebutan_perencana="").values("sebutan_perencana")[:1]
+        )
+    return hasil
+
+
+class BerjenisAlur(Protocol):
+    @property
+    def jenis(self) -> str: ...
+
+
+def sebutan_dari_anotasi(obj: BerjenisAlur) -> str:
+    """The compiler as the office's SOP of the object's flow names it (`anotasi_dokumen`),
+    else as the seed SOP does."""
+    sebutan: str | None = getattr(obj, f"_sebutan_{obj.jenis}", None)
+    return sebutan or str(SEBUTAN_PERENCANA_BAKU[JenisAlur(obj.jenis)])
+
+
+def nomor_sop(obj: BerjenisAlur) -> str:
+    """The number of the office's own SOP document of the object's flow (`anotasi_dokumen`);
+    empty when the office recorded none (never another office's or the seed's number)."""
+    nomor: str | None = getattr(obj, f"_nomor_{obj.jenis}", None)
+    return nomor or ""
+
+
+def sesuai_sop(teks: str, jenis: str, sebutan: str) -> str:
+    """A seed label ("Tugaskan Ka.Sub Program ...", "... oleh Subbag PEP") with the compiler
+    named as the office's SOP names it."""
+    baku = str(SEBUTAN_PERENCANA_BAKU[JenisAlur(jenis)])
+    return teks.replace(baku, sebutan) if sebutan != baku else teks
 
 
 def sop_instansi(instansi_id: int, jenis: str) -> SopInstansi:

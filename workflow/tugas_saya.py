@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from indikator.models import SEBUTAN_PERENCANA_BAKU, JenisAlur, JenisUnit, Pengguna, Unit
-from indikator.peran import ATURAN, Kemampuan, boleh
+from indikator.models import JenisUnit, Pengguna, Unit
+from indikator.peran import ATURAN, Kemampuan, Peran, boleh
 from workflow.models import HariLibur, LaporanKinerja, MonitoringIKU, PengirimanData
 from workflow.sop import (
     LANGKAH_PENGIRIMAN_STATUS,
@@ -22,7 +22,16 @@ from workflow.sop import (
     StatusPengiriman,
     Transisi,
 )
-from workflow.sop_instansi import label_aksi_pengiriman, label_status_pengiriman
+from workflow.sop_instansi import (
+    SopInstansi,
+    anotasi_dokumen,
+    label_aksi_pengiriman,
+    label_status_pengiriman,
+    nomor_sop,
+    pemutus,
+    sebutan_dari_anotasi,
+    sesuai_sop,
+)
 from workflow.waktu_kerja import Durasi, menit_kerja, tampil_durasi
 
 P = StatusPengiriman
@@ -128,6 +137,8 @@ class Tugas:
     baku: Durasi | None
     menit_nyata: int
     catatan: str
+    pelaksana: str = ""  # who acts at this step, as the office's SOP names the role
+    sop_nomor: str = ""  # the office's own SOP document number ("" when it recorded none)
 
     @property
     def terlambat(self) -> bool:
@@ -145,13 +156,13 @@ def daftar_tugas(user: Pengguna, sekarang: datetime.datetime | None = None) -> l
     sekarang = sekarang or timezone.now()
     lkj, monev = laporan_menunggu(user)
     laporan: list[LaporanKinerja | MonitoringIKU] = [
-        *lkj.select_related("instansi"),
-        *monev.select_related("instansi"),
+        *lkj.select_related("instansi").annotate(**anotasi_dokumen("lkj")),
+        *monev.select_related("instansi").annotate(**anotasi_dokumen("monev")),
     ]
     pengiriman = list(
-        pengiriman_menunggu(user).select_related(
-            "unit", "laporan", "monitoring", "unit__induk__induk"
-        )
+        pengiriman_menunggu(user)
+        .select_related("unit", "laporan", "monitoring", "unit__induk__induk")
+        .annotate(**anotasi_dokumen())
     )
     if not laporan and not pengiriman:
         return []
@@ -161,16 +172,20 @@ def daftar_tugas(user: Pengguna, sekarang: datetime.datetime | None = None) -> l
     for obj in laporan:
         nomor = obj.sop.langkah_status.get(obj.status)
         langkah = obj.sop.get_langkah(nomor) if nomor else None
+        sebutan = sebutan_dari_anotasi(obj)
         aksi = [
-            str(t.label)
+            sesuai_sop(str(t.label), obj.jenis, sebutan)
             for t in transisi_menunggu(obj.sop, obj.status)
             if user.punya_peran(*obj.sop.peran_transisi(t))
         ]
+        sop = SopInstansi(sop=obj.sop, dokumen=None, sebutan_perencana=sebutan)
         hasil.append(
             Tugas(
                 jenis=obj.jenis,
                 judul=str(obj),
-                status=obj.get_status_display(),
+                status=sesuai_sop(str(obj.get_status_display()), obj.jenis, sebutan),
+                pelaksana=sop.label_peran(langkah.peran) if langkah else "",
+                sop_nomor=nomor_sop(obj),
                 aksi=aksi,
                 url=obj.get_absolute_url(),
                 sejak=obj.status_sejak,
@@ -190,11 +205,21 @@ def daftar_tugas(user: Pengguna, sekarang: datetime.datetime | None = None) -> l
         ]
         if not aksi:
             continue
+        sebutan = sebutan_dari_anotasi(k)
+        if k.status == P.DI_KABID:
+            pelaksana = pemutus(k)
+        elif k.status == P.DISETUJUI:
+            pelaksana = sebutan
+        else:  # filled by the unit: its Kasubag/Kepala Seksi, or its staff
+            peran = Peran.KOORDINATOR if user.punya_peran(Peran.KOORDINATOR) else Peran.STAF
+            pelaksana = SopInstansi(k.sop, None, sebutan).label_peran(peran)
         hasil.append(
             Tugas(
                 jenis="pengiriman",
                 judul=str(k),
-                status=label_status_pengiriman(k, str(SEBUTAN_PERENCANA_BAKU[JenisAlur(k.jenis)])),
+                status=label_status_pengiriman(k, sebutan),
+                pelaksana=pelaksana,
+                sop_nomor=nomor_sop(k),
                 aksi=aksi,
                 url=k.get_absolute_url(),
                 sejak=k.status_sejak,

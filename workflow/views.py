@@ -322,7 +322,10 @@ def laporan_terima_semua(request: PenggunaRequest, jenis: str, pk: int) -> HttpR
     """Step 4: receive every unit's data the Kabid approved, one audit row per unit."""
     laporan = get_laporan_for_user(request.user, jenis, pk)
     if not boleh(request.user, Kemampuan.TERIMA_DATA_UNIT):
-        raise PermissionDenied(_("Hanya perencana yang menerima data unit."))
+        sebutan = sop_instansi(laporan.instansi_id, laporan.jenis).sebutan_perencana
+        raise PermissionDenied(
+            _("Hanya %(sebutan)s yang menerima data unit.") % {"sebutan": sebutan}
+        )
     try:
         daftar = alur.terima_semua_pengiriman(laporan=laporan, oleh=request.user)
     except alur.KonflikStatus as e:

@@ -19,12 +19,18 @@ from impor.periksa.lembar import Baris, baca_lembar, baris_lembar, lepas_baris
 from impor.periksa.monev import ubah_monev
 from impor.resources import RealisasiResource
 from indikator import capaian as hitung
-from indikator.models import Indikator, Pengguna, Realisasi, Renstra
+from indikator.models import TRIWULAN_TAHUNAN, Indikator, Pengguna, Realisasi, Renstra
+from indikator.nilai import Angka
 from workflow.kunci import kunci_periode
 
 EMPAT_DESIMAL = Decimal("0.0001")
-BIDANG = ("sasaran", "jumlah", "nilai", "analisis", "permasalahan", "upaya")
-_PESAN_KOLOM_REALISASI = {"sasaran": "sasaran", "jumlah": "jumlah", "tahun": "tahun"}
+BIDANG = ("sasaran", "jumlah", "nilai", "analisis", "permasalahan", "upaya", "alasan_tahunan")
+_PESAN_KOLOM_REALISASI = {
+    "sasaran": "sasaran",
+    "jumlah": "jumlah",
+    "tahun": "tahun",
+    "alasan_tahunan": "alasan_tahunan",
+}
 
 
 class DaftarRealisasi:
@@ -36,6 +42,7 @@ class DaftarRealisasi:
         self.indikator = {
             i.kode: i for i in Indikator.objects.filter(renstra=renstra).select_related("renstra")
         }
+        self.per_id = {i.pk: i for i in self.indikator.values()}
         self.db = {
             (r.indikator_id, r.tahun, r.triwulan): r
             for r in Realisasi.objects.filter(indikator__renstra=renstra)
@@ -149,6 +156,30 @@ class DaftarRealisasi:
                         b.catat(_PESAN_KOLOM_REALISASI.get(nama), teks)
         return berubah
 
+    def periksa_timpa(self) -> None:
+        """A yearly value that differs from the value of its quarters (stored, or in this
+        file) needs a reason (`Realisasi.periksa_timpa`); no query."""
+        triwulan: dict[tuple[int, int], dict[int, Angka]] = defaultdict(dict)
+        for r in [*self.db.values(), *self.baru]:
+            if r.triwulan != TRIWULAN_TAHUNAN and r.nilai is not None:
+                triwulan[(r.indikator_id, r.tahun)][r.triwulan] = (r.jumlah, r.sasaran, r.nilai)
+        for b, hasil, obj, _unit_id in self.diubah:
+            if obj.triwulan != TRIWULAN_TAHUNAN or hasil.status == GALAT:
+                continue
+            ind = self.per_id[obj.indikator_id]
+            obj.indikator = ind
+            _j, _s, dihitung = hitung.tahunan_dari_triwulan(
+                perhitungan=ind.perhitungan,
+                agregasi=ind.agregasi,
+                triwulan=triwulan.get((ind.pk, obj.tahun), {}),
+            )
+            try:
+                obj.periksa_timpa(dihitung)
+            except ValidationError as exc:
+                for teks in pesan_validasi(exc).get("alasan_tahunan", []):
+                    b.catat("alasan_tahunan", teks)
+                hasil.status = GALAT
+
     def periksa_kunci(self) -> None:
         """Refuse changes to data a Kabid approved, the perencana received or a signed report
         covers. Two queries per period touched (workflow.kunci), whatever the number of rows.
@@ -196,6 +227,7 @@ def periksa_realisasi(buku: list[Lembar], renstra: Renstra) -> Pemeriksaan:
     daftar = DaftarRealisasi(renstra, res)
     for b in baris_lembar(data, p):
         daftar.periksa_baris(b)
+    daftar.periksa_timpa()
     daftar.periksa_kunci()
     p.nanti(daftar.tulis)
     return p

@@ -115,5 +115,7 @@ def test_staf_fills_the_quarter(page, live_server, demo, masuk):
     masuk(page, live_server, staf)
     page.goto(live_server.url + reverse("realisasi:realisasi-isi", args=[unit.pk, TAHUN, TRIWULAN]))
     banner = page.get_by_test_id("banner-kunci").inner_text()
-    assert "disetujui Kabid" in banner and "Perencana dapat membuka kunci" in banner
+    # Binjai has no Monev document of its own: the seed SOP's name of the compiler.
+    assert "disetujui Kabid" in banner and "Subbag PEP dapat membuka kunci" in banner
+    assert "menunggu diterima Subbag PEP" in banner and "Perencana" not in banner
     assert page.locator("input.input-angka").count() == 0

@@ -36,6 +36,7 @@ REALISASI = [
     "Analisis",
     "Permasalahan",
     "Upaya",
+    "Alasan Nilai Tahunan",
 ]
 ANGGARAN = ["Kode", "Tahun", "Pagu", "Realisasi Anggaran"]
 RENSTRA = [

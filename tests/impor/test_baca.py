@@ -118,4 +118,4 @@ def test_duplicate_header_is_refused(demo) -> None:
     hasil = cek(
         "realisasi", xlsx({"Realisasi": [kolom, ["1.1", 2025, 1, 10, 9]]}), demo.binjai.renstra
     )
-    assert any("muncul lebih dari sekali" in g.pesan and g.kolom == "J" for g in hasil.galat)
+    assert any("muncul lebih dari sekali" in g.pesan and g.kolom == "K" for g in hasil.galat)

@@ -27,7 +27,7 @@ def test_new_and_updated_rows_keep_history_and_bump_version(demo) -> None:
                 REALISASI,
                 ["1.1", 2025, "TW I", "1.300", "1.200", None, "Naik", "", "Kunjungan rumah"],
                 ["1.1", 2026, "TW IV", 1400, 700, None, "Setengah"],
-                ["1.4", 2026, "Tahunan", 5000, 3],
+                ["1.4", 2026, "Tahunan", 5000, 3, *[None] * 4, "Data akhir tahun Dinas Sosial"],
             ]
         }
     )
@@ -48,6 +48,7 @@ def test_new_and_updated_rows_keep_history_and_bump_version(demo) -> None:
     assert baru.nilai == Decimal(50) and baru.versi == 1 and baru.history.count() == 1
     aki = _realisasi(binjai, "1.4", 2026, 0)
     assert aki.nilai == Decimal(60)  # 3 / 5000 x 100,000
+    assert aki.alasan_tahunan == "Data akhir tahun Dinas Sosial"  # the quarters give 83.33
 
 
 def test_same_file_twice_updates_and_never_duplicates(demo) -> None:
@@ -184,7 +185,9 @@ def test_locked_data_is_refused_unchanged_rows_pass(demo) -> None:
     (galat,) = hasil.galat
     assert "disetujui Kabid" in galat.pesan
     assert (galat.baris, galat.kolom) == (6, "A (Kode Indikator)")
-    assert galat.pesan.endswith("Perencana dapat membuka kunci dengan alasan tertulis.")
+    assert galat.pesan.endswith(
+        "Subbag PEP dapat membuka kunci dengan alasan tertulis bila data perlu diperbaiki."
+    )
     assert [b.status for b in hasil.baris] == ["tetap", "galat", "ubah"]
     assert hitung_tabel() == sebelum
 
@@ -214,3 +217,58 @@ def test_inactive_indicator_is_refused_and_left_out_of_the_export(demo) -> None:
     wb = load_workbook(io.BytesIO(buat_xlsx("realisasi", binjai.renstra, isi=True)))
     kode = {r[0].value for r in wb["Realisasi"].iter_rows(min_row=5)}
     assert "1.2" not in kode and "1.1" in kode
+
+
+def _tahunan(nilai: Any, alasan: str | None = None, kode: str = "P.2.1.1") -> list[Any]:
+    """A yearly row of an absolute indicator (2025 quarters: 1230 + 1240 + 1250 + 1260)."""
+    return [kode, 2025, "Tahunan", None, None, nilai, None, None, None, alasan]
+
+
+def test_yearly_override_without_reason_is_a_row_error(demo) -> None:
+    binjai = demo.binjai
+    sebelum = hitung_tabel()
+    hasil = impor("realisasi", xlsx({"Realisasi": [REALISASI, _tahunan(5000)]}), binjai.renstra)
+    assert pesan(hasil) == [
+        "lembar Realisasi, baris 5, kolom J (Alasan Nilai Tahunan): Indikator P.2.1.1: nilai "
+        "tahunan 5.000,00 berbeda dari nilai hasil hitungan triwulan 4.980,00 (jumlah triwulan). "
+        "Tulis alasan nilai tahunan diisi manual, atau kosongkan nilai tahunan agar nilai "
+        "hitungan yang dipakai."
+    ]
+    assert [b.status for b in hasil.baris] == ["galat"]
+    assert hitung_tabel() == sebelum
+
+
+def test_yearly_override_with_reason_or_equal_to_the_quarters_is_imported(demo) -> None:
+    binjai = demo.binjai
+    baris = [REALISASI, _tahunan(5000, "Laporan tahunan puskesmas"), _tahunan(4, kode="P.1.1")]
+    hasil = impor("realisasi", xlsx({"Realisasi": baris}), binjai.renstra)
+    assert not hasil.ada_galat, pesan(hasil)
+    r = _realisasi(binjai, "P.2.1.1", 2025, 0)
+    assert (r.nilai, r.alasan_tahunan) == (Decimal(5000), "Laporan tahunan puskesmas")
+    assert _realisasi(binjai, "P.1.1", 2025, 0).alasan_tahunan == ""
+
+
+def test_quarters_in_the_same_file_count_for_the_yearly_value(demo) -> None:
+    """The yearly row comes first; the file's TW IV (1280) makes the quarters give 5000."""
+    binjai = demo.binjai
+    baris: list[list[Any]] = [
+        REALISASI,
+        _tahunan(5000),
+        ["P.2.1.1", 2025, "TW IV", None, None, 1280],
+    ]
+    hasil = impor("realisasi", xlsx({"Realisasi": baris}), binjai.renstra)
+    assert not hasil.ada_galat, pesan(hasil)
+    assert _realisasi(binjai, "P.2.1.1", 2025, 0).nilai == Decimal(5000)
+
+
+def test_reason_on_a_quarter_is_a_row_error(demo) -> None:
+    binjai = demo.binjai
+    baris: list[list[Any]] = [
+        REALISASI,
+        ["P.2.1.1", 2025, "TW IV", None, None, 1280, None, None, None, "x"],
+    ]
+    hasil = cek("realisasi", xlsx({"Realisasi": baris}), binjai.renstra)
+    assert pesan(hasil) == [
+        "lembar Realisasi, baris 5, kolom J (Alasan Nilai Tahunan): Alasan nilai tahunan hanya "
+        "diisi pada periode Tahunan, bukan pada triwulan."
+    ]

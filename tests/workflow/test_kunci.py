@@ -38,6 +38,9 @@ def test_approved_monev_data_locks_that_quarter_only(demo, django_assert_num_que
     assert diajukan[m.unit["kesga"].pk].alasan.startswith(
         "Data sudah diajukan ke Kabid; menunggu persetujuan."
     )
+    assert "terkunci (hanya dapat dibaca) sampai Kabid mengembalikannya" in (
+        diajukan[m.unit["kesga"].pk].alasan
+    )
     alur.setujui_pengiriman(pengiriman=kesga, oleh=m.pengguna["kabid"])
     with django_assert_num_queries(2):
         kunci = kunci_periode(unit_ids=ids, tahun=2025, triwulan=3)
@@ -46,14 +49,18 @@ def test_approved_monev_data_locks_that_quarter_only(demo, django_assert_num_que
     assert isinstance(info, InfoKunci)
     assert info.alasan.startswith(f"Data {m.unit['kesga'].nama} triwulan III 2025 sudah disetujui")
     assert m.pengguna["kabid"].nama_lengkap in info.alasan
-    assert info.pembuka == "Perencana dapat membuka kunci dengan alasan tertulis."
+    assert "menunggu diterima Subbag PEP" in info.alasan  # Magetan's SOP names the compiler
+    assert info.pembuka == (
+        "Subbag PEP dapat membuka kunci dengan alasan tertulis bila data perlu diperbaiki."
+    )
     assert info.sejak is not None
     assert kunci_periode(unit_ids=ids, tahun=2025, triwulan=2) == {}
     assert kunci_periode(unit_ids=ids, tahun=2024, triwulan=3) == {}
     # received: still locked, the reason says so
     alur.terima_pengiriman(pengiriman=kesga, oleh=m.pengguna["perencana"])
     info = kunci_periode(unit_ids=ids, tahun=2025, triwulan=3)[m.unit["kesga"].pk]
-    assert "diterima Perencana" in info.alasan
+    assert "diterima Subbag PEP" in info.alasan
+    assert "terkunci sampai Subbag PEP membuka kuncinya" in info.alasan
 
 
 def test_unlock_needs_reason_is_audited_and_opens(demo) -> None:
@@ -150,3 +157,33 @@ def test_pengiriman_untuk_prefers_the_quarter(demo, django_assert_num_queries) -
     assert tw0[m.unit["kesga"].pk].laporan_id == lkj.pk
     tw3 = pengiriman_untuk(unit_ids=ids, tahun=2025, triwulan=3)
     assert tw3[m.unit["kesga"].pk].laporan_id == lkj.pk
+
+
+def test_lock_names_the_roles_as_the_office_sop_does(demo, django_assert_num_queries) -> None:
+    """Binjai's LKJ document calls the compiler Ka.Sub Program; an office that renames it in
+    its SOP document is named so; a Sekretariat unit submits to the Sekretaris."""
+    from indikator.models import DokumenSop
+
+    b = demo.binjai
+    laporan = mulai_lkj(b, 2025)
+    maju_sampai(laporan, b, "pengumpulan")
+    kesga = laporan.pengiriman.get(unit=b.unit["kesga"])
+    _setujui(kesga, b)
+    unit = b.unit["kesga"].pk
+    info = kunci_periode(unit_ids=[unit], tahun=2025, triwulan=0)[unit]
+    assert "disetujui Kabid" in info.alasan and "menunggu diterima Ka.Sub Program" in info.alasan
+    assert info.pembuka.startswith("Ka.Sub Program dapat membuka kunci")
+    assert "Perencana" not in info.alasan + info.pembuka
+    DokumenSop.objects.filter(instansi=b.instansi, jenis="lkj").update(
+        sebutan_perencana="Kasubag Perencanaan"
+    )
+    alur.terima_pengiriman(pengiriman=kesga, oleh=b.pengguna["perencana"])
+    with django_assert_num_queries(2):
+        info = kunci_periode(unit_ids=[unit], tahun=2025, triwulan=0)[unit]
+    assert "sudah diterima Kasubag Perencanaan" in info.alasan
+    assert info.pembuka.startswith("Kasubag Perencanaan dapat membuka kunci")
+    program = laporan.pengiriman.get(unit=b.unit["program"])
+    alur.ajukan_pengiriman(pengiriman=program, oleh=b.pengguna_lain["staf_program"])
+    info = kunci_periode(unit_ids=[program.unit_id], tahun=2025, triwulan=0)[program.unit_id]
+    assert info.alasan.startswith("Data sudah diajukan ke Sekretaris; menunggu persetujuan.")
+    assert "sampai Sekretaris mengembalikannya" in info.alasan

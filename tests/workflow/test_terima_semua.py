@@ -105,7 +105,9 @@ def test_all_or_none(demo, lkj, monkeypatch) -> None:
 def test_wrong_role_other_office_method_bad_id(client, demo, lkj) -> None:
     _disetujui(lkj, demo.binjai, "kesga")
     client.force_login(demo.binjai.pengguna["kabid"])
-    assert client.post(url(lkj)).status_code == 403
+    ditolak = client.post(url(lkj))
+    assert ditolak.status_code == 403
+    assert "Hanya Ka.Sub Program yang menerima data unit." in ditolak.content.decode()
     client.force_login(demo.magetan.pengguna["perencana"])
     assert client.post(url(lkj)).status_code == 404
     client.force_login(demo.binjai.pengguna["perencana"])

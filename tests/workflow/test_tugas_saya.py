@@ -137,3 +137,66 @@ def test_skipped_units_lose_the_task_once_collection_closes(demo) -> None:
     # unless their data is returned to them later
     PengirimanData.objects.filter(pk=kesga.pk).update(status="dikembalikan")
     assert str(kesga) in judul(b.pengguna["staf"])
+
+
+def _tugas(user, judul_: str):
+    return next(t for t in daftar_tugas(user) if t.judul == judul_)
+
+
+def test_tasks_name_the_roles_and_the_sop_number_as_the_office_does(client, demo) -> None:
+    """Binjai's LKJ document: number 069/137/SOP/Dinkes/V/2023, compiler "Ka.Sub Program";
+    renamed in the office's document, every task says the new name; nowhere "Perencana"."""
+    from indikator.models import DokumenSop
+
+    b = demo.binjai
+    laporan = mulai_lkj(b)
+    maju_sampai(laporan, b, "penugasan")
+    t = _tugas(b.pengguna["sekretaris"], str(laporan))
+    assert t.aksi == ["Tugaskan Ka.Sub Program mengumpulkan data"]
+    assert (t.pelaksana, t.sop_nomor, t.langkah) == ("Sekretaris", "069/137/SOP/Dinkes/V/2023", 3)
+    assert t.status == "Penugasan Ka.Sub Program oleh Sekretaris"
+    DokumenSop.objects.filter(instansi=b.instansi, jenis="lkj").update(
+        sebutan_perencana="Kasubag Program dan Pelaporan"
+    )
+    t = _tugas(b.pengguna["sekretaris"], str(laporan))
+    assert t.aksi == ["Tugaskan Kasubag Program dan Pelaporan mengumpulkan data"]
+    assert t.status == "Penugasan Kasubag Program dan Pelaporan oleh Sekretaris"
+    maju_sampai(laporan, b, "pengumpulan")
+    kesga = laporan.pengiriman.get(unit=b.unit["kesga"])
+    t = _tugas(b.pengguna["staf"], str(kesga))
+    assert (t.pelaksana, t.sop_nomor, t.langkah) == ("Staf", "069/137/SOP/Dinkes/V/2023", 4)
+    alur.ajukan_pengiriman(pengiriman=kesga, oleh=b.pengguna["staf"])
+    assert _tugas(b.pengguna["kabid"], str(kesga)).pelaksana == "Kabid"
+    alur.setujui_pengiriman(pengiriman=kesga, oleh=b.pengguna["kabid"])
+    t = _tugas(b.pengguna["perencana"], str(kesga))
+    assert (t.status, t.pelaksana) == ("Disetujui Kabid", "Kasubag Program dan Pelaporan")
+    t = _tugas(b.pengguna["perencana"], str(laporan))
+    assert t.pelaksana == "Kasubag Program dan Pelaporan"
+    for tugas in daftar_tugas(b.pengguna["perencana"]):
+        teks = " ".join([tugas.status, tugas.pelaksana, *tugas.aksi])
+        assert "Perencana" not in teks, teks
+    client.force_login(b.pengguna["perencana"])
+    html = client.get(URL).content.decode()
+    assert "SOP No. 069/137/SOP/Dinkes/V/2023" in html and "Kasubag Program dan Pelaporan" in html
+
+
+def test_monev_tasks_carry_the_office_own_number_only(demo) -> None:
+    """Magetan's Monev shows Magetan's number and "Subbag PEP"; Binjai recorded no Monev
+    document: its Monev tasks show no number (never Magetan's), the seed's role names."""
+    for kantor, nomor in ((demo.magetan, "900/ /403.103/2022"), (demo.binjai, "")):
+        monev = mulai_monev(kantor, 2025, 3)
+        maju_sampai(monev, kantor, "koordinasi")
+        t = _tugas(kantor.pengguna["perencana"], str(monev))
+        assert (t.pelaksana, t.sop_nomor, t.langkah) == ("Subbag PEP", nomor, 3)
+
+
+def test_monev_collection_closing_takes_the_unit_tasks_away(demo) -> None:
+    m = demo.magetan
+    monev = mulai_monev(m, 2025, 3)
+    maju_sampai(monev, m, "pengumpulan")
+    kesga = monev.pengiriman.get(unit=m.unit["kesga"])
+    assert str(kesga) in judul(m.pengguna["staf"])
+    assert str(kesga) in judul(m.pengguna["koordinator"])
+    maju_sampai(monev, m, "koreksi_sekretaris")  # PEP closed collection over the open units
+    assert str(kesga) not in judul(m.pengguna["staf"])
+    assert str(kesga) not in judul(m.pengguna["koordinator"])
