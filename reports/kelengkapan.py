@@ -4,15 +4,9 @@ Signing an LKJ (``workflow.aksi``) asks :func:`yang_kurang`; every check is one 
 function of :data:`PEMERIKSAAN` that lists what it finds missing, in Indonesian. One more check
 is one more line in that list.
 
-The Perjanjian Kinerja check (issue 12 item 1) is the lead's to add at merge, from the ``pk``
-branch's ``pk_berlaku(*, instansi, tahun)``::
-
-    def perjanjian_kinerja(k: Konteks) -> list[str]:
-        if pk_berlaku(instansi=k.laporan.instansi, tahun=k.laporan.tahun) is None:
-            return [_("Perjanjian Kinerja tahun ini belum ditandatangani.")]
-        return []
-
-    PEMERIKSAAN.append(perjanjian_kinerja)
+The Perjanjian Kinerja check reads the PK through `indikator.perjanjian` (reports may import
+indikator, never the other way round): the LKjIP measures against the signed PK of its year, so
+an LKJ is not signed before that PK is.
 """
 
 from __future__ import annotations
@@ -28,8 +22,10 @@ from django.utils.translation import gettext_lazy
 from django_stubs_ext import StrOrPromise
 
 from indikator.models import ROMAWI, JenisIndikator, Realisasi
+from indikator.perjanjian import pk_berlaku
 from reports.baris import DataLaporan
 from reports.models import NaskahLaporan
+from reports.tabel_pk import pesan_tanpa_pk
 
 if TYPE_CHECKING:
     from workflow.models import LaporanKinerja
@@ -128,9 +124,16 @@ def realisasi_triwulan_iku(k: Konteks) -> list[str]:
     return kurang
 
 
+def perjanjian_kinerja(k: Konteks) -> list[str]:
+    """The office has a signed Perjanjian Kinerja for the report's year (one query)."""
+    if pk_berlaku(instansi=k.laporan.instansi_id, tahun=k.laporan.tahun) is None:
+        return [pesan_tanpa_pk(k.laporan.tahun)]
+    return []
+
+
 Pemeriksaan = Callable[[Konteks], list[str]]
 
-PEMERIKSAAN: list[Pemeriksaan] = [bab_wajib, realisasi_triwulan_iku]
+PEMERIKSAAN: list[Pemeriksaan] = [bab_wajib, realisasi_triwulan_iku, perjanjian_kinerja]
 """The independent checks, in the order their findings are listed."""
 
 
