@@ -212,11 +212,13 @@ def docx_lkj(dok: dict[str, Any]) -> bytes:
         for s in t["sasaran"]:
             doc.add_paragraph(s, style="List Bullet")
     doc.add_heading(_("B. Indikator Kinerja Utama"), level=2)
-    _judul_tabel(doc, dok["tabel_iku"], nomor)
+    if dok.get("tabel_iku"):
+        _judul_tabel(doc, dok["tabel_iku"], nomor)
     doc.add_heading(_("C. Perjanjian Kinerja Tahun %(t)s") % {"t": dok["tahun"]}, level=2)
     if dok.get("keterangan_pk"):
         doc.add_paragraph(dok["keterangan_pk"])
-    _judul_tabel(doc, dok["tabel_pk"], nomor)
+    if dok.get("tabel_pk"):
+        _judul_tabel(doc, dok["tabel_pk"], nomor)
     if dok.get("tabel_pk_program"):
         _judul_tabel(doc, dok["tabel_pk_program"], nomor)
 
