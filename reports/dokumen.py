@@ -51,7 +51,6 @@ from reports.cetak_cepat import (
     muat_tata_tetap,
     render_paralel,
 )
-from reports.kelengkapan import label_tahun, triwulan_lengkap, triwulan_terisi
 from reports.kop import BlokTandaTangan, kop_teks, logo_data_uri
 from reports.tabel import Baris, Kolom, SelKepala, Tabel, bulat
 from reports.tabel_pk import (
@@ -278,12 +277,11 @@ def dok_lkj(
     the other parts are built from the data.
     """
     anggaran = _realisasi_anggaran(data)
-    lengkap = triwulan_lengkap(triwulan_terisi(data))
     efisiensi = _efisiensi(data)
     pk = lampiran_perjanjian_kinerja(data)
     return {
         **_sampul_lkj(data, ttd=ttd, kertas=kertas),
-        "label_tahun": label_tahun(data.tahun, lengkap),
+        "label_tahun": data.label_tahun,
         "naskah": {k: naskah.get(k, "") for k in BAGIAN_NASKAH_LKJ},
         "misi": [m.strip() for m in naskah.get("misi", "").splitlines() if m.strip()],
         "bagan": bagan,
@@ -299,11 +297,12 @@ def dok_lkj(
 
 
 def _sampul_lkj(data: DataLaporan, *, ttd: BlokTandaTangan | None, kertas: str) -> dict[str, Any]:
-    """The cover: title, year, letterhead, and the signature block of the kata pengantar."""
+    """The cover: title, year (labelled "s.d. Triwulan III" while quarters are missing),
+    letterhead, and the signature block of the kata pengantar."""
     return {
         "jenis": "lkj",
         "judul": _("Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun %(tahun)s")
-        % {"tahun": data.tahun},
+        % {"tahun": data.label_tahun},
         "tahun": data.tahun,
         "kertas": kertas,
         "kop": kop_json(data.instansi),
