@@ -119,6 +119,8 @@ def tahun_berjalan(sekarang: datetime.datetime | None = None) -> int:
 def pk_menunggu(user: Pengguna) -> QuerySet[PerjanjianKinerja]:
     """The office's Perjanjian Kinerja waiting for this user: a draft (also a returned one or a
     PK Perubahan) for who drafts it, a submitted one for who signs it."""
+    if user.instansi_id is None:
+        return PerjanjianKinerja.objects.none()
     status = []
     if tugas_susun_pk(user):
         status.append(StatusPK.KONSEP)
@@ -130,7 +132,7 @@ def pk_menunggu(user: Pengguna) -> QuerySet[PerjanjianKinerja]:
 def pk_belum_dibuat(user: Pengguna, tahun: int) -> QuerySet[Renstra]:
     """For who drafts the PK: the office's Renstra covering `tahun` while the office has no PK of
     that year at all (a row is the task "Susun Perjanjian Kinerja {tahun}")."""
-    if not tugas_susun_pk(user):
+    if user.instansi_id is None or not tugas_susun_pk(user):
         return Renstra.objects.none()
     return Renstra.objects.filter(
         instansi_id=user.instansi_id, tahun_awal__lte=tahun, tahun_akhir__gte=tahun
