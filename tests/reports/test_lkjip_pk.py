@@ -4,6 +4,7 @@ and signing an LKJ is refused while the year has no signed PK."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -38,7 +39,7 @@ def _dok(kantor, tahun: int = 2025):
     )
 
 
-def _target(tabel: dict, kode: str) -> str:
+def _target(tabel: dict[str, Any], kode: str) -> str:
     return next(str(b["sel"][5]) for b in tabel["baris"] if b["sel"][2] == kode)
 
 
