@@ -30,18 +30,30 @@ from indikator.models import (
     Indikator,
     Instansi,
     JejakPengguna,
+    JejakPK,
     KategoriCapaian,
     MataAnggaran,
     Pengguna,
+    PerjanjianKinerja,
+    ProgramPK,
     Realisasi,
     Renstra,
     SasaranStrategis,
     Target,
+    TargetPK,
     Tujuan,
     Unit,
 )
 from indikator.nilai import naikkan_versi_nilai
-from indikator.peran import boleh_kelola_akun, boleh_ubah_peran, peran_boleh_diberikan
+from indikator.peran import (
+    Kemampuan,
+    boleh,
+    boleh_baca_pk,
+    boleh_kelola_akun,
+    boleh_ubah_peran,
+    peran_boleh_diberikan,
+)
+from indikator.perjanjian import PIHAK, buat_pk, simpan_pk
 
 if TYPE_CHECKING:  # simple-history ships no types: its admin is a ModelAdmin to the checker
     HistoryAdmin = admin.ModelAdmin
@@ -65,6 +77,7 @@ JALUR_INSTANSI: dict[type, str] = {
     JejakPengguna: "instansi",
     Target: "indikator__renstra__instansi",
     Realisasi: "indikator__renstra__instansi",
+    PerjanjianKinerja: "instansi",
 }
 
 
@@ -523,3 +536,197 @@ class JejakPenggunaAdmin(HanyaBacaAdmin):
     search_fields = ["akun__username", "akun__nama_lengkap", "oleh__username"]
     list_select_related = ["akun", "oleh"]
     date_hierarchy = "waktu"
+
+
+# ---------------------------------------------------------------------------------------------
+# Perjanjian Kinerja: read by the office's document readers; a draft is edited, and a PK made,
+# only by who drafts it (`SUSUN_PK`) and only through `indikator.perjanjian` (its checks and its
+# audit rows), as on the PK pages. A submitted or signed PK is read-only; nothing is deleted.
+# ---------------------------------------------------------------------------------------------
+
+
+def boleh_lihat_pk(request: HttpRequest, obj: PerjanjianKinerja | None) -> bool:
+    user = _pengguna(request)
+    if user.is_superuser:
+        return True
+    if obj is None:
+        return boleh(user, Kemampuan.BACA_DOKUMEN)
+    return boleh_baca_pk(user, obj.instansi_id, obj.ditandatangani)
+
+
+def boleh_ubah_pk(request: HttpRequest, obj: PerjanjianKinerja | None) -> bool:
+    """A draft of the user's own office, for who drafts it (the rulebook, as `simpan_pk`)."""
+    user = _pengguna(request)
+    if not boleh(user, Kemampuan.SUSUN_PK):
+        return False
+    return obj is None or (obj.bisa_diubah and obj.instansi_id == user.instansi_id)
+
+
+class _InlinePK:
+    """An inline of the PK: shown with its PK, never added to or deleted from here."""
+
+    extra = 0
+    can_delete = False
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return boleh_lihat_pk(request, obj)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class TargetPKInline(_InlinePK, admin.TabularInline[TargetPK, PerjanjianKinerja]):
+    model = TargetPK
+    fields = ["indikator", "target_renstra", "nilai"]
+    readonly_fields = ["indikator", "target_renstra"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return obj is not None and boleh_ubah_pk(request, obj)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[TargetPK]:
+        return super().get_queryset(request).select_related("indikator")
+
+
+class ProgramPKInline(_InlinePK, admin.TabularInline[ProgramPK, PerjanjianKinerja]):
+    model = ProgramPK
+    fields = ["mata_anggaran", "pagu"]
+    readonly_fields = ["mata_anggaran"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return obj is not None and boleh_ubah_pk(request, obj)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ProgramPK]:
+        return super().get_queryset(request).select_related("mata_anggaran")
+
+
+class JejakPKInline(_InlinePK, admin.TabularInline[JejakPK, PerjanjianKinerja]):
+    """The PK's audit trail (written by `indikator.perjanjian`): read-only."""
+
+    model = JejakPK
+    fields = ["waktu", "oleh", "aksi", "dari", "ke", "catatan"]
+    readonly_fields = ["waktu", "oleh", "aksi", "dari", "ke", "catatan"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[JejakPK]:
+        return super().get_queryset(request).select_related("oleh")
+
+
+@admin.register(PerjanjianKinerja)
+class PerjanjianKinerjaAdmin(SatuInstansiMixin, admin.ModelAdmin[PerjanjianKinerja]):
+    list_display = ["__str__", "tahun", "revisi", "status", "ditandatangani_pada"]
+    list_filter = ["instansi", "tahun", "status"]
+    list_select_related = ["instansi"]
+    search_fields = ["nomor", "pihak_pertama_nama", "pihak_kedua_nama"]
+    inlines = [TargetPKInline, ProgramPKInline, JejakPKInline]
+    TETAP = [
+        "instansi",
+        "renstra",
+        "tahun",
+        "revisi",
+        "menggantikan",
+        "alasan_perubahan",
+        "status",
+        "catatan_koreksi",
+        "dibuat_oleh",
+        "dibuat_pada",
+        "ditandatangani_oleh",
+        "ditandatangani_pada",
+    ]
+    BARU = ["tahun", "nomor", "tanggal", "pihak_kedua_nama", "pihak_kedua_jabatan"]
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.BARU if obj is None else [*self.TETAP, *PIHAK]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return [] if obj is None else self.TETAP
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        form = super().get_form(request, obj, change, **kwargs)
+        if obj is None:  # `buat_pk` names the head of the region when left empty
+            jabatan = form.base_fields["pihak_kedua_jabatan"]
+            jabatan.required = False
+            jabatan.help_text = _("Kosongkan: Wali Kota / Bupati sesuai nama pemerintah daerah.")
+        return form
+
+    def get_inlines(self, request: HttpRequest, obj: Any = None) -> Any:
+        return [] if obj is None else self.inlines
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return boleh_lihat_pk(request, obj)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return boleh_ubah_pk(request, None) and _pengguna(request).instansi_id is not None
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return boleh_ubah_pk(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(
+        self, request: HttpRequest, obj: PerjanjianKinerja, form: Any, change: bool
+    ) -> None:
+        """A new PK through `buat_pk` (targets from the Renstra, programs from the DPA); a
+        change is saved with its inlines in `save_related`. Refusals are a 403 with their
+        message, and the admin's transaction keeps nothing."""
+        if change:
+            return
+        user = _pengguna(request)
+        if user.instansi_id is None:  # `has_add_permission` keeps them out; be safe anyway
+            raise PermissionDenied
+        try:
+            baru = buat_pk(
+                instansi=Instansi.objects.get(pk=user.instansi_id),
+                tahun=obj.tahun,
+                oleh=user,
+                pihak_kedua_nama=obj.pihak_kedua_nama,
+                pihak_kedua_jabatan=obj.pihak_kedua_jabatan,
+                tanggal=obj.tanggal,
+                nomor=obj.nomor,
+            )
+        except ValidationError as e:
+            raise PermissionDenied(" ".join(e.messages)) from None
+        obj.pk = baru.pk
+        obj.refresh_from_db()
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        """Collect the changed targets and pagu; `save_related` saves them with `simpan_pk`.
+        (What `formset.save()` would note, for the admin's change message.)"""
+        formset.new_objects, formset.deleted_objects = [], []
+        formset.changed_objects = [
+            (f.instance, f.changed_data) for f in formset.forms if f.has_changed()
+        ]
+        if formset.model is TargetPK:
+            form.target_pk = {
+                f.instance.indikator_id: f.cleaned_data["nilai"]
+                for f in formset.forms
+                if f.has_changed()
+            }
+        elif formset.model is ProgramPK:
+            form.pagu_pk = {
+                f.instance.mata_anggaran_id: f.cleaned_data["pagu"]
+                for f in formset.forms
+                if f.has_changed()
+            }
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        if not change:
+            return
+        try:
+            simpan_pk(
+                perjanjian=form.instance,
+                oleh=_pengguna(request),
+                pihak={n: form.cleaned_data[n] for n in PIHAK if n in form.cleaned_data},
+                target=getattr(form, "target_pk", {}),
+                pagu=getattr(form, "pagu_pk", {}),
+            )
+        except ValidationError as e:
+            raise PermissionDenied(" ".join(e.messages)) from None

@@ -144,6 +144,11 @@ PERAN_PENYUSUN: frozenset[Peran] = frozenset({Peran.SEKRETARIS})
 """Who acted on a report in one of these roles (its audit rows) does not sign that report, when
 the office keeps `Instansi.pisahkan_penandatangan` on (`workflow.aksi`, the signing path)."""
 
+PERAN_TUGAS_PK: frozenset[Peran] = frozenset({Peran.PERENCANA})
+"""Who has the drafting of the year's Perjanjian Kinerja on the task list (Tugas Saya: the PK of
+the year not made yet, or a draft): the perencana, who drafts it. The Sekretaris may draft too
+(`SUSUN_PK`), without it being a task of theirs. Signing is the task of `TANDATANGANI_PK`."""
+
 UNTUK_SETIAP_AKUN = frozenset(
     {Kemampuan.LIHAT_TUGAS, Kemampuan.LIHAT_ALUR, Kemampuan.BACA_SETELAH_TTD}
 )
@@ -246,6 +251,12 @@ def boleh_baca_berkas_laporan(user: Pengguna, instansi_id: int, ditandatangani: 
     return boleh_baca_laporan(user, instansi_id, ditandatangani) and boleh(
         user, Kemampuan.BACA_DOKUMEN
     )
+
+
+def tugas_susun_pk(user: Pengguna) -> bool:
+    """Is drafting the office's Perjanjian Kinerja a task of `user` (`PERAN_TUGAS_PK`, who may
+    draft it at all)?"""
+    return not user.daftar_peran.isdisjoint(PERAN_TUGAS_PK) and boleh(user, Kemampuan.SUSUN_PK)
 
 
 def boleh_baca_pk(user: Pengguna, instansi_id: int, ditandatangani: bool) -> bool:

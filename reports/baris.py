@@ -40,6 +40,8 @@ from indikator.nilai import NilaiPeriode, nilai_tahun, nilai_triwulan
 from indikator.perjanjian import TargetBerlaku, target_pk_berlaku
 from reports.tabel import TANPA_TARGET, TEMPAT_PERSEN, Baris, Kolom, Nilai, SelKepala, Tabel, bulat
 
+TRIWULAN = (1, 2, 3, 4)
+
 
 @dataclass(frozen=True)
 class Saringan:
@@ -139,6 +141,26 @@ class DataLaporan:
         """The targets of the signed Perjanjian Kinerja in force for the year, which the tables
         use instead of the Renstra's (one query)."""
         return target_pk_berlaku(instansi=self.instansi, tahun=self.tahun)
+
+    @cached_property
+    def triwulan_terisi(self) -> dict[int, set[int]]:
+        """Per IKU of the year, the quarters that have a realisation value (one query)."""
+        iku = [i.pk for i in self.indikator_kinerja if i.jenis == JenisIndikator.IKU]
+        hasil: dict[int, set[int]] = {pk: set() for pk in iku}
+        for ind_id, tw in (
+            Realisasi.objects.filter(
+                indikator_id__in=iku, tahun=self.tahun, triwulan__in=TRIWULAN, nilai__isnull=False
+            )
+            .order_by()
+            .values_list("indikator_id", "triwulan")
+        ):
+            hasil[ind_id].add(tw)
+        return hasil
+
+    @property
+    def label_tahun(self) -> str:
+        """ "2026", or "2026 (s.d. Triwulan III)" while an IKU misses a quarter (one query)."""
+        return label_tahun(self.tahun, triwulan_lengkap(self.triwulan_terisi))
 
     @cached_property
     def label_target(self) -> str:
@@ -339,6 +361,31 @@ def kelompok_sasaran(
     return kelompok
 
 
+def triwulan_terisi(data: DataLaporan) -> dict[int, set[int]]:
+    """Per IKU of the year, the quarters that have a realisation value (one query, once per
+    `DataLaporan`)."""
+    return dict(data.triwulan_terisi)
+
+
+def triwulan_lengkap(terisi: dict[int, set[int]]) -> int:
+    """The last quarter up to which every IKU has all its quarters (4: the year is complete)."""
+    lengkap = 0
+    for tw in TRIWULAN:
+        if any(tw not in ada for ada in terisi.values()):
+            break
+        lengkap = tw
+    return lengkap
+
+
+def label_tahun(tahun: int, lengkap: int) -> str:
+    """ "2025", or "2025 (s.d. Triwulan III)" while quarters are missing."""
+    if lengkap >= 4:
+        return str(tahun)
+    if lengkap == 0:
+        return _("%(tahun)s (belum ada triwulan lengkap)") % {"tahun": tahun}
+    return _("%(tahun)s (s.d. Triwulan %(tw)s)") % {"tahun": tahun, "tw": ROMAWI[lengkap]}
+
+
 def label_target(pk: TargetBerlaku | None) -> str:
     """ "Target: Perjanjian Kinerja 2025" (its revision, if any) or "Target: Renstra"."""
     if pk is None:
@@ -352,7 +399,13 @@ def label_target(pk: TargetBerlaku | None) -> str:
 
 
 def _periode_target(data: DataLaporan) -> str:
-    return f"{_periode(data)} · {data.label_target}"
+    """The year of a table of yearly figures, labelled while quarters are missing, and its
+    targets: "Dinas ... — Tahun 2026 (s.d. Triwulan III) · Target: Renstra"."""
+    tahun = _("%(instansi)s — Tahun %(tahun)s") % {
+        "instansi": data.instansi.nama,
+        "tahun": data.label_tahun,
+    }
+    return f"{tahun} · {data.label_target}"
 
 
 def _periode(data: DataLaporan) -> str:

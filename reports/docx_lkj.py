@@ -212,9 +212,15 @@ def docx_lkj(dok: dict[str, Any]) -> bytes:
         for s in t["sasaran"]:
             doc.add_paragraph(s, style="List Bullet")
     doc.add_heading(_("B. Indikator Kinerja Utama"), level=2)
-    _judul_tabel(doc, dok["tabel_iku"], nomor)
+    if dok.get("tabel_iku"):
+        _judul_tabel(doc, dok["tabel_iku"], nomor)
     doc.add_heading(_("C. Perjanjian Kinerja Tahun %(t)s") % {"t": dok["tahun"]}, level=2)
-    _judul_tabel(doc, dok["tabel_pk"], nomor)
+    if dok.get("keterangan_pk"):
+        doc.add_paragraph(dok["keterangan_pk"])
+    if dok.get("tabel_pk"):
+        _judul_tabel(doc, dok["tabel_pk"], nomor)
+    if dok.get("tabel_pk_program"):
+        _judul_tabel(doc, dok["tabel_pk_program"], nomor)
 
     doc.add_heading(_("BAB III AKUNTABILITAS KINERJA"), level=1)
     _teks(doc, naskah.get("akuntabilitas_kinerja", ""))
@@ -257,6 +263,12 @@ def docx_lkj(dok: dict[str, Any]) -> bytes:
         t = Tabel.dari_json(lampiran)
         doc.add_heading(_("Lampiran %(n)s: %(judul)s") % {"n": n, "judul": t.judul}, level=1)
         tabel_docx(doc, t)
+        if t.catatan:
+            doc.add_paragraph(t.catatan)
+        if n == 1 and dok.get("lampiran_pk_program"):
+            program = Tabel.dari_json(dok["lampiran_pk_program"])
+            doc.add_paragraph(program.judul).runs[0].bold = True
+            tabel_docx(doc, program)
     if dok.get("reviu"):
         doc.add_heading(_("PERNYATAAN TELAH DIREVIU"), level=1)
         _teks(doc, dok["reviu"]["catatan"])

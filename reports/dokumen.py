@@ -31,6 +31,7 @@ from indikator.models import (
     SasaranStrategis,
 )
 from indikator.nilai import nilai_tahun
+from indikator.perjanjian import baris_lampiran_pk
 from reports.baris import (
     AnggaranProgram,
     DataLaporan,
@@ -50,9 +51,15 @@ from reports.cetak_cepat import (
     muat_tata_tetap,
     render_paralel,
 )
-from reports.kelengkapan import label_tahun, triwulan_lengkap, triwulan_terisi
 from reports.kop import BlokTandaTangan, kop_teks, logo_data_uri
 from reports.tabel import Baris, Kolom, SelKepala, Tabel, bulat
+from reports.tabel_pk import (
+    keterangan_pk,
+    pesan_tanpa_pk,
+    tabel_program_pk,
+    tabel_tanpa_pk,
+    tabel_target_pk,
+)
 
 LANDSKAP = {"a4": "297mm 210mm", "f4": "330mm 215mm"}
 POTRET = {"a4": "210mm 297mm", "f4": "215mm 330mm"}
@@ -270,31 +277,32 @@ def dok_lkj(
     the other parts are built from the data.
     """
     anggaran = _realisasi_anggaran(data)
-    lengkap = triwulan_lengkap(triwulan_terisi(data))
     efisiensi = _efisiensi(data)
+    pk = lampiran_perjanjian_kinerja(data)
     return {
         **_sampul_lkj(data, ttd=ttd, kertas=kertas),
-        "label_tahun": label_tahun(data.tahun, lengkap),
+        "label_tahun": data.label_tahun,
         "naskah": {k: naskah.get(k, "") for k in BAGIAN_NASKAH_LKJ},
         "misi": [m.strip() for m in naskah.get("misi", "").splitlines() if m.strip()],
         "bagan": bagan,
         "ikhtisar_otomatis": _ikhtisar_otomatis(data, anggaran),
         "ikhtisar": _ikhtisar_kategori(data),
-        **_bab_perencanaan(data),
+        **_bab_perencanaan(data, pk),
         **_bab_akuntabilitas(data, analisis_sasaran, sebab_solusi or {}, anggaran),
         "tabel_efisiensi": efisiensi.ke_json(),
         "tabel_anggaran_sasaran": _anggaran_per_sasaran(data).ke_json(),
-        **_lampiran_lkj(data),
+        **_lampiran_lkj(data, pk),
         "reviu": reviu,
     }
 
 
 def _sampul_lkj(data: DataLaporan, *, ttd: BlokTandaTangan | None, kertas: str) -> dict[str, Any]:
-    """The cover: title, year, letterhead, and the signature block of the kata pengantar."""
+    """The cover: title, year (labelled "s.d. Triwulan III" while quarters are missing),
+    letterhead, and the signature block of the kata pengantar."""
     return {
         "jenis": "lkj",
         "judul": _("Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun %(tahun)s")
-        % {"tahun": data.tahun},
+        % {"tahun": data.label_tahun},
         "tahun": data.tahun,
         "kertas": kertas,
         "kop": kop_json(data.instansi),
@@ -372,9 +380,18 @@ def _ikhtisar_kategori(data: DataLaporan) -> dict[str, Any]:
     }
 
 
-def _bab_perencanaan(data: DataLaporan) -> dict[str, Any]:
+def _perjanjian_lkj(pk: PerjanjianLkj) -> dict[str, Any]:
+    """Bab II C: which PK, its targets and its programs."""
+    return {
+        "keterangan_pk": pk.keterangan,
+        "tabel_pk": pk.target.ke_json(),
+        "tabel_pk_program": pk.program.ke_json() if pk.program else None,
+    }
+
+
+def _bab_perencanaan(data: DataLaporan, pk: PerjanjianLkj) -> dict[str, Any]:
     """Bab II: the Renstra's tujuan and sasaran, the IKU with their definitions, and the
-    targets of the year."""
+    Perjanjian Kinerja of the year."""
     renstra = data.renstra
     tujuan: dict[int, dict[str, Any]] = {}
     for s in _sasaran_per_tujuan(data.indikator_kinerja):
@@ -391,7 +408,7 @@ def _bab_perencanaan(data: DataLaporan) -> dict[str, Any]:
             "sasaran": [s for t in tujuan.values() for s in t["sasaran"]],
         },
         "tabel_iku": _tabel_iku(data).ke_json(),
-        "tabel_pk": lampiran_perjanjian_kinerja(data).ke_json(),
+        **_perjanjian_lkj(pk),
     }
 
 
@@ -425,19 +442,36 @@ def _tabel_iku(data: DataLaporan) -> Tabel:
     )
 
 
-def lampiran_perjanjian_kinerja(data: DataLaporan) -> Tabel:
-    """LAMPIRAN PERJANJIAN KINERJA: the place of the PK in the LKjIP (Bab II C and the first
-    lampiran). Until the Perjanjian Kinerja of issue 12 item 1 (`pk` branch,
-    ``pk_berlaku(*, instansi, tahun)``) is merged, its targets are the year's Renstra targets;
-    at merge this function builds the table from the PK in force instead."""
-    return _tabel_sasaran(
-        data,
-        kode="PK",
-        judul=_("Perjanjian Kinerja Tahun %(tahun)s") % {"tahun": data.tahun},
-        hanya_iku=False,
-        kepala=[SelKepala(_("Satuan")), SelKepala(_("Target"))],
-        kolom_isi=[Kolom(12), Kolom(12, angka=True)],
-        isi=lambda i: [i.satuan, angka_indikator(i, data.nilai[i.pk].target)],
+@dataclass(frozen=True)
+class PerjanjianLkj:
+    """The Perjanjian Kinerja as the LKjIP prints it (Bab II C and the first lampiran): the
+    signed PK in force, its frozen targets and programs; or the plain statement that the year
+    has no signed PK."""
+
+    keterangan: str
+    target: Tabel
+    program: Tabel | None
+
+
+def lampiran_perjanjian_kinerja(data: DataLaporan) -> PerjanjianLkj:
+    """The PK of the LKjIP from the signed PK in force (`baris_lampiran_pk`; its rows never
+    change once signed), never from the Renstra's targets: without a signed PK the tables stay
+    empty and say so."""
+    lampiran = baris_lampiran_pk(instansi=data.instansi, tahun=data.tahun)
+    judul = _("Perjanjian Kinerja Tahun %(tahun)s") % {"tahun": data.tahun}
+    if lampiran is None:
+        return PerjanjianLkj(
+            keterangan=pesan_tanpa_pk(data.tahun), target=tabel_tanpa_pk(data.tahun), program=None
+        )
+    keterangan = keterangan_pk(lampiran)
+    return PerjanjianLkj(
+        keterangan=keterangan,
+        target=tabel_target_pk(lampiran, judul=judul, subjudul=keterangan),
+        program=tabel_program_pk(
+            lampiran,
+            judul=_("Program dan Anggaran Perjanjian Kinerja Tahun %(tahun)s")
+            % {"tahun": data.tahun},
+        ),
     )
 
 
@@ -897,11 +931,13 @@ def _realisasi_anggaran(data: DataLaporan) -> RealisasiAnggaran:
     return total
 
 
-def _lampiran_lkj(data: DataLaporan) -> dict[str, Any]:
-    """The appendices (Perjanjian Kinerja, T1, T3) and the T2 table that the ikhtisar shows."""
+def _lampiran_lkj(data: DataLaporan, pk: PerjanjianLkj) -> dict[str, Any]:
+    """The appendices (Perjanjian Kinerja, T1, T3) and the T2 table that the ikhtisar shows.
+    The PK's programs follow its targets on the first appendix (`lampiran_pk_program`)."""
     return {
+        "lampiran_pk_program": pk.program.ke_json() if pk.program else None,
         "lampiran": [
-            lampiran_perjanjian_kinerja(data).ke_json(),
+            pk.target.ke_json(),
             tabel_t1(data).ke_json(),
             tabel_t3(data).ke_json(),
         ],
@@ -965,8 +1001,8 @@ def _konteks(dok: dict[str, Any], tata: TataHalaman | None = None) -> dict[str, 
         semua[t.nomor_cetak] = t
         return t
 
-    for kunci in ("tabel_t2", "tabel_iku", "tabel_pk"):
-        if kunci in dok:
+    for kunci in ("tabel_t2", "tabel_iku", "tabel_pk", "tabel_pk_program"):
+        if dok.get(kunci):
             isi[kunci] = tabel(dok[kunci])
     if "sasaran" in dok:
         isi["sasaran"] = [
@@ -985,6 +1021,8 @@ def _konteks(dok: dict[str, Any], tata: TataHalaman | None = None) -> dict[str, 
     for kunci in ("tabel", "lampiran"):
         if kunci in dok:
             isi[kunci] = [tabel(t) for t in dok[kunci]]
+    if dok.get("lampiran_pk_program"):
+        isi["lampiran_pk_program"] = tabel(dok["lampiran_pk_program"])
     if dok["jenis"] == "lkj":
         isi["daftar_tabel"] = [
             {"tabel": t, "depan": t is isi.get("tabel_t2")}
@@ -998,7 +1036,7 @@ def _konteks(dok: dict[str, Any], tata: TataHalaman | None = None) -> dict[str, 
 
 
 def _di_lampiran(t: Tabel, isi: dict[str, Any]) -> bool:
-    return any(t is lamp for lamp in isi.get("lampiran", []))
+    return t is isi.get("lampiran_pk_program") or any(t is lamp for lamp in isi.get("lampiran", []))
 
 
 def _daftar_grafik(sasaran: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1,18 +1,16 @@
-"""The completeness guard of the Laporan Kinerja, and how complete a year's data is.
+"""The completeness guard of the Laporan Kinerja.
+
+How complete a year's data is (`triwulan_terisi`, `triwulan_lengkap`, `label_tahun`: "2026 (s.d.
+Triwulan III)") lives in :mod:`reports.baris`, which every table of a year reads; it is
+importable from here too.
 
 Signing an LKJ (``workflow.aksi``) asks :func:`yang_kurang`; every check is one independent
 function of :data:`PEMERIKSAAN` that lists what it finds missing, in Indonesian. One more check
 is one more line in that list.
 
-The Perjanjian Kinerja check (issue 12 item 1) is the lead's to add at merge, from the ``pk``
-branch's ``pk_berlaku(*, instansi, tahun)``::
-
-    def perjanjian_kinerja(k: Konteks) -> list[str]:
-        if pk_berlaku(instansi=k.laporan.instansi, tahun=k.laporan.tahun) is None:
-            return [_("Perjanjian Kinerja tahun ini belum ditandatangani.")]
-        return []
-
-    PEMERIKSAAN.append(perjanjian_kinerja)
+The Perjanjian Kinerja check reads the PK through `indikator.perjanjian` (reports may import
+indikator, never the other way round): the LKjIP measures against the signed PK of its year, so
+an LKJ is not signed before that PK is.
 """
 
 from __future__ import annotations
@@ -27,14 +25,30 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_stubs_ext import StrOrPromise
 
-from indikator.models import ROMAWI, JenisIndikator, Realisasi
-from reports.baris import DataLaporan
+from indikator.models import ROMAWI
+from indikator.perjanjian import pk_berlaku
+from reports.baris import (
+    TRIWULAN,
+    DataLaporan,
+    label_tahun,
+    triwulan_lengkap,
+    triwulan_terisi,
+)
 from reports.models import NaskahLaporan
+from reports.tabel_pk import pesan_tanpa_pk
 
 if TYPE_CHECKING:
     from workflow.models import LaporanKinerja
 
-TRIWULAN = (1, 2, 3, 4)
+__all__ = [
+    "PEMERIKSAAN",
+    "TRIWULAN",
+    "Konteks",
+    "label_tahun",
+    "triwulan_lengkap",
+    "triwulan_terisi",
+    "yang_kurang",
+]
 
 BAB_WAJIB: tuple[tuple[str, StrOrPromise], ...] = (
     ("kata_pengantar", gettext_lazy("Kata Pengantar")),
@@ -47,40 +61,6 @@ BAB_WAJIB: tuple[tuple[str, StrOrPromise], ...] = (
     ("penutup", gettext_lazy("Bab IV Penutup")),
 )
 """The office's own chapters that an LKjIP cannot go without (PermenPAN-RB 53/2014)."""
-
-
-def triwulan_terisi(data: DataLaporan) -> dict[int, set[int]]:
-    """Per IKU of the year, the quarters that have a realisation value (one query)."""
-    iku = [i.pk for i in data.indikator_kinerja if i.jenis == JenisIndikator.IKU]
-    hasil: dict[int, set[int]] = {pk: set() for pk in iku}
-    for ind_id, tw in (
-        Realisasi.objects.filter(
-            indikator_id__in=iku, tahun=data.tahun, triwulan__in=TRIWULAN, nilai__isnull=False
-        )
-        .order_by()
-        .values_list("indikator_id", "triwulan")
-    ):
-        hasil[ind_id].add(tw)
-    return hasil
-
-
-def triwulan_lengkap(terisi: dict[int, set[int]]) -> int:
-    """The last quarter up to which every IKU has all its quarters (4: the year is complete)."""
-    lengkap = 0
-    for tw in TRIWULAN:
-        if any(tw not in ada for ada in terisi.values()):
-            break
-        lengkap = tw
-    return lengkap
-
-
-def label_tahun(tahun: int, lengkap: int) -> str:
-    """ "2025", or "2025 (s.d. Triwulan III)" while quarters are missing."""
-    if lengkap >= 4:
-        return str(tahun)
-    if lengkap == 0:
-        return _("%(tahun)s (belum ada triwulan lengkap)") % {"tahun": tahun}
-    return _("%(tahun)s (s.d. Triwulan %(tw)s)") % {"tahun": tahun, "tw": ROMAWI[lengkap]}
 
 
 @dataclass
@@ -128,9 +108,16 @@ def realisasi_triwulan_iku(k: Konteks) -> list[str]:
     return kurang
 
 
+def perjanjian_kinerja(k: Konteks) -> list[str]:
+    """The office has a signed Perjanjian Kinerja for the report's year (one query)."""
+    if pk_berlaku(instansi=k.laporan.instansi_id, tahun=k.laporan.tahun) is None:
+        return [pesan_tanpa_pk(k.laporan.tahun)]
+    return []
+
+
 Pemeriksaan = Callable[[Konteks], list[str]]
 
-PEMERIKSAAN: list[Pemeriksaan] = [bab_wajib, realisasi_triwulan_iku]
+PEMERIKSAAN: list[Pemeriksaan] = [bab_wajib, realisasi_triwulan_iku, perjanjian_kinerja]
 """The independent checks, in the order their findings are listed."""
 
 

@@ -25,13 +25,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from indikator.models import ROMAWI, Pengguna, PerjanjianKinerja
-from indikator.perjanjian import LampiranPK, lampiran_pk
+from indikator.perjanjian import lampiran_pk
 from reports.arsip import buat_kode, url_verifikasi
 from reports.baris import DataLaporan, Saringan, angka_indikator, kelompok_sasaran
 from reports.dokumen import dok_tabel, kop_json
 from reports.kop import BlokTandaTangan, huruf_pangkat, tanggal_indonesia
 from reports.models import DokumenTertanda, JenisDokumen
-from reports.tabel import TANPA_TARGET, Baris, Kolom, SelKepala, Tabel, bulat, teks_sel
+from reports.tabel import TANPA_TARGET, Baris, Kolom, SelKepala, Tabel, teks_sel
+from reports.tabel_pk import tabel_program_pk, tabel_target_pk
 
 PERNYATAAN = (
     "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel "
@@ -46,77 +47,6 @@ PERNYATAAN = (
 )
 """The statement of the PK form (PermenPAN-RB 53/2014, Lampiran I), kept as the regulation
 words it; the two parties are printed between the first and the second paragraph."""
-
-
-def tabel_target_pk(lampiran: LampiranPK) -> Tabel:
-    """Lampiran part 1: No, Sasaran Strategis, Indikator Kinerja, Satuan, Target."""
-    pk = lampiran.perjanjian
-    tabel = Tabel(
-        kode="PK",
-        judul=_("Sasaran, Indikator Kinerja dan Target"),
-        subjudul=_("Tahun %(tahun)s") % {"tahun": pk.tahun},
-        kolom=[Kolom(5), Kolom(34), Kolom(6), Kolom(37), Kolom(9), Kolom(11, angka=True)],
-        kepala=[
-            [
-                SelKepala(pgettext("nomor urut", "No")),
-                SelKepala(_("Sasaran Strategis")),
-                SelKepala(_("Indikator Kinerja"), colspan=2),
-                SelKepala(_("Satuan")),
-                SelKepala(_("Target")),
-            ]
-        ],
-        nomor=[1, 1, 2, 1, 1],
-    )
-    kelompok: list[tuple[str, list[Any]]] = []
-    for b in lampiran.target:
-        if kelompok and kelompok[-1][0] == f"{b.sasaran_id}":
-            kelompok[-1][1].append(b)
-        else:
-            kelompok.append((f"{b.sasaran_id}", [b]))
-    for nomor, (_k, daftar) in enumerate(kelompok, start=1):
-        for urut, b in enumerate(daftar):
-            tabel.baris.append(
-                Baris(
-                    sel=[
-                        str(nomor),
-                        b.sasaran,
-                        b.kode,
-                        b.indikator,
-                        b.satuan,
-                        bulat(b.target, b.desimal),
-                    ],
-                    rentang={0: len(daftar), 1: len(daftar)} if urut == 0 else {},
-                )
-            )
-    return tabel
-
-
-def tabel_program_pk(lampiran: LampiranPK) -> Tabel:
-    """Lampiran part 2: No, Program, Anggaran (Rp), and the total."""
-    tabel = Tabel(
-        kode="PK-P",
-        judul=_("Program dan Anggaran"),
-        subjudul=_("Tahun %(tahun)s") % {"tahun": lampiran.perjanjian.tahun},
-        kolom=[Kolom(5), Kolom(16), Kolom(55), Kolom(24, angka=True)],
-        kepala=[
-            [
-                SelKepala(pgettext("nomor urut", "No")),
-                SelKepala(_("Program"), colspan=2),
-                SelKepala(_("Anggaran (Rp)")),
-            ]
-        ],
-        nomor=[1, 2, 1],
-    )
-    for nomor, p in enumerate(lampiran.program, start=1):
-        tabel.baris.append(Baris(sel=[str(nomor), p.kode, p.program, bulat(p.pagu, 0)]))
-    tabel.baris.append(
-        Baris(
-            sel=[None, _("Jumlah"), None, bulat(lampiran.total_anggaran, 0)],
-            rentang={},
-            gaya="jumlah",
-        )
-    )
-    return tabel
 
 
 def _pihak_pertama(pk: PerjanjianKinerja) -> dict[str, str]:

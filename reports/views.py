@@ -322,6 +322,22 @@ def _dok_laporan(laporan: Laporan) -> dict[str, Any]:
     return susun_dokumen(laporan, penanda=penanda, tanggal=tanggal)
 
 
+def _isi_dokumen(laporan: Laporan) -> dict[str, Any]:
+    """What a report's document is drawn from: a signed report's frozen dict (its version in
+    force), never today's data; an unsigned report's live document (one query more when signed)."""
+    if laporan.ditandatangani_pada is not None:
+        beku = (
+            DokumenTertanda.objects.untuk_laporan(laporan)
+            .berlaku()
+            .order_by("-versi")
+            .values_list("isi", flat=True)
+            .first()
+        )
+        if beku is not None:
+            return dict(beku)
+    return _dok_laporan(laporan)
+
+
 @login_required
 @require_GET
 def dokumen(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpResponse:
@@ -351,7 +367,7 @@ def dokumen(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpRespon
 @xframe_options_sameorigin
 def dokumen_html(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpResponse:
     laporan = get_laporan_for_user(request.user, jenis, laporan_id)
-    return HttpResponse(html_dokumen(_dok_laporan(laporan)))
+    return HttpResponse(html_dokumen(_isi_dokumen(laporan)))
 
 
 @login_required
@@ -380,13 +396,14 @@ def dokumen_pdf(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpRe
 @login_required
 @require_GET
 def dokumen_docx(request: PenggunaRequest, jenis: str, laporan_id: int) -> HttpResponse:
-    """The LKjIP as an editable Word document, built from the live data like the preview."""
+    """The LKjIP as an editable Word document: a signed one from its frozen document (the
+    figures, text and signature it was signed with), a draft from the live data."""
     laporan = get_laporan_for_user(request.user, jenis, laporan_id)
     if jenis != "lkj":
         raise Http404(_("Hanya Laporan Kinerja yang tersedia dalam format Word."))
     from reports.docx_lkj import docx_lkj
 
-    isi = docx_lkj(_dok_laporan(laporan))
+    isi = docx_lkj(_isi_dokumen(laporan))
     respon = HttpResponse(
         isi,
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from indikator.models import JenisUnit, Pengguna, Unit
-from indikator.peran import ATURAN, Kemampuan, Peran, boleh
+from indikator.models import (
+    JenisUnit,
+    Pengguna,
+    PerjanjianKinerja,
+    Renstra,
+    StatusPK,
+    Unit,
+)
+from indikator.peran import ATURAN, Kemampuan, Peran, boleh, tugas_susun_pk
 from workflow.models import HariLibur, LaporanKinerja, MonitoringIKU, PengirimanData
 from workflow.sop import (
     LANGKAH_PENGIRIMAN_STATUS,
@@ -109,7 +118,37 @@ def laporan_menunggu(user: Pengguna) -> tuple[QuerySet[LaporanKinerja], QuerySet
     return lkj, monev
 
 
-def jumlah_tugas(user: Pengguna) -> int:
+def tahun_berjalan(sekarang: datetime.datetime | None = None) -> int:
+    """The year whose Perjanjian Kinerja is due: the current one (local time)."""
+    return timezone.localtime(sekarang or timezone.now()).year
+
+
+def pk_menunggu(user: Pengguna) -> QuerySet[PerjanjianKinerja]:
+    """The office's Perjanjian Kinerja waiting for this user: a draft (also a returned one or a
+    PK Perubahan) for who drafts it, a submitted one for who signs it."""
+    if user.instansi_id is None:
+        return PerjanjianKinerja.objects.none()
+    status = []
+    if tugas_susun_pk(user):
+        status.append(StatusPK.KONSEP)
+    if boleh(user, Kemampuan.TANDATANGANI_PK):
+        status.append(StatusPK.DIAJUKAN)
+    return PerjanjianKinerja.objects.filter(instansi_id=user.instansi_id, status__in=status)
+
+
+def pk_belum_dibuat(user: Pengguna, tahun: int) -> QuerySet[Renstra]:
+    """For who drafts the PK: the office's Renstra covering `tahun` while the office has no PK of
+    that year at all (a row is the task "Susun Perjanjian Kinerja {tahun}")."""
+    if user.instansi_id is None or not tugas_susun_pk(user):
+        return Renstra.objects.none()
+    return Renstra.objects.filter(
+        instansi_id=user.instansi_id, tahun_awal__lte=tahun, tahun_akhir__gte=tahun
+    ).exclude(
+        Exists(PerjanjianKinerja.objects.filter(instansi_id=OuterRef("instansi_id"), tahun=tahun))
+    )
+
+
+def jumlah_tugas(user: Pengguna, sekarang: datetime.datetime | None = None) -> int:
     """The nav badge: one query (plus the user's roles, cached on the user)."""
     if not user.instansi_id:
         return 0
@@ -119,7 +158,11 @@ def jumlah_tugas(user: Pengguna) -> int:
         lkj.order_by()
         .values_list("pk")
         .union(
-            monev.order_by().values_list("pk"), pengiriman.order_by().values_list("pk"), all=True
+            monev.order_by().values_list("pk"),
+            pengiriman.order_by().values_list("pk"),
+            pk_menunggu(user).order_by().values_list("pk"),
+            pk_belum_dibuat(user, tahun_berjalan(sekarang)).order_by().values_list("pk"),
+            all=True,
         )
         .count()
     )
@@ -149,8 +192,65 @@ class Tugas:
         return tampil_durasi(self.menit_nyata, per_hari=bool(self.baku and self.baku.per_hari))
 
 
+def _tugas_pk(user: Pengguna, sekarang: datetime.datetime) -> list[Tugas]:
+    """The Perjanjian Kinerja tasks (their waiting time is filled in by `daftar_tugas`): the
+    year's PK not made yet, a draft to finish, a submitted PK to sign. One query, two for who
+    drafts it."""
+    hasil: list[Tugas] = []
+    tahun = tahun_berjalan(sekarang)
+    if pk_belum_dibuat(user, tahun).exists():
+        hasil.append(
+            Tugas(
+                jenis="pk",
+                judul=_("Susun Perjanjian Kinerja %(tahun)s") % {"tahun": tahun},
+                status=_("Belum dibuat"),
+                aksi=[_("Buat konsep dari Renstra dan DPA")],
+                url=reverse("reports:pk-daftar"),
+                sejak=timezone.make_aware(datetime.datetime(tahun, 1, 1)),
+                langkah=None,
+                baku=None,
+                menit_nyata=0,
+                catatan="",
+            )
+        )
+    for pk in pk_menunggu(user).annotate(terakhir=Max("jejak__waktu")).order_by("tahun"):
+        perubahan = {"n": pk.revisi, "tahun": pk.tahun}
+        if pk.status == StatusPK.KONSEP:
+            judul = (
+                _("Susun Perjanjian Kinerja Perubahan %(n)s Tahun %(tahun)s") % perubahan
+                if pk.revisi
+                else _("Susun Perjanjian Kinerja %(tahun)s") % perubahan
+            )
+            aksi = _("Lengkapi lalu ajukan ke Kepala Dinas")
+            url = reverse("reports:pk", args=[pk.pk])
+        else:
+            judul = (
+                _("Tandatangani Perjanjian Kinerja Perubahan %(n)s Tahun %(tahun)s") % perubahan
+                if pk.revisi
+                else _("Tandatangani Perjanjian Kinerja %(tahun)s") % perubahan
+            )
+            aksi = _("Tandatangani, atau kembalikan dengan catatan")
+            url = reverse("reports:pk-tandatangani", args=[pk.pk])
+        hasil.append(
+            Tugas(
+                jenis="pk",
+                judul=judul,
+                status=pk.get_status_display(),
+                aksi=[aksi],
+                url=url,
+                sejak=pk.terakhir or pk.dibuat_pada,
+                langkah=None,
+                baku=None,
+                menit_nyata=0,
+                catatan=pk.catatan_koreksi,
+            )
+        )
+    return hasil
+
+
 def daftar_tugas(user: Pengguna, sekarang: datetime.datetime | None = None) -> list[Tugas]:
-    """Every report and submission waiting for this user, the longest-waiting first; 4 queries."""
+    """Every report, submission and Perjanjian Kinerja waiting for this user, the
+    longest-waiting first; 5 queries (6 for who drafts the PK)."""
     if not user.instansi_id:
         return []
     sekarang = sekarang or timezone.now()
@@ -164,11 +264,18 @@ def daftar_tugas(user: Pengguna, sekarang: datetime.datetime | None = None) -> l
         .select_related("unit", "laporan", "monitoring", "unit__induk__induk")
         .annotate(**anotasi_dokumen())
     )
-    if not laporan and not pengiriman:
+    tugas_pk = _tugas_pk(user, sekarang)
+    if not laporan and not pengiriman and not tugas_pk:
         return []
-    mulai = min([o.status_sejak for o in laporan] + [k.status_sejak for k in pengiriman])
+    mulai = min(
+        [o.status_sejak for o in laporan]
+        + [k.status_sejak for k in pengiriman]
+        + [t.sejak for t in tugas_pk]
+    )
     libur = HariLibur.daftar(user.instansi_id, mulai)
-    hasil: list[Tugas] = []
+    hasil: list[Tugas] = [
+        replace(t, menit_nyata=menit_kerja(t.sejak, sekarang, libur)) for t in tugas_pk
+    ]
     for obj in laporan:
         nomor = obj.sop.langkah_status.get(obj.status)
         langkah = obj.sop.get_langkah(nomor) if nomor else None

@@ -120,6 +120,6 @@ def test_label_in_html_pdf_and_xlsx(client, demo) -> None:
 
 def test_query_count_of_t1_with_a_pk(demo, django_assert_num_queries) -> None:
     data = DataLaporan(demo.binjai.instansi, 2025)
-    # renstra, category scale, indicators, targets, realisations, PK targets
-    with django_assert_num_queries(6):
+    # renstra, category scale, indicators, targets, realisations, PK targets, quarters filled
+    with django_assert_num_queries(7):
         tabel_t1(data)

@@ -124,3 +124,40 @@ def test_roles_and_offices(client, demo) -> None:
         assert client.get(reverse(nama, args=[pk.pk])).status_code == 404
         assert client.get(reverse(nama, args=[999999])).status_code == 404
         assert client.post(reverse(nama, args=[pk.pk])).status_code == 405
+
+
+def _teks_docx(isi: bytes) -> str:
+    from docx import Document
+
+    doc = Document(io.BytesIO(isi))
+    sel = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + sel)
+
+
+def test_signed_docx_comes_from_the_frozen_document(client, demo) -> None:
+    from indikator.models import Indikator, Target
+    from indikator.nilai import naikkan_versi_nilai
+
+    signed = pk_berlaku(instansi=demo.binjai.instansi, tahun=2025)
+    assert signed is not None
+    client.force_login(demo.binjai.pengguna["perencana"])
+    url = reverse("reports:pk-docx", args=[signed.pk])
+    sebelum = _teks_docx(client.get(url).content)
+    ind = Indikator.objects.get(renstra=demo.binjai.renstra, kode="1.1")
+    assert ind.nama in sebelum and "98,00" in sebelum
+    # later changes of the live data: the indicator's name and unit, its Renstra target, the
+    # office's name on the letterhead
+    Indikator.objects.filter(pk=ind.pk).update(nama="Nama Baru Indikator", satuan="kali")
+    Target.objects.filter(indikator=ind, tahun=2025, triwulan=0).update(nilai=Decimal("50"))
+    demo.binjai.instansi.__class__.objects.filter(pk=demo.binjai.instansi.pk).update(
+        nama="Dinas Kesehatan Berganti Nama"
+    )
+    naikkan_versi_nilai(pk=demo.binjai.instansi.pk)
+    sesudah = _teks_docx(client.get(url).content)
+    assert sesudah == sebelum
+    assert "Nama Baru Indikator" not in sesudah and "BERGANTI NAMA" not in sesudah
+    # a draft is drawn from the live rows
+    draft = _teks_docx(
+        client.get(reverse("reports:pk-docx", args=[konsep(demo.binjai).pk])).content
+    )
+    assert "Nama Baru Indikator" in draft and "DINAS KESEHATAN BERGANTI NAMA" in draft

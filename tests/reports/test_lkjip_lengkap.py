@@ -170,7 +170,8 @@ def test_efisiensi_dihitung_tangan(konsep: list[str]) -> None:
     rata_1 = sum(Decimal(x) for x in ("94.64", "98.79", "99.85", "107.41", "75.00", "90.83")) / 6
     assert round(rata_1, 2) == Decimal("94.42")
     teks = "\n".join(konsep)
-    baris = teks[teks.index("Tabel 13. Efisiensi") :]
+    # Table 14: Bab II C prints the signed PK's targets and its programs (tables 3 and 4)
+    baris = teks[teks.index("Tabel 14. Efisiensi") :]
     baris = baris[baris.index("1 1. Terwujudnya") :]
     assert "94,42 510.000.000 499.800.000 98,00 -3,58" in baris.replace("\n", " ")
     # Sasaran 3: 147.500.000 x 1,2 = 177.000.000; 98 % = 173.460.000.

@@ -33,8 +33,8 @@ def test_each_table_renders(client, demo, kode):
 def test_t1_page_content_and_queries(client, demo, django_assert_num_queries):
     client.force_login(demo.binjai.pengguna["sekretaris"])
     # session, user with its roles, office, workflow task count, years, units, renstra, scale,
-    # indicators, targets, realisations, targets of the signed PK
-    with django_assert_num_queries(12):
+    # indicators, targets, realisations, targets of the signed PK, quarters filled per IKU
+    with django_assert_num_queries(13):
         r = client.get(url("t1", tahun=2025))
     html = r.content.decode()
     assert ">4.823<" in html and "92,75" in html and "94,64" in html

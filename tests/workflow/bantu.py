@@ -131,3 +131,21 @@ def maju_sampai(laporan: LaporanKinerja | MonitoringIKU, kantor: Kantor, status:
         alur.jalankan(laporan=laporan, aksi=aksi, oleh=kantor.pengguna[peran], data=isian(aksi))
     laporan.refresh_from_db()
     assert laporan.status == status
+
+
+def pk_ditandatangani(kantor: Kantor, tahun: int) -> None:
+    """The office's Perjanjian Kinerja of `tahun`, made, submitted and signed through the real
+    functions (an LKJ is signed only after the PK of its year; the demo signs 2025's)."""
+    from indikator.perjanjian import ajukan_pk, buat_pk, pk_berlaku, tandatangani_pk
+
+    if pk_berlaku(instansi=kantor.instansi, tahun=tahun) is not None:
+        return
+    pk = buat_pk(
+        instansi=kantor.instansi,
+        tahun=tahun,
+        oleh=kantor.pengguna["perencana"],
+        pihak_kedua_nama="Kepala Daerah Uji",
+        tanggal=datetime.date(tahun, 1, 3),
+    )
+    ajukan_pk(perjanjian=pk, oleh=kantor.pengguna["perencana"])
+    tandatangani_pk(perjanjian=pk, oleh=kantor.pengguna["kepala_dinas"], dua_faktor=True)
