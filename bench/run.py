@@ -283,6 +283,7 @@ def _baris_buat(n: int, dataset: str, vendor: str, bangun_ulang: bool) -> Hasil:
         detik = time.perf_counter() - mulai
         catatan = "built now (includes deleting an old dataset)"
         tanggal = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        catatan_berkas.parent.mkdir(parents=True, exist_ok=True)
         catatan_berkas.write_text(json.dumps({"detik": detik, "tanggal": tanggal}))
     lulus = None if batas is None or math.isnan(detik) else detik <= batas
     return Hasil(
