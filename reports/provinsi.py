@@ -3,7 +3,7 @@ of every office's IKU achievement.
 
 Both lists are paginated by office, and every page costs the same number of queries whatever
 the number of offices (pinned in tests/reports/test_provinsi.py): the page's offices, then their
-documents or their IKU figures for the page as a whole (`indikator.nilai.nilai_tahun`).
+documents or their IKU figures for the page as a whole (`indikator.nilai.angka_tahun`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from django.views.decorators.http import require_GET
 from indikator import capaian as hitung
 from indikator.http import PenggunaRequest
 from indikator.models import Indikator, Instansi, JenisIndikator, KategoriCapaian, Pengguna
-from indikator.nilai import nilai_tahun
+from indikator.nilai import angka_tahun
 from indikator.peran import Kemampuan, boleh
 from reports.models import DokumenTertanda, JenisDokumen, StatusBerkas
 
@@ -148,8 +148,8 @@ def rekap_iku(kantor: list[Instansi], tahun: int) -> list[RekapInstansi]:
         .annotate(instansi_id_rekap=F("renstra__instansi_id"))
         .order_by()
     )
-    # Year figures without a cap or scale; each office's own are applied below.
-    nilai = nilai_tahun(iku, tahun, skala=list(hitung.SKALA_BAKU), batas=None)
+    # The year's figures; each office's own cap and scale are applied below.
+    nilai = angka_tahun(iku, tahun)
     per_kantor: dict[int, list[Indikator]] = defaultdict(list)
     for ind in iku:
         per_kantor[ind.instansi_id_rekap].append(ind)  # type: ignore[attr-defined]
