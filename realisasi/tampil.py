@@ -12,6 +12,7 @@ and warnings, row messages).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from html import escape
 from typing import Any
 
@@ -22,7 +23,7 @@ from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import template_localtime
+from django.utils.timezone import is_aware, localtime
 from django.utils.translation import gettext
 
 from indikator.templatetags.portal import angka
@@ -32,11 +33,16 @@ PENANDA = 987654321
 """Stands for the realisation id in a URL reversed once per page."""
 
 
+def _lokal(nilai: Any) -> Any:
+    """An aware datetime in the current time zone, as a template shows it; the rest as it is."""
+    return localtime(nilai) if isinstance(nilai, datetime) and is_aware(nilai) else nilai
+
+
 def _t(nilai: Any) -> str:
     """`{{ nilai }}` in a template: local time, localized number, escaped unless safe."""
     if isinstance(nilai, str):
         return conditional_escape(nilai)
-    return conditional_escape(str(localize(template_localtime(nilai))))
+    return conditional_escape(str(localize(_lokal(nilai))))
 
 
 def _tr(teks: str) -> str:
@@ -232,7 +238,7 @@ def html_baris(
     a(f"</div>\n    <details{' open' if ada_galat else ''}>\n      <summary>")
     a(_tr("Analisis, permasalahan dan upaya"))
     if r is not None and r.diisi_oleh:
-        waktu = filter_tanggal(template_localtime(r.diperbarui), "j M Y H:i")
+        waktu = filter_tanggal(_lokal(r.diperbarui), "j M Y H:i")
         a(
             f' <span class="bantuan">· {_tr("terakhir diisi")} {_t(r.diisi_oleh)}, '
             f"{_t(waktu)}</span>"
