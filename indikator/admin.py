@@ -4,14 +4,19 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ActionForm
-from django.contrib.admin.utils import get_fields_from_path, unquote
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME, ActionForm
+from django.contrib.admin.utils import get_fields_from_path, quote, unquote
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Min, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from indikator.admin_masuk import PenggunaBaruForm, SandiDariAdminForm
@@ -150,6 +155,44 @@ class VersiNilaiMixin:
         instansi = set(queryset.values_list(self.jalur_instansi, flat=True))
         super().delete_queryset(request, queryset)  # type: ignore[misc]
         naikkan_versi_nilai(pk__in=instansi)
+
+
+PENANDA_PK = "987654321"
+"""Stands for a row's primary key in a change URL reversed once per list page."""
+
+
+class ChangeListCepat(ChangeList):
+    """Django's changelist with the rows' change URLs reversed once per page, not once per row."""
+
+    _pola_url: str | None = None
+
+    def url_for_result(self, result: Any) -> str:
+        if self._pola_url is None:
+            self._pola_url = reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+                args=(PENANDA_PK,),
+                current_app=self.model_admin.admin_site.name,
+            )
+        pk = quote(getattr(result, self.pk_attname))
+        return self._pola_url.replace(f"/{PENANDA_PK}/", f"/{pk}/")
+
+
+class DaftarCepatMixin:
+    """The per-row work of a long admin list done cheaply, with Django's exact markup: the
+    change URL (`ChangeListCepat`) and the action checkbox written with `format_html` instead of
+    a widget template per row (a third of the Indikator list's CPU time with 100 rows)."""
+
+    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
+        return ChangeListCepat
+
+    def action_checkbox(self, obj: Any) -> SafeString:
+        label = format_html(gettext("Select this object for an action - {}"), str(obj))
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            label,
+        )
 
 
 class SatuInstansiMixin:
@@ -426,7 +469,7 @@ class AlasanActionForm(ActionForm):
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(VersiNilaiMixin, SatuInstansiMixin, HistoryAdmin[Indikator]):
+class IndikatorAdmin(DaftarCepatMixin, VersiNilaiMixin, SatuInstansiMixin, HistoryAdmin[Indikator]):
     # A province holds millions of rows: count them from the planner's estimate (indikator.halaman).
     paginator = PaginatorTaksiran
     show_full_result_count = False
@@ -482,7 +525,7 @@ def target_berdata(target: Target) -> bool:
 
 
 @admin.register(Target)
-class TargetAdmin(VersiNilaiMixin, SatuInstansiMixin, HistoryAdmin[Target]):
+class TargetAdmin(DaftarCepatMixin, VersiNilaiMixin, SatuInstansiMixin, HistoryAdmin[Target]):
     # A province holds millions of rows: count them from the planner's estimate (indikator.halaman).
     paginator = PaginatorTaksiran
     show_full_result_count = False

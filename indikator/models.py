@@ -81,11 +81,12 @@ class Agregasi(models.TextChoices):
     @property
     def rumus_tahunan(self) -> str:
         """How the yearly value is computed, for pages and reports."""
-        return {
-            Agregasi.JUMLAH: str(_("jumlah triwulan")),
-            Agregasi.TERAKHIR: str(_("nilai triwulan terakhir (kumulatif)")),
-            Agregasi.RATA_RATA: str(_("rata-rata triwulan")),
+        teks = {  # lazy texts: only the one returned is translated
+            Agregasi.JUMLAH: _("jumlah triwulan"),
+            Agregasi.TERAKHIR: _("nilai triwulan terakhir (kumulatif)"),
+            Agregasi.RATA_RATA: _("rata-rata triwulan"),
         }[self]
+        return str(teks)
 
 
 class JenisUnit(models.TextChoices):

@@ -69,19 +69,25 @@ def _hasil(
     )
 
 
-def nilai_tahun(
-    indikator: Iterable[Indikator],
-    tahun: int,
-    *,
-    skala: Sequence[tuple[Decimal | None, str]],
-    batas: Decimal | None,
-) -> dict[int, NilaiPeriode]:
-    """Figures for the whole year, per indicator id (two queries; three when yearly rows exist).
+@dataclass(frozen=True)
+class AngkaTahun:
+    """The year's target and realisation of one indicator, before capaian and category."""
+
+    target: Decimal | None
+    jumlah: Decimal | None
+    sasaran: Decimal | None
+    nilai: Decimal | None
+    realisasi: Realisasi | None
+    """The yearly realisation row, when one exists."""
+
+
+def angka_tahun(daftar: Sequence[Indikator], tahun: int) -> dict[int, AngkaTahun]:
+    """Target and realisation of the year per indicator id (two queries; three when yearly rows
+    exist), without capaian: for a caller that applies each office's own cap and scale.
 
     A yearly realisation row (triwulan 0) wins; otherwise the reported quarters are aggregated by
     the indicator's rule, so a year still running counts only the quarters reported so far.
     """
-    daftar = list(indikator)
     ids = [i.pk for i in daftar]
     target = dict(
         Target.objects.filter(indikator_id__in=ids, tahun=tahun, triwulan=TRIWULAN_TAHUNAN)
@@ -108,7 +114,7 @@ def nilai_tahun(
         if ada_tahunan
         else {}
     )
-    hasil: dict[int, NilaiPeriode] = {}
+    hasil: dict[int, AngkaTahun] = {}
     for ind in daftar:
         baris = per_indikator.get(ind.pk, {})
         tahunan = baris_tahunan.get(ind.pk)
@@ -124,15 +130,32 @@ def nilai_tahun(
                     if tw != TRIWULAN_TAHUNAN and angka[2] is not None
                 },
             )
+        hasil[ind.pk] = AngkaTahun(target.get(ind.pk), jumlah, sasaran, nilai, tahunan)
+    return hasil
+
+
+def nilai_tahun(
+    indikator: Iterable[Indikator],
+    tahun: int,
+    *,
+    skala: Sequence[tuple[Decimal | None, str]],
+    batas: Decimal | None,
+) -> dict[int, NilaiPeriode]:
+    """Figures for the whole year, per indicator id (`angka_tahun` with capaian and category)."""
+    daftar = list(indikator)
+    angka = angka_tahun(daftar, tahun)
+    hasil: dict[int, NilaiPeriode] = {}
+    for ind in daftar:
+        a = angka[ind.pk]
         hasil[ind.pk] = _hasil(
             ind,
-            target=target.get(ind.pk),
-            jumlah=jumlah,
-            sasaran=sasaran,
-            nilai=nilai,
+            target=a.target,
+            jumlah=a.jumlah,
+            sasaran=a.sasaran,
+            nilai=a.nilai,
             skala=skala,
             batas=batas,
-            realisasi=tahunan,
+            realisasi=a.realisasi,
         )
     return hasil
 

@@ -17,7 +17,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from indikator import capaian as hitung
-from indikator.admin import HistoryAdmin, SatuInstansiMixin, TahunFilter, VersiNilaiMixin
+from indikator.admin import (
+    DaftarCepatMixin,
+    HistoryAdmin,
+    SatuInstansiMixin,
+    TahunFilter,
+    VersiNilaiMixin,
+)
 from indikator.halaman import PaginatorTaksiran
 from indikator.models import TRIWULAN_TAHUNAN, Indikator, Pengguna, Realisasi
 from realisasi.pengisian import (
@@ -119,7 +125,7 @@ def _info_kunci(obj: Realisasi) -> InfoKunci | None:
 
 
 @admin.register(Realisasi)
-class RealisasiAdmin(VersiNilaiMixin, SatuInstansiMixin, HistoryAdmin[Realisasi]):
+class RealisasiAdmin(DaftarCepatMixin, VersiNilaiMixin, SatuInstansiMixin, HistoryAdmin[Realisasi]):
     # A province holds millions of rows: count them from the planner's estimate (indikator.halaman).
     paginator = PaginatorTaksiran
     show_full_result_count = False

@@ -63,6 +63,7 @@ from realisasi.pengisian import (
     muat_baris_simpan,
     simpan_realisasi,
 )
+from realisasi.tampil import html_baris, html_semua_baris
 from workflow.kunci import InfoKunci, kunci_periode, pengiriman_untuk
 from workflow.sop import StatusPengiriman
 
@@ -213,6 +214,7 @@ class Halaman:
             "pilihan_tahun": list(self.renstra.daftar_tahun),
             "pilihan_triwulan": PILIHAN_TRIWULAN,
             "jumlah_terisi": sum(1 for b in baris if b.hasil.nilai is not None),
+            "html_baris": html_semua_baris(baris, self.periode),
         }
 
     def _pilihan_unit(self) -> list[Unit]:
@@ -527,18 +529,7 @@ def realisasi_simpan(
         "realisasi:realisasi-pratinjau", args=[unit.pk, tahun, triwulan, b.indikator.pk]
     )
     respons = HttpResponse(
-        render_to_string(
-            "realisasi/realisasi_baris.html",
-            {
-                "b": b,
-                "dapat_ubah": dapat_ubah,
-                "periode": periode,
-                "unit": unit,
-                "pesan_baris": pesan,
-                "galat_baris": galat,
-            },
-        ),
-        status=status,
+        html_baris(b, periode, pesan_baris=pesan or "", galat_baris=galat or ""), status=status
     )
     if galat:
         # htmx-galat.js swaps this row in (it carries the message) instead of failing silently.

@@ -192,3 +192,60 @@ def test_section_title_names_the_part():
     }
     teks = run.bagian_dokumen([], info, judul="load")
     assert teks.startswith("## PostgreSQL 15.20: load\n")
+
+
+def _tanpa_bangun(monkeypatch, tmp_path):
+    """Record buat_data_uji calls instead of building; keep the build-time note in tmp_path."""
+    import django.core.management
+
+    panggilan: list[dict[str, object]] = []
+    monkeypatch.setattr(
+        django.core.management, "call_command", lambda *a, **kw: panggilan.append(kw)
+    )
+    monkeypatch.setattr(run, "_berkas_catatan", lambda vendor, n: tmp_path / f"{vendor}_{n}.json")
+    return panggilan
+
+
+def test_pakai_ulang_trusts_the_office_count_without_the_full_check(monkeypatch, tmp_path):
+    panggilan = _tanpa_bangun(monkeypatch, tmp_path)
+    monkeypatch.setattr(run, "_dataset_ada", lambda n: n == 1500)
+
+    def tidak_boleh(n):
+        raise AssertionError("the full check counts 12 million rows")
+
+    monkeypatch.setattr(run, "_dataset_siap", tidak_boleh)
+    h = run._baris_buat(1500, "1500 instansi", "postgresql", False, pakai_ulang=True)
+    assert panggilan == []
+    assert h.catatan == "dataset reused; build time not recorded"
+
+
+def test_pakai_ulang_builds_when_the_office_count_differs(monkeypatch, tmp_path):
+    panggilan = _tanpa_bangun(monkeypatch, tmp_path)
+    monkeypatch.setattr(run, "_dataset_ada", lambda n: False)
+    h = run._baris_buat(40, "40 instansi", "postgresql", False, pakai_ulang=True)
+    assert [p["instansi"] for p in panggilan] == [40]
+    assert h.catatan.startswith("built now")
+    assert (tmp_path / "postgresql_40.json").exists()
+
+
+def test_without_pakai_ulang_the_full_check_decides(monkeypatch, tmp_path):
+    panggilan = _tanpa_bangun(monkeypatch, tmp_path)
+    monkeypatch.setattr(run, "_dataset_ada", lambda n: True)
+    monkeypatch.setattr(run, "_dataset_siap", lambda n: False)
+    run._baris_buat(1, "1 instansi", "sqlite", False)
+    assert [p["instansi"] for p in panggilan] == [1]
+
+
+def test_pakai_ulang_and_bangun_ulang_exclude_each_other(capsys):
+    with pytest.raises(SystemExit):
+        run.main(["--bangun-ulang", "--pakai-ulang"])
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_dataset_ada_counts_only_the_synthetic_offices():
+    from indikator.models import Instansi
+
+    Instansi.objects.create(nama="Dinas Lain", kode="lain", pemerintah_daerah="x", kota="x")
+    assert run._dataset_ada(0)
+    assert not run._dataset_ada(1)

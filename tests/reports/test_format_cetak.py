@@ -232,3 +232,51 @@ def test_xlsx_letterhead_shows_office_logo_else_neutral_png(client, demo, settin
     assert len(gambar) == 1
     assert Image.open(io.BytesIO(gambar[0])).size == (4, 4)
     assert Image.open(io.BytesIO(gambar[0])).getpixel((0, 0))[:3] == (255, 0, 0)
+
+
+def test_body_rows_in_html_escape_text_and_keep_merges_and_classes():
+    t = _tabel(
+        [
+            Baris(["1", 'A <b> & "c"', D(1234.5)], rentang={0: 2, 1: 2}, gaya="jumlah"),
+            Baris([None, None, None]),
+        ]
+    )
+    t.putus = {1}
+    assert t.html_badan() == (
+        '<tr data-b="0" class="jumlah"><td rowspan="2">1</td>'
+        '<td rowspan="2">A &lt;b&gt; &amp; &quot;c&quot;</td><td class="angka">1.234,5</td></tr>\n'
+        '<tr data-b="1" class="putus"><td class="angka">-</td></tr>\n'
+    )
+
+
+def test_body_rows_of_an_empty_table_say_so_across_every_column():
+    assert _tabel([]).html_badan() == (
+        '<tr><td colspan="3">Tidak ada data untuk pilihan ini.</td></tr>\n'
+    )
+
+
+def test_iku_recap_rows_escape_office_names_and_list_only_used_categories():
+    from indikator.models import Instansi
+    from reports.provinsi import RekapInstansi, html_rekap
+
+    kantor = Instansi(nama="Dinas <A&B>", kode="k<1>")
+    rekap = RekapInstansi(
+        instansi=kantor,
+        jumlah_iku=3,
+        terisi=2,
+        rata_capaian=D("91.5"),
+        kategori="Baik",
+        per_kategori=[("Sangat baik", 1), ("Baik", 0), ("Cukup", 1), ("Kurang", 0)],
+    )
+    kosong = RekapInstansi(kantor, 0, 0, None, None, [("Baik", 0)])
+    assert html_rekap([rekap, kosong]) == (
+        '<tr data-testid="iku-k&lt;1&gt;">\n      <td>Dinas &lt;A&amp;B&gt;</td>\n'
+        '      <td class="angka">3</td><td class="angka">2</td>\n'
+        '      <td class="angka">91,50</td>\n      <td>Baik</td>\n'
+        "      <td>Sangat baik: 1; Cukup: 1; </td>\n    </tr>"
+        '<tr data-testid="iku-k&lt;1&gt;">\n      <td>Dinas &lt;A&amp;B&gt;</td>\n'
+        '      <td class="angka">0</td><td class="angka">0</td>\n'
+        '      <td class="angka">—</td>\n      <td>—</td>\n'
+        "      <td></td>\n    </tr>"
+    )
+    assert html_rekap([]) == '<tr><td colspan="6">Belum ada instansi.</td></tr>'
