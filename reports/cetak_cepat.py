@@ -307,6 +307,15 @@ def _bawah(baris: dict[int, Any], dari: int, sampai: int) -> float | None:
     return float(akhir.position_y + akhir.height)
 
 
+def _tepi_bawah(sel: Any) -> float | None:
+    """A cell's own bottom padding and border (the layout pads a cell that ends at a row down to
+    the row's bottom); None when the padding is not a length."""
+    pad = sel.style["padding_bottom"]
+    if pad.unit != "px":
+        return None
+    return float(pad.value + sel.border_bottom_width)
+
+
 def _gaya_css(sel: Any) -> str | None:
     """Inline CSS giving a laid-out cell's text style (None when it is not a plain style)."""
     s = sel.style
@@ -365,7 +374,12 @@ def cap_lanjutan(
                 # The original cell must end on its page (it is cut there, and a cell that ends
                 # at a row makes that row taller when it does not fit).
                 bawah_asal = _bawah(letak.baris[i_asal][t], awal, r - 1)
-                if bawah_asal is None or sel.position_y + sel.border_height() > bawah_asal + EPS:
+                tepi = _tepi_bawah(sel)
+                if (
+                    bawah_asal is None
+                    or tepi is None
+                    or sel.content_box_y() + sel.height + tepi > bawah_asal + EPS
+                ):
                     return False
                 sebelum = next(
                     (j for j in range(i - 1, -1, -1) if r - 1 in letak.baris[j].get(t, {})), None
@@ -383,7 +397,6 @@ def cap_lanjutan(
                     continue
                 atas = baris[r].position_y
                 y = atas + sel.content_box_y() - sel.position_y
-                tepi = sel.border_height() - sel.height - (sel.content_box_y() - sel.position_y)
                 cap.setdefault(i, []).append(
                     (sel.content_box_x(), y, sel.width, bawah - tepi, gaya, teks)
                 )
