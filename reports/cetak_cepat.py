@@ -224,7 +224,9 @@ def gabung_pdf(pdf: list[bytes], nomor: Callable[[int], bytes]) -> tuple[bytes, 
     i = 0
     for r in pembaca:
         for halaman in r.pages:
-            penulis.add_page(halaman).merge_page(cap.pages[i])
+            baru = penulis.add_page(halaman)
+            baru.merge_page(cap.pages[i])
+            baru.compress_content_streams()  # the merge leaves the page's content uncompressed
             i += 1
     if pembaca[0].metadata:
         penulis.add_metadata(dict(pembaca[0].metadata))
