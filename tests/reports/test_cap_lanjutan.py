@@ -67,7 +67,7 @@ def hasil_cap(monkeypatch, settings):
 
     def html(dok: dict[str, Any], konteks: dict[str, Any]) -> str:
         catatan["tata"].append(1)
-        return asli_html(dok, konteks)
+        return str(asli_html(dok, konteks))
 
     monkeypatch.setattr(dokumen, "cap_lanjutan", cap)
     monkeypatch.setattr(dokumen, "_html", html)
