@@ -148,6 +148,8 @@ queries; buat_data_uji ≤ 60 s); the admin list gets the same page budget.
 JUDUL_BAGIAN = {
     "muat": "load, 20 signed-in users on gunicorn (bench/bench_muat.py)",
     "pasangan": "issue 17's pairs, before and after in one run (bench/bench_pasangan.py)",
+    "pasangan-pdf": "issue 17's T1 PDF pair, before and after in one run "
+    "(bench/bench_pasangan.py, LKJ_PASANGAN_HANYA=pdf)",
     "skala": "province scale, 1 → 40 → 1,500 offices (bench/bench_skala.py)",
 }
 

@@ -20,9 +20,10 @@ import os
 import struct
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
-from reports.tabel import Tabel, teks_sel
+from reports.tabel import LANJUTAN, Tabel, teks_sel
 
 # --- fixed table layout ---------------------------------------------------------------------------
 
@@ -223,10 +224,243 @@ def gabung_pdf(pdf: list[bytes], nomor: Callable[[int], bytes]) -> tuple[bytes, 
     i = 0
     for r in pembaca:
         for halaman in r.pages:
-            penulis.add_page(halaman).merge_page(cap.pages[i])
+            baru = penulis.add_page(halaman)
+            baru.merge_page(cap.pages[i])
+            baru.compress_content_streams()  # the merge leaves the page's content uncompressed
             i += 1
     if pembaca[0].metadata:
         penulis.add_metadata(dict(pembaca[0].metadata))
     keluar = io.BytesIO()
     penulis.write(keluar)
     return keluar.getvalue(), n
+
+
+# --- "(lanjutan)" stamped into the first layout -----------------------------------------------
+# A page that starts inside a Sasaran's rows repeats the Sasaran with "(lanjutan)". Laying the
+# whole document out again with the merged cells cut there (what :func:`pdf_dokumen` did first)
+# costs a second layout. The first layout already draws the cut cell's borders on the new page
+# (the merged cell runs on, empty); only its text is missing. So the text is laid out alone, at
+# the cell's place, with the cell's font, and put into the page's boxes before the PDF is
+# written. This gives the second layout's page exactly when nothing would move: the original
+# cell's text ends on its own page and the repeated text fits the rows it covers on the new one
+# (a cell that ends at a row makes the row taller when it does not fit). Otherwise the caller
+# lays the document out again.
+
+EPS = 0.01
+"""Tolerance of the fit checks, in CSS pixels."""
+
+
+@dataclass
+class _Letak:
+    """Boxes of one laid-out document: per page, each table's body rows in order; the first
+    box of every merged body cell."""
+
+    baris: list[dict[int, dict[int, Any]]] = field(default_factory=list)
+    sel: dict[tuple[int, int, int], tuple[int, Any]] = field(default_factory=dict)
+    """(table, row, column) -> (page index, cell box) of a cell with a rowspan."""
+    tabel: dict[tuple[int, int], Any] = field(default_factory=dict)
+    """(page index, table) -> the table's box on that page."""
+
+
+def _kumpul(letak: _Letak, i: int, box: Any, t: int | None) -> None:
+    from weasyprint.formatting_structure import boxes
+
+    el = getattr(box, "element", None)
+    if isinstance(box, boxes.TableBox) and el is not None and el.get("data-t"):
+        t = int(el.get("data-t"))
+        letak.tabel[(i, t)] = box
+    if isinstance(box, boxes.TableRowBox) and el is not None and el.get("data-b"):
+        if t is not None:
+            b = int(el.get("data-b"))
+            letak.baris[i].setdefault(t, {})[b] = box
+            for sel in box.children:
+                if sel.rowspan > 1:
+                    letak.sel.setdefault((t, b, sel.grid_x), (i, sel))
+        return
+    for anak in getattr(box, "children", []):
+        _kumpul(letak, i, anak, t)
+
+
+def _merge_terbuka(tabel: Tabel, r: int) -> list[tuple[int, int, str]]:
+    """(column, first row, text as reprinted) of each vertical merge running over row ``r``,
+    as :meth:`Tabel.baris_tampil` starts them again at a cut row."""
+    hasil = []
+    lanjut_ditulis = False
+    for i, kolom in enumerate(tabel.kolom):
+        for awal in range(r - 1, -1, -1):
+            b = tabel.baris[awal]
+            span = b.rentang.get(i, 1)
+            if span > 1:
+                if awal + span > r:
+                    teks = teks_sel(b.sel[i], kolom.angka, b.gaya)
+                    if not lanjut_ditulis and teks and not teks.isdigit():
+                        teks, lanjut_ditulis = teks + LANJUTAN, True
+                    hasil.append((i, awal, teks))
+                break
+    return hasil
+
+
+def _bawah(baris: dict[int, Any], dari: int, sampai: int) -> float | None:
+    """Bottom of the last of rows ``dari``..``sampai`` (inclusive) on a page."""
+    ada = [b for b in baris if dari <= b <= sampai]
+    if not ada:
+        return None
+    akhir = baris[max(ada)]
+    return float(akhir.position_y + akhir.height)
+
+
+def _tepi_bawah(sel: Any) -> float | None:
+    """A cell's own bottom padding and border (the layout pads a cell that ends at a row down to
+    the row's bottom); None when the padding is not a length."""
+    pad = sel.style["padding_bottom"]
+    if pad.unit != "px":
+        return None
+    return float(pad.value + sel.border_bottom_width)
+
+
+def _gaya_css(sel: Any) -> str | None:
+    """Inline CSS giving a laid-out cell's text style (None when it is not a plain style)."""
+    s = sel.style
+    if s["line_height"] != "normal" or s["letter_spacing"] != "normal":
+        return None
+    rata = {"start": "left", "end": "right"}.get(s["text_align_all"], s["text_align_all"])
+    umum = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
+    keluarga = ", ".join(k if k in umum else f"'{k}'" for k in s["font_family"])
+    if any("'" in k or "\\" in k for k in s["font_family"]):
+        return None
+    return (
+        f"font-family: {keluarga}; font-size: {s['font_size']}px; "
+        f"font-weight: {s['font_weight']}; font-style: {s['font_style']}; "
+        f"text-align: {rata}; white-space: {s['white_space']}; "
+        f"text-transform: {s['text_transform']}"
+    )
+
+
+def cap_lanjutan(
+    dokumen: Any,
+    semua: dict[int, Tabel],
+    potong: dict[int, set[int]],
+    ukuran: str,
+    font_config: Any,
+) -> bool:
+    """Stamp the reprinted merged cells of the cut rows ``potong`` into ``dokumen`` (a laid-out
+    WeasyPrint document); False, leaving ``dokumen`` as it was, when the text of a cut cell would
+    not fit where the second layout puts it (the caller lays out again)."""
+    from django.utils.html import escape
+
+    from reports.dokumen import _html_weasy
+
+    letak = _Letak()
+    for i, page in enumerate(dokumen.pages):
+        letak.baris.append({})
+        _kumpul(letak, i, page._page_box, None)
+    cap: dict[int, list[tuple[float, float, float, float, str, str]]] = {}
+    """Page -> (x, y, width, bottom, css, text) of the texts to put there."""
+    tepi_bawah: list[tuple[Any, int, int]] = []
+    """(table box, grid row of its last border, rows to the cell's own bottom) of the cut
+    cells: the cell's bottom border is drawn where it is cut."""
+    sisa = {t: set(r) for t, r in potong.items()}
+    for i, halaman in enumerate(letak.baris):
+        for t, baris in halaman.items():
+            r = min(baris)
+            if r not in sisa.get(t, ()):
+                continue
+            sisa[t].discard(r)
+            tabel = semua[t]
+            for kolom, awal, teks in _merge_terbuka(tabel, r):
+                asal = letak.sel.get((t, awal, kolom))
+                if asal is None:
+                    return False
+                i_asal, sel = asal
+                akhir = awal + tabel.baris[awal].rentang[kolom] - 1
+                # The original cell must end on its page (it is cut there, and a cell that ends
+                # at a row makes that row taller when it does not fit).
+                bawah_asal = _bawah(letak.baris[i_asal][t], awal, r - 1)
+                tepi = _tepi_bawah(sel)
+                if (
+                    bawah_asal is None
+                    or tepi is None
+                    or sel.content_box_y() + sel.height + tepi > bawah_asal + EPS
+                ):
+                    return False
+                sebelum = next(
+                    (j for j in range(i - 1, -1, -1) if r - 1 in letak.baris[j].get(t, {})), None
+                )
+                if sebelum is None or (sebelum, t) not in letak.tabel:
+                    return False
+                tepi_bawah.append(
+                    (letak.tabel[(sebelum, t)], kolom, awal + tabel.baris[awal].rentang[kolom] - r)
+                )
+                bawah = _bawah(baris, r, akhir)
+                gaya = _gaya_css(sel)
+                if bawah is None or gaya is None or not teks:
+                    if bawah is None or gaya is None:
+                        return False
+                    continue
+                atas = baris[r].position_y
+                y = atas + sel.content_box_y() - sel.position_y
+                cap.setdefault(i, []).append(
+                    (sel.content_box_x(), y, sel.width, bawah - tepi, gaya, teks)
+                )
+    if any(sisa.values()):
+        return False
+    if not cap:
+        _tutup_sel(tepi_bawah)
+        return True
+    urut = sorted(cap)
+    bagian = []
+    for k, i in enumerate(urut):
+        isi = "".join(
+            f'<div class="cap" style="left: {x}px; top: {y}px; width: {w}px; {gaya}">'
+            f"{escape(teks)}</div>"
+            for x, y, w, _bawah_sel, gaya, teks in cap[i]
+        )
+        putus = ' style="break-before: page"' if k else ""
+        bagian.append(f'<div class="hal"{putus}>{isi}</div>')
+    html = (
+        '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><style>'
+        f"@page {{ size: {ukuran}; margin: 0 }} body {{ margin: 0 }} "
+        ".hal { position: relative; height: 0 } .cap { position: absolute; margin: 0; "
+        "padding: 0; border: 0 }</style></head><body>" + "".join(bagian) + "</body></html>"
+    )
+    lapis = _html_weasy(html).render(font_config=font_config)
+    if len(lapis.pages) != len(urut):
+        return False
+    tempel: list[tuple[int, list[Any]]] = []
+    for i, page in zip(urut, lapis.pages, strict=True):
+        kotak = _kotak_cap(page._page_box)
+        if len(kotak) != len(cap[i]):
+            return False
+        for box, (_x, _y, _w, bawah_sel, _g, _t) in zip(kotak, cap[i], strict=True):
+            if box.position_y + box.height > bawah_sel + EPS:
+                return False  # the reprinted text is taller than the rows it covers
+        tempel.append((i, kotak))
+    for i, kotak in tempel:
+        halaman = dokumen.pages[i]._page_box
+        halaman.children = (*halaman.children, *kotak)
+    _tutup_sel(tepi_bawah)
+    return True
+
+
+def _tutup_sel(tepi_bawah: list[tuple[Any, int, int]]) -> None:
+    """Draw the bottom border of each cut cell under the last row of its page: the border the
+    cell has at its own bottom, in the collapsed border grid of that page's table box only (the
+    grid is shared by the table's boxes on all pages)."""
+    for tb, kolom, jarak in tepi_bawah:
+        tegak, datar = tb.collapsed_border_grid
+        kepala = len(tb.children[0].children) if tb.children[0].is_header else 0
+        baris = sum(len(g.children) for g in tb.children)
+        geser = tb.skipped_rows - kepala if tb.skipped_rows else 0
+        yy = baris + geser  # WeasyPrint's grid row of the border under the page's last row
+        datar = list(datar)
+        datar[yy] = list(datar[yy])
+        datar[yy][kolom] = datar[yy + jarak][kolom]
+        tb.collapsed_border_grid = (tegak, datar)
+
+
+def _kotak_cap(box: Any) -> list[Any]:
+    """The stamp boxes of an overlay page, in document order."""
+    el = getattr(box, "element", None)
+    if el is not None and "cap" in (el.get("class") or "").split():
+        return [box]
+    return [k for anak in getattr(box, "children", []) for k in _kotak_cap(anak)]

@@ -46,6 +46,7 @@ from reports.baris import (
 )
 from reports.cetak_cepat import (
     bagi_dokumen,
+    cap_lanjutan,
     gabung_pdf,
     jumlah_proses,
     muat_tata_tetap,
@@ -1127,10 +1128,13 @@ def pdf_dokumen(dok: dict[str, Any]) -> tuple[bytes, int]:
 
 def _pdf_tunggal(dok: dict[str, Any]) -> tuple[bytes, int]:
     """:func:`pdf_dokumen` in this process: lay out, check, lay out again with the fixes."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    huruf = FontConfiguration()
     tata = TataHalaman()
-    for _putaran in range(MAKS_TATA):
+    for putaran in range(MAKS_TATA):
         konteks = _konteks(dok, tata)
-        hasil = _html_weasy(_html(dok, konteks)).render()
+        hasil = _html_weasy(_html(dok, konteks)).render(font_config=huruf)
         baru = periksa_tata(
             hasil.pages,
             konteks["_semua_tabel"],
@@ -1139,6 +1143,12 @@ def _pdf_tunggal(dok: dict[str, Any]) -> tuple[bytes, int]:
         )
         if baru == tata:
             break
+        if (
+            putaran == 0
+            and baru.putus == tata.putus
+            and cap_lanjutan(hasil, konteks["_semua_tabel"], baru.potong, konteks["ukuran"], huruf)
+        ):
+            break  # only cut merges, their text stamped into this layout: no second one
         tata = baru
     return hasil.write_pdf(), len(hasil.pages)
 
