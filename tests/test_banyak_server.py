@@ -33,7 +33,7 @@ from indikator.models import BuktiDukung, Pengguna, Realisasi
 from reports.models import DokumenTertanda, StatusBerkas
 from tests.realisasi import berkas
 from tests.realisasi.conftest import TAHUN, TRIWULAN
-from tests.workflow.bantu import maju_sampai, mulai_lkj
+from tests.workflow.bantu import maju_sampai, mulai_lkj, pk_ditandatangani
 from workflow.models import LaporanKinerja
 from workflow.sop import StatusLaporan
 
@@ -183,6 +183,7 @@ def test_two_app_servers_a_worker_and_object_storage(
         password=PBKDF2PasswordHasher().encode(KATA_SANDI_DEMO, "garam-uji", iterations=1000)
     )
     # The LKjIP of 2024 is signed; evidence goes to 2025 (a signed year is locked).
+    pk_ditandatangani(demo.binjai, 2024)  # the completeness guard asks for the year's PK
     laporan = mulai_lkj(demo.binjai, 2024)
     maju_sampai(laporan, demo.binjai, StatusLaporan.TANDA_TANGAN)
     realisasi = Realisasi.objects.get(
@@ -265,7 +266,7 @@ def test_two_app_servers_a_worker_and_object_storage(
     # 3. The Kepala Dinas signs through B; the worker renders the PDF into the bucket.
     kadis = masuk(b, demo.binjai.pengguna["kepala_dinas"].username)
     r = kadis.post(
-        f"{b}/alur/lkj/{laporan.pk}/aksi/tandatangani/",
+        f"{b}/alur/lkj/{laporan.pk}/tandatangani/",  # the confirmation page's form
         data={
             "csrfmiddlewaretoken": kadis.cookies["csrftoken"],
             "tandatangani-status_awal": StatusLaporan.TANDA_TANGAN,

@@ -83,7 +83,7 @@ def test_missing_required_column_is_named(demo) -> None:
         "lembar Realisasi, baris 4: Kolom wajib tidak ditemukan pada baris judul: Periode. "
         "Kolom yang ditemukan: A (Kode Indikator), B (Tahun), C (Sasaran (Penyebut)), "
         "D (Jumlah Realisasi (Pembilang)), E (Nilai Realisasi), F (Analisis), G (Permasalahan), "
-        "H (Upaya)."
+        "H (Upaya), I (Alasan Nilai Tahunan)."
     ]
     assert hasil.baris == []
 

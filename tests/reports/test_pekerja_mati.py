@@ -58,6 +58,8 @@ def test_killed_worker_is_replaced_and_document_verifies(
     with transaction.atomic():
         dokumen = arsipkan(laporan=laporan, oleh=demo.binjai.pengguna["kepala_dinas"])
     # Only this document's render is in the queue (the demo's signed PKs queue their own).
+    dokumen.refresh_from_db()  # its task id is written when the transaction commits
+    assert dokumen.tugas_id
     DBTaskResult.objects.exclude(id=dokumen.tugas_id).delete()
     env = _lingkungan(media_sementara)
     penanda = tmp_path / "render-dimulai"

@@ -10,10 +10,12 @@ import multiprocessing
 import random
 import sys
 import time
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from decimal import Decimal
+from multiprocessing.connection import Connection
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
@@ -431,16 +433,18 @@ def sisip(model: type[models.Model], baris: list[dict[str, Any]]) -> None:
 INSTANSI_TANPA_INDEKS = 100
 """From this many offices on (PostgreSQL), the big tables' plain indexes are built at the end."""
 
-_PEMBANGUN_AKTIF: tuple[Pembangun, int, int, float] | None = None
 
-
-def _bangun_bagian(k: int) -> Ringkasan:
-    """One forked child's share of a parallel build: offices k+1, k+1+proses, ..."""
-    assert _PEMBANGUN_AKTIF is not None
-    pembangun, jumlah, proses, mulai = _PEMBANGUN_AKTIF
+def _bangun_bagian(
+    pembangun: Pembangun, k: int, jumlah: int, proses: int, mulai: float, pipa: Connection
+) -> None:
+    """One forked child's share of a parallel build: offices k+1, k+1+proses, ...; sends its
+    summary, or the traceback of what stopped it, back through the pipe."""
     try:
-        return pembangun.bangun_rentang(range(k + 1, jumlah + 1, proses), mulai)
+        pipa.send(("ok", pembangun.bangun_rentang(range(k + 1, jumlah + 1, proses), mulai)))
+    except BaseException:
+        pipa.send(("galat", traceback.format_exc()))
     finally:
+        pipa.close()
         connections.close_all()
 
 
@@ -540,14 +544,32 @@ class Pembangun:
         return total
 
     def _bangun_paralel(self, jumlah_instansi: int, proses: int, mulai: float) -> Ringkasan:
-        global _PEMBANGUN_AKTIF
-        _PEMBANGUN_AKTIF = (self, jumlah_instansi, proses, mulai)
+        # Forked children get the builder directly (nothing is pickled but their summaries).
+        konteks = multiprocessing.get_context("fork")
         connections.close_all()  # every child opens its own connection
-        try:
-            with multiprocessing.get_context("fork").Pool(proses) as pool:
-                bagian = pool.map(_bangun_bagian, range(proses))
-        finally:
-            _PEMBANGUN_AKTIF = None
+        anak = []
+        for k in range(proses):
+            terima, kirim = konteks.Pipe(duplex=False)
+            p = konteks.Process(
+                target=_bangun_bagian, args=(self, k, jumlah_instansi, proses, mulai, kirim)
+            )
+            p.start()
+            kirim.close()
+            anak.append((p, terima))
+        bagian: list[Ringkasan] = []
+        galat: list[str] = []
+        for p, terima in anak:
+            try:
+                jenis, isi = terima.recv()
+            except EOFError:
+                jenis, isi = "galat", _("proses pembangun berhenti tanpa hasil")
+            p.join()
+            if jenis == "ok":
+                bagian.append(isi)
+            else:
+                galat.append(str(isi))
+        if galat:
+            raise CommandError(_("Pembangunan paralel gagal:\n%s") % "\n".join(galat))
         total = Ringkasan()
         for r in bagian:
             for f in fields(Ringkasan):
