@@ -434,11 +434,22 @@ INSTANSI_TANPA_INDEKS = 100
 """From this many offices on (PostgreSQL), the big tables' plain indexes are built at the end."""
 
 
+_WARISAN: list[Any] = []
+"""The database wrappers a forked builder inherited, kept alive and unused."""
+
+
 def _bangun_bagian(
     pembangun: Pembangun, k: int, jumlah: int, proses: int, mulai: float, pipa: Connection
 ) -> None:
     """One forked child's share of a parallel build: offices k+1, k+1+proses, ...; sends its
     summary, or the traceback of what stopped it, back through the pipe."""
+    # Fresh connection wrappers: a connection the parent could not close (inside an atomic block
+    # close() only marks it) must never be shared by two processes. The inherited wrappers stay
+    # referenced, so nothing finalises the parent's sessions from here (the child ends with
+    # os._exit).
+    _WARISAN.extend(connections.all(initialized_only=True))
+    for alias in connections:
+        connections[alias] = connections.create_connection(alias)
     try:
         pipa.send(("ok", pembangun.bangun_rentang(range(k + 1, jumlah + 1, proses), mulai)))
     except BaseException:
