@@ -27,6 +27,7 @@ from django.utils.timezone import is_aware, localtime
 from django.utils.translation import gettext
 
 from indikator.templatetags.portal import angka
+from realisasi.forms import RealisasiForm
 from realisasi.pengisian import BarisEntri, Periode
 
 PENANDA = 987654321
@@ -192,19 +193,7 @@ def html_baris(
         a("-")
     a('</span></td>\n  <td class="aksi-baris">\n    ')
     if f is not None:
-        params = ",".join(
-            f"i{pk}-{n}"
-            for n in (
-                "sasaran",
-                "jumlah",
-                "nilai",
-                "analisis",
-                "permasalahan",
-                "upaya",
-                "alasan_tahunan",
-                "versi",
-            )
-        )
+        params = ",".join(f"i{pk}-{n}" for n in RealisasiForm.base_fields)  # the row's fields
         url = _t(b.url_simpan)
         a(
             f'<button type="submit" class="tombol tombol-kecil" name="simpan_baris" value="{pk}" '
