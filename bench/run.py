@@ -154,15 +154,28 @@ JUDUL_BAGIAN = {
 }
 
 
+BAGIAN_DENGAN_BUAT = "skala"
+"""The section whose targets include building the datasets (issue 15: 1,500 offices ≤ 10 min)."""
+
+
 def kelompok_bagian(hasil: list[Hasil], *, sebagian: bool) -> dict[str, list[Hasil]]:
     """Results per document section. The dataset rows (buat_data_uji) go with the main section,
-    which a partial run (`--hanya`) rewrites only if it measured something of it."""
+    which a partial run (`--hanya`) rewrites only if it measured something of it; a partial run
+    of the province-scale section carries them in that section instead, per dataset."""
     kelompok: dict[str, list[Hasil]] = {}
     for h in hasil:
         kelompok.setdefault(h.bagian, []).append(h)
     utama = kelompok.get("", [])
     if sebagian and all(h.nama.startswith("buat_data_uji") for h in utama):
         kelompok.pop("", None)
+        if BAGIAN_DENGAN_BUAT in kelompok:
+            skala = kelompok[BAGIAN_DENGAN_BUAT]
+            kelompok[BAGIAN_DENGAN_BUAT] = [
+                h
+                for d in dict.fromkeys(x.dataset for x in [*utama, *skala])
+                for h in [*utama, *skala]
+                if h.dataset == d
+            ]
     return kelompok
 
 

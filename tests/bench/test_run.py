@@ -177,6 +177,15 @@ def test_a_module_with_its_own_section_leaves_the_main_one_alone():
     }
 
 
+def test_a_partial_province_scale_run_keeps_its_build_times_per_dataset():
+    buat1 = Hasil("buat_data_uji 1 instansi", "1 instansi", 1.0, None, None)
+    buat40 = Hasil("buat_data_uji 40 instansi", "40 instansi", 9.0, None, None)
+    rumah1 = Hasil("Home page", "1 instansi", 3.0, 9, None, bagian="skala")
+    rumah40 = Hasil("Home page", "40 instansi", 4.0, 9, None, bagian="skala")
+    kelompok = run.kelompok_bagian([buat1, rumah1, buat40, rumah40], sebagian=True)
+    assert kelompok == {"skala": [buat1, rumah1, buat40, rumah40]}
+
+
 def test_section_title_names_the_part():
     info = {
         "db": "PostgreSQL 15.20",
