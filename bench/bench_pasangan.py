@@ -448,8 +448,9 @@ def _baris_pdf(ctx: Konteks, proses: dict[str, list[dict[str, Any]]], terbaik: A
                 a1,
                 "ms",
                 median=a1,
-                catatan=f"; PDF_PROSES=1: the layout changes alone (one layout, the "
-                "'(lanjutan)' cells stamped in; fixed table layout; trimmed user-agent sheet) "
+                catatan=f"; PDF_PROSES=1: the changes without parts (one layout, the "
+                "'(lanjutan)' cells stamped in; fixed table layout; trimmed user-agent sheet; "
+                "borders joined into lines; garbage collector paused) "
                 "against the whole earlier renderer; wall "
                 f"{terbaik('sebelum', 'pdf', 'ms'):,.1f} -> "
                 f"{terbaik('sesudah', 'pdf_satu', 'ms'):,.1f} ms",

@@ -50,7 +50,9 @@ from reports.cetak_cepat import (
     gabung_pdf,
     jumlah_proses,
     muat_tata_tetap,
+    pasang_garis_gabung,
     render_paralel,
+    tanpa_gc,
 )
 from reports.kop import BlokTandaTangan, kop_teks, logo_data_uri
 from reports.tabel import Baris, Kolom, SelKepala, Tabel, bulat
@@ -1099,6 +1101,8 @@ def _html_weasy(html: str) -> Any:
     """A WeasyPrint document of `html` with the trimmed user-agent stylesheet."""
     from weasyprint import HTML
 
+    pasang_garis_gabung()
+
     class HTMLRingkas(HTML):  # type: ignore[misc]  # WeasyPrint has no type hints
         def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
             return [_ua_ringkas()]
@@ -1116,14 +1120,16 @@ def pdf_dokumen(dok: dict[str, Any]) -> tuple[bytes, int]:
 
     A long one-table document is cut at group boundaries into parts rendered side by side by
     :data:`PDF_PROSES <django.conf.settings>` processes (reports/cetak_cepat.py), each part with
-    the same checks, and merged with the page numbers stamped on.
+    the same checks, and merged with the page numbers stamped on. The cyclic garbage collector
+    is paused meanwhile (:func:`reports.cetak_cepat.tanpa_gc`).
     """
-    bagian = bagi_dokumen(dok, jumlah_proses())
-    if len(bagian) > 1:
-        pdf = render_paralel(bagian, lambda d: _pdf_tunggal(d)[0])
-        if pdf is not None:
-            return gabung_pdf(pdf, lambda n: _nomor_halaman(dok, n))
-    return _pdf_tunggal(dok)
+    with tanpa_gc():
+        bagian = bagi_dokumen(dok, jumlah_proses())
+        if len(bagian) > 1:
+            pdf = render_paralel(bagian, lambda d: _pdf_tunggal(d)[0])
+            if pdf is not None:
+                return gabung_pdf(pdf, lambda n: _nomor_halaman(dok, n))
+        return _pdf_tunggal(dok)
 
 
 def _pdf_tunggal(dok: dict[str, Any]) -> tuple[bytes, int]:
