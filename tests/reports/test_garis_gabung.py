@@ -66,7 +66,7 @@ def _pdf_t1(demo) -> bytes:
     instansi = demo.binjai.instansi
     ttd = blok_tanda_tangan(instansi, datetime.date(2023, 5, 16), kepala_dinas(instansi))
     dok = dok_tabel([tabel_t1(DataLaporan(instansi, 2025))], instansi=instansi, ttd=ttd)
-    return _html_weasy(html_dokumen(dok)).write_pdf()
+    return bytes(_html_weasy(html_dokumen(dok)).write_pdf())
 
 
 def _goresan(pdf: bytes) -> int:
