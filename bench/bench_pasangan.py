@@ -88,15 +88,18 @@ def _ulang_pdf() -> int:
 
 
 def _dalam_proses(pohon: Path, env: dict[str, str]) -> dict[str, Any]:
-    keluar = subprocess.run(
+    jalan = subprocess.run(
         [sys.executable, "bench/pasangan_ukur.py"],
         cwd=pohon,
         env=env,
-        check=True,
+        check=False,
         capture_output=True,
         text=True,
-    ).stdout
-    return dict(json.loads(keluar.strip().splitlines()[-1]))
+    )
+    if jalan.returncode != 0:
+        ekor = jalan.stderr.strip().splitlines()[-15:]
+        raise RuntimeError(f"pasangan_ukur.py in {pohon} failed:\n" + "\n".join(ekor))
+    return dict(json.loads(jalan.stdout.strip().splitlines()[-1]))
 
 
 def _gunicorn(pohon: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:

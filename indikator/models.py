@@ -969,6 +969,10 @@ class Realisasi(models.Model):
         _("alasan nilai tahunan diisi manual"),
         blank=True,
         max_length=1000,
+        # A database default too: an app server still running the previous release during a
+        # rolling deploy inserts rows without this column.
+        default="",
+        db_default="",
         help_text=_(
             "Wajib bila nilai tahunan berbeda dari nilai yang dihitung dari triwulan "
             "(nilai tahunan ini menggantikan hasil hitungan di semua laporan)."
