@@ -3,6 +3,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 export DJANGO_SETTINGS_MODULE := lkj_portal.settings
+# pytest-xdist workers for `make test`: the machine's cores, at most 4 (each has its own database).
+TEST_PROSES ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ "$$n" -gt 4 ] && n=4; echo $$n)
 
 .PHONY: run test install system-deps system-deps-tests migrate demo serve bench lint format check clean
 
@@ -32,7 +34,7 @@ run: demo
 
 ## The whole test suite (on PostgreSQL when DATABASE_URL is set), then lint, type and migration checks.
 test: install system-deps-tests
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_PROSES)
 	$(MAKE) --no-print-directory check
 
 check: $(VENV)/.installed

@@ -5,7 +5,8 @@ its transaction; each test then reads fresh handles to it (`ambil_demo`) and its
 rolled back. A transactional test (`django_db(transaction=True)`, `live_server`) flushes the
 database when it ends, so the `demo` of the next one builds the data again. The tests are ordered
 so that those which expect an empty database run before the demo data exists, and the
-transactional ones after every test that reads the committed demo data.
+transactional ones after every test that reads the committed demo data. Under pytest-xdist
+(`make test`) every worker has its own test database and receives its tests in this order.
 """
 
 from __future__ import annotations
