@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import datetime
 import io
-import shutil
-import subprocess
 import zlib
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -18,6 +15,7 @@ from reports.baris import DataLaporan, tabel_t1
 from reports.cetak_cepat import garis_tergabung, pasang_garis_gabung
 from reports.dokumen import _html_weasy, dok_tabel, html_dokumen
 from reports.kop import blok_tanda_tangan, kepala_dinas
+from tests.reports.test_pdf import ke_png
 
 HITAM = object()
 
@@ -79,13 +77,6 @@ def _goresan(pdf: bytes) -> int:
     return n
 
 
-def _png(pdf: bytes, folder: Path, nama: str) -> list[bytes]:
-    berkas = folder / f"{nama}.pdf"
-    berkas.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "110", "-gray", str(berkas), str(folder / nama)], check=True)
-    return [p.read_bytes() for p in sorted(folder.glob(f"{nama}-*.pgm"))]
-
-
 @pytest.mark.django_db
 def test_t1_looks_the_same_with_far_fewer_strokes(demo, monkeypatch, tmp_path):
     pasang_garis_gabung()
@@ -98,10 +89,10 @@ def test_t1_looks_the_same_with_far_fewer_strokes(demo, monkeypatch, tmp_path):
 
     assert 1 <= _goresan(gabung) * 4 < _goresan(asli)
     assert len(gabung) < len(asli)
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
-    halaman_gabung = _png(gabung, tmp_path, "gabung")
-    halaman_asli = _png(asli, tmp_path, "asli")
+    halaman_gabung = ke_png(gabung, tmp_path, "gabung", dpi=110)
+    halaman_asli = ke_png(asli, tmp_path, "asli", dpi=110)
+    if halaman_gabung is None or halaman_asli is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")  # scripts/system-deps.sh --tests
     assert len(halaman_gabung) == len(halaman_asli) >= 1
     for i, (a, b) in enumerate(zip(halaman_gabung, halaman_asli, strict=True), start=1):
-        assert zlib.crc32(a) == zlib.crc32(b), f"page {i} differs"
+        assert zlib.crc32(a.read_bytes()) == zlib.crc32(b.read_bytes()), f"page {i} differs"

@@ -22,13 +22,13 @@ def teks_pdf(isi: bytes) -> list[str]:
     return [" ".join(h.extract_text().split()) for h in PdfReader(io.BytesIO(isi)).pages]
 
 
-def ke_png(isi: bytes, artefak, nama: str) -> list[Path] | None:
+def ke_png(isi: bytes, artefak, nama: str, *, dpi: int = 50) -> list[Path] | None:
     """Pages as PNG snapshots in test-artifacts/ (None when pdftoppm is not installed)."""
     (artefak / f"{nama}.pdf").write_bytes(isi)
     if not Path(PDFTOPPM).exists():
         return None
     subprocess.run(
-        [PDFTOPPM, "-r", "50", "-png", str(artefak / f"{nama}.pdf"), str(artefak / nama)],
+        [PDFTOPPM, "-r", str(dpi), "-png", str(artefak / f"{nama}.pdf"), str(artefak / nama)],
         check=True,
         timeout=60,
     )
